@@ -1,0 +1,37 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+// Unit and component tests. The file suffix names the environment (style.md rule 8):
+// *.test.ts runs in Node, *.test.tsx in jsdom. End-to-end specs have their own config.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "node",
+          include: ["src/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["test/setup/node.ts"],
+        },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: "jsdom",
+          include: ["src/**/*.test.tsx"],
+          environment: "jsdom",
+          setupFiles: ["test/setup/jsdom.ts"],
+        },
+      },
+    ],
+    coverage: {
+      provider: "v8",
+      include: ["src/domain/**/*.ts"],
+      exclude: ["src/domain/**/*.test.ts", "src/domain/**/*.bench.ts"],
+      reporter: ["text"],
+      thresholds: { "src/domain/**/*.ts": { lines: 95 } },
+    },
+  },
+});
