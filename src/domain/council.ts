@@ -1,0 +1,155 @@
+import * as z from "zod";
+
+/**
+ * Council settings: one council's contacts, safety numbers, advocacy and timescales.
+ * Every timescale is a setting whose default is the statutory value (domain.md, "Decisions";
+ * Children Act 1989 Representations Procedure (England) Regulations 2006, regs 14–20).
+ * Validation messages are i18n-free on purpose: settings are written by council staff,
+ * and a failure must name the field (`formatSettingsError`).
+ */
+
+const ukPhone = z
+  .string()
+  .trim()
+  .regex(/^[0-9 +()-]{3,20}$/, "must be a phone number such as 0300 123 4567");
+
+// URL is a DOM/Node global, not ES2022, so addresses are checked by pattern (domain has no DOM types).
+const HTTPS_URL = /^https:\/\/[a-z0-9.-]+\.[a-z]{2,}(:\d{1,5})?(\/[^\s]*)?$/i;
+
+const httpsUrl = z.string().trim().regex(HTTPS_URL, "must be a full https:// address");
+
+/** A relative API path on this origin, or an https address of the council's own API. */
+const endpoint = z
+  .string()
+  .trim()
+  .refine(
+    (value) => (value.startsWith("/") && !value.startsWith("//") && !/\s/.test(value)) || HTTPS_URL.test(value),
+    "must be a path on this site (starting with /) or a full https:// address",
+  );
+
+const workingDays = z.number().int().min(1).max(260);
+
+/** A window in which something must be asked for: Stage 2 and Stage 3 requests (reg 18 [U]). */
+export const requestWindowSchema = z.strictObject({
+  value: z.number().int().min(1).max(365),
+  unit: z.enum(["working-days", "calendar-days"]),
+});
+export type RequestWindow = z.infer<typeof requestWindowSchema>;
+
+export const stage2ClockStarts = ["request", "agreed-summary"] as const;
+export type Stage2ClockStart = (typeof stage2ClockStarts)[number];
+
+/** Statutory timescales, regs 14–20; the defaults are the statutory values from domain.md §3. */
+export const timescalesSchema = z
+  .strictObject({
+    /** No statutory period was found [U]; councils use 2–5 working days. Absent = no promise. */
+    acknowledgementWorkingDays: workingDays.optional(),
+    stage1TargetWorkingDays: workingDays.default(10),
+    stage1MaxWorkingDays: workingDays.default(20),
+    stage2RequestWindow: requestWindowSchema.default({ value: 20, unit: "working-days" }),
+    stage2TargetWorkingDays: workingDays.default(25),
+    stage2MaxWorkingDays: workingDays.default(65),
+    stage2ClockStart: z.enum(stage2ClockStarts).default("request"),
+    stage3RequestWindow: requestWindowSchema.default({ value: 20, unit: "working-days" }),
+    panelMeetingWorkingDays: workingDays.default(30),
+    panelReportWorkingDays: workingDays.default(5),
+    finalResponseWorkingDays: workingDays.default(15),
+    /** Local Government Act 1974 s26B: 12 months, which the Ombudsman may disapply. */
+    ombudsmanMonths: z.number().int().min(1).max(36).default(12),
+  })
+  .superRefine((t, ctx) => {
+    if (t.stage1MaxWorkingDays < t.stage1TargetWorkingDays) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["stage1MaxWorkingDays"],
+        message: "must be at least stage1TargetWorkingDays",
+      });
+    }
+    if (t.stage2MaxWorkingDays < t.stage2TargetWorkingDays) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["stage2MaxWorkingDays"],
+        message: "must be at least stage2TargetWorkingDays",
+      });
+    }
+  });
+export type Timescales = z.infer<typeof timescalesSchema>;
+
+const contactPointSchema = z.strictObject({
+  phone: ukPhone.optional(),
+  email: z.email("must be an email address").optional(),
+  postalAddress: z.string().trim().min(1).max(400).optional(),
+  webForm: httpsUrl.optional(),
+  hours: z.string().trim().max(200).optional(),
+});
+
+const advocacyProviderSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  phone: ukPhone.optional(),
+  email: z.email("must be an email address").optional(),
+  website: httpsUrl.optional(),
+});
+
+/** The council's other (corporate, non-statutory) complaints procedure, e.g. S001's 20 then 25 WD. */
+export const localProcedureSchema = z.strictObject({
+  stages: z
+    .array(z.strictObject({ workingDays: workingDays }))
+    .min(1)
+    .max(4),
+});
+export type LocalProcedure = z.infer<typeof localProcedureSchema>;
+
+export const councilSettingsSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be lower-case letters, numbers and dashes"),
+  name: z.string().trim().min(1).max(120),
+  shortName: z.string().trim().min(1).max(40),
+  contact: contactPointSchema.refine(
+    (c) => Boolean(c.phone ?? c.email ?? c.postalAddress ?? c.webForm),
+    "needs at least one of phone, email, postalAddress or webForm",
+  ),
+  /** domain.md §5: local numbers, shown before any question. */
+  emergency: z.strictObject({
+    childrensServices: ukPhone,
+    outOfHours: ukPhone,
+  }),
+  advocacy: z.array(advocacyProviderSchema).min(1).max(5),
+  timescales: timescalesSchema.default(timescalesSchema.parse({})),
+  localProcedure: localProcedureSchema.default({
+    stages: [{ workingDays: 10 }, { workingDays: 20 }],
+  }),
+  submission: z
+    .strictObject({ endpoint: endpoint })
+    .default({ endpoint: "/api/v1/complaints" }),
+  privacyNotice: httpsUrl,
+  themeColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1d4f91")
+    .default("#1d4f91"),
+});
+export type CouncilSettings = z.infer<typeof councilSettingsSchema>;
+export type CouncilSettingsInput = z.input<typeof councilSettingsSchema>;
+
+/** The list of councils this deployment offers (`public/councils/index.json`). */
+export const councilIndexSchema = z.strictObject({
+  default: z.string(),
+  councils: z.array(z.strictObject({ id: z.string(), name: z.string() })).min(1),
+});
+export type CouncilIndex = z.infer<typeof councilIndexSchema>;
+
+/** Turn a zod error into one line per problem, each naming the field path. */
+export function formatSettingsError(source: string, error: z.ZodError): string {
+  const lines = error.issues.map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+    return `  - ${path}: ${issue.message}`;
+  });
+  return `Council settings in ${source} are not valid:\n${lines.join("\n")}`;
+}
+
+/** Parse council settings or throw an error whose message names every bad field. */
+export function parseCouncilSettings(source: string, data: unknown): CouncilSettings {
+  const result = councilSettingsSchema.safeParse(data);
+  if (!result.success) throw new Error(formatSettingsError(source, result.error));
+  return result.data;
+}

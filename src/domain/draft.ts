@@ -1,0 +1,129 @@
+import * as z from "zod";
+import {
+  advocateOptions,
+  childAgreementOptions,
+  childSituations,
+  COMPLAINT_SCHEMA_VERSION,
+  complaintSchema,
+  contactMethods,
+  proceedingsOptions,
+  roles,
+  topics,
+  whenOptions,
+  type Complaint,
+} from "./complaint";
+
+/**
+ * A draft holds whatever the person has typed so far, valid or not: nothing typed is ever dropped,
+ * so strings here have no length limits and every answer is optional. The complaint schema checks
+ * it all when the person continues or sends.
+ */
+export const DRAFT_SCHEMA_VERSION = 1;
+
+const loose = z.string().optional();
+
+export const draftAnswersSchema = z.object({
+  role: z.enum(roles).optional(),
+  childSituation: z.enum(childSituations).optional(),
+  topics: z.array(z.enum(topics)).optional(),
+  when: z.enum(whenOptions).optional(),
+  proceedings: z.array(z.enum(proceedingsOptions)).optional(),
+  childName: loose,
+  childAge: loose,
+  childAgreement: z.enum(childAgreementOptions).optional(),
+  howChecked: loose,
+  checkedOn: loose,
+  childsWords: loose,
+  whyCannotAsk: loose,
+  whatHappened: loose,
+  whatHappenedWhen: loose,
+  whatHappenedWho: loose,
+  putRight: loose,
+  adjustments: loose,
+  wantsAdvocate: z.enum(advocateOptions).optional(),
+  contactMethod: z.enum(contactMethods).optional(),
+  email: loose,
+  phone: loose,
+  address: loose,
+  advocateName: loose,
+  advocateContact: loose,
+});
+export type DraftAnswers = z.infer<typeof draftAnswersSchema>;
+
+export const draftRecordSchema = z.object({
+  id: z.uuid(),
+  schemaVersion: z.literal(DRAFT_SCHEMA_VERSION),
+  councilId: z.string().min(1),
+  label: z.string().max(60).optional(),
+  answers: draftAnswersSchema,
+  /** The step last visited, so "Carry on" returns to the right page. */
+  step: z.string().optional(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type DraftRecord = z.infer<typeof draftRecordSchema>;
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Build the submission from a draft; the result is checked by `complaintSchema` before it is queued. */
+export function complaintFromDraft(
+  draft: Pick<DraftRecord, "id" | "councilId" | "answers" | "createdAt">,
+  submittedAt: string,
+): z.ZodSafeParseResult<Complaint> {
+  const a = draft.answers;
+  const age = blankToUndefined(a.childAge);
+  const child =
+    a.childName || age ? { name: blankToUndefined(a.childName), age: age === undefined ? undefined : Number(age) } : undefined;
+  const eligibility =
+    a.childSituation || a.topics || a.when || a.proceedings
+      ? { childSituation: a.childSituation, topics: a.topics, when: a.when, proceedings: a.proceedings }
+      : undefined;
+  const representation = a.childAgreement
+    ? {
+        childAgreement: a.childAgreement,
+        howChecked: blankToUndefined(a.howChecked),
+        checkedOn: blankToUndefined(a.checkedOn),
+        childsWords: blankToUndefined(a.childsWords),
+        whyCannotAsk: blankToUndefined(a.whyCannotAsk),
+      }
+    : undefined;
+  const contact = (() => {
+    switch (a.contactMethod) {
+      case "email":
+        return { method: "email" as const, email: a.email ?? "" };
+      case "phone":
+        return { method: "phone" as const, phone: a.phone ?? "" };
+      case "post":
+        return { method: "post" as const, address: a.address ?? "" };
+      case "advocate":
+        return { method: "advocate" as const, advocateName: a.advocateName ?? "", advocateContact: a.advocateContact ?? "" };
+      case "none":
+        return { method: "none" as const };
+      case undefined:
+        return undefined;
+    }
+  })();
+  return complaintSchema.safeParse({
+    id: draft.id,
+    councilId: draft.councilId,
+    schemaVersion: COMPLAINT_SCHEMA_VERSION,
+    role: a.role,
+    child,
+    eligibility,
+    representation,
+    whatHappened: {
+      text: a.whatHappened ?? "",
+      when: blankToUndefined(a.whatHappenedWhen),
+      who: blankToUndefined(a.whatHappenedWho),
+    },
+    putRight: blankToUndefined(a.putRight),
+    adjustments: blankToUndefined(a.adjustments),
+    wantsAdvocate: a.wantsAdvocate,
+    contact,
+    createdAt: draft.createdAt,
+    submittedAt,
+  });
+}
