@@ -1,0 +1,132 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import type { CouncilSettings } from "../domain/council";
+import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
+import { complaintRoutes } from "./routes/complaints";
+import type { ComplaintStore } from "./storage/complaint-store";
+
+export interface AppOptions {
+  store: ComplaintStore;
+  councils: Map<string, CouncilSettings>;
+  /** The built app (dist/). When absent only the API is served. */
+  staticDir?: string;
+  logger?: FastifyServerOptions["logger"];
+}
+
+/**
+ * Content-Security-Policy: the app talks to its own origin and its councils' APIs only
+ * (privacy standard: no analytics, fonts or scripts from elsewhere).
+ */
+export function contentSecurityPolicy(councils: Map<string, CouncilSettings>): string {
+  const apiOrigins = new Set<string>();
+  for (const council of councils.values()) {
+    const endpoint = council.submission.endpoint;
+    if (!endpoint.startsWith("/")) apiOrigins.add(new URL(endpoint).origin);
+  }
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self'${[...apiOrigins].map((o) => ` ${o}`).join("")}`,
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+/** Build the server: the submission API and, when built, the app itself. Starting it is index.ts's job. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Trust no proxy headers by default; deployments behind a proxy can set this.
+    trustProxy: false,
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(/^application\/json(;\s*charset=utf-8)?$/i, { parseAs: "string" }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  const csp = contentSecurityPolicy(options.councils);
+  app.addHook("onSend", async (_request, reply, payload) => {
+    reply.header("Content-Security-Policy", csp);
+    reply.header("X-Content-Type-Options", "nosniff");
+    reply.header("Referrer-Policy", "no-referrer");
+    reply.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
+    reply.header("Cross-Origin-Opener-Policy", "same-origin");
+    return payload;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof BodyError) {
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    }
+    const e = error as { statusCode?: number; code?: string; message?: string };
+    const status = e.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const known: Record<string, [string, string]> = {
+        FST_ERR_CTP_BODY_TOO_LARGE: ["body-too-large", `The request body is larger than ${BODY_LIMIT_BYTES / 1024} KB.`],
+        FST_ERR_CTP_INVALID_MEDIA_TYPE: ["unsupported-media-type", "Send the complaint with Content-Type: application/json."],
+        FST_ERR_CTP_EMPTY_JSON_BODY: ["empty-body", "The request body is empty. Send the complaint as JSON."],
+        FST_ERR_CTP_INVALID_CONTENT_LENGTH: ["bad-content-length", "The Content-Length header does not match the body."],
+      };
+      const [code, message] = known[e.code ?? ""] ?? ["bad-request", e.message ?? "Bad request"];
+      return reply.code(status).send({ error: code, message });
+    }
+    request.log.error(error);
+    return reply.code(500).send({ error: "server-error", message: "Something went wrong on our side. Your complaint is safe on your device; try again later." });
+  });
+
+  app.get("/api/v1/health", async (_request, reply) => {
+    try {
+      await options.store.ping();
+      return { status: "ok", store: options.store.kind };
+    } catch {
+      return reply.code(503).send({ status: "unavailable", store: options.store.kind });
+    }
+  });
+
+  complaintRoutes(app, options.store, options.councils);
+
+  const staticDir = options.staticDir;
+  if (staticDir && existsSync(join(staticDir, "index.html"))) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      index: false,
+      setHeaders(res, path) {
+        // Hashed assets never change; everything else (index, service worker, manifest, settings) is revalidated.
+        if (path.includes(`${join(staticDir, "assets")}`)) {
+          res.header("Cache-Control", "public, max-age=31536000, immutable");
+        } else {
+          res.header("Cache-Control", "no-cache");
+        }
+      },
+    });
+  }
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage =
+      request.method === "GET" && !request.url.startsWith("/api/") && staticDir && existsSync(join(staticDir, "index.html"));
+    if (isPage) {
+      // Client-side routes: every page URL is the app shell.
+      reply.header("Cache-Control", "no-cache");
+      return reply.sendFile("index.html");
+    }
+    return reply.code(404).send({ error: "not-found", message: `No such address: ${request.method} ${request.url.split("?")[0]}` });
+  });
+
+  return app;
+}

@@ -1,0 +1,48 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "./app";
+import { loadCouncils } from "./councils";
+import { StoreConfigError } from "./storage/complaint-store";
+import { DEFAULT_DATABASE_URL, openStore } from "./storage/open-store";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === "") return 8080;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new StoreConfigError(`PORT "${value}" is not a port number (0–65535).`);
+  }
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = parsePort(process.env.PORT);
+  const host = process.env.HOST ?? "127.0.0.1";
+  const councils = loadCouncils(resolve(root, "public/councils"));
+  const store = await openStore(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const app = await buildApp({
+    store,
+    councils,
+    staticDir: resolve(root, process.env.STATIC_DIR ?? "dist"),
+    logger: process.env.LOG_LEVEL === "silent" ? false : { level: process.env.LOG_LEVEL ?? "info" },
+  });
+  const shutdown = async () => {
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  // Printed for people and for the e2e harness, which reads the port from this line.
+  process.stdout.write(`Speak Up is running at http://localhost:${actualPort} (store: ${store.kind})\n`);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`\nSpeak Up could not start.\n${message}\n\n`);
+  process.exit(1);
+});

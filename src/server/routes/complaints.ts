@@ -1,0 +1,76 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import type * as z from "zod";
+import { complaintSchema, referenceFromBytes } from "../../domain/complaint";
+import type { CouncilSettings } from "../../domain/council";
+import type { ComplaintStore } from "../storage/complaint-store";
+
+export interface FieldProblem {
+  /** Dotted path of the field, e.g. `whatHappened.text`; `(body)` for the whole body. */
+  field: string;
+  /** i18n key from the shared schema, e.g. `validation:whatHappened.text.required`. */
+  key: string;
+}
+
+/** Turn zod issues into one problem per field, naming unknown fields too. */
+export function fieldProblems(error: z.ZodError): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join(".");
+    if (issue.code === "unrecognized_keys") {
+      for (const k of issue.keys) {
+        problems.push({ field: base ? `${base}.${k}` : k, key: "validation:unknownField" });
+      }
+      continue;
+    }
+    problems.push({ field: base || "(body)", key: issue.message.startsWith("validation:") ? issue.message : "validation:invalid" });
+  }
+  return problems;
+}
+
+export function complaintRoutes(app: FastifyInstance, store: ComplaintStore, councils: Map<string, CouncilSettings>): void {
+  app.post("/api/v1/complaints", async (request, reply) => {
+    const parsed = complaintSchema.safeParse(request.body);
+    if (!parsed.success) {
+      const fields = fieldProblems(parsed.error);
+      return reply.code(400).send({
+        error: "invalid-complaint",
+        message: `The complaint has problems in: ${fields.map((f) => f.field).join(", ")}`,
+        fields,
+      });
+    }
+    const complaint = parsed.data;
+    if (!councils.has(complaint.councilId)) {
+      return reply.code(400).send({
+        error: "invalid-complaint",
+        message: `The complaint has problems in: councilId`,
+        fields: [{ field: "councilId", key: "validation:councilId.unknown" }],
+      });
+    }
+    const body = JSON.stringify(complaint);
+    const result = await store.insertComplaint(
+      {
+        id: complaint.id,
+        councilId: complaint.councilId,
+        schemaVersion: complaint.schemaVersion,
+        body,
+        bodyHash: createHash("sha256").update(body).digest("hex"),
+        receivedAt: new Date().toISOString(),
+      },
+      () => referenceFromBytes(randomBytes(8)),
+    );
+    if (result.kind === "duplicate" && !result.sameBody) {
+      return reply.code(409).send({
+        error: "id-reused",
+        message: "This id was already used for a different complaint. Make a new id for a new complaint.",
+        fields: [{ field: "id", key: "validation:id.reused" }],
+      });
+    }
+    return reply.code(result.kind === "created" ? 201 : 200).send({
+      id: complaint.id,
+      reference: result.reference,
+      receivedAt: result.receivedAt,
+    });
+  });
+
+}
