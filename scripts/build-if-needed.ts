@@ -1,0 +1,26 @@
+// `npm start` builds the app only when dist/ is missing or older than any source it is built from,
+// so a newcomer's first start builds and later starts are instant.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "..");
+const inputs = ["src/app", "src/domain", "locales", "public", "index.html", "vite.config.ts", "package-lock.json"];
+
+function newest(path: string): number {
+  const full = join(root, path);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(full).reduce((latest, entry) => Math.max(latest, newest(join(path, entry))), stat.mtimeMs);
+}
+
+const builtAt = existsSync(join(root, "dist/index.html")) ? statSync(join(root, "dist/index.html")).mtimeMs : 0;
+const sourcesAt = Math.max(...inputs.map(newest));
+if (builtAt < sourcesAt) {
+  process.stdout.write(builtAt === 0 ? "Building the app for the first time…\n" : "Sources changed: rebuilding the app…\n");
+  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+}

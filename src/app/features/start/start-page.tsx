@@ -1,0 +1,97 @@
+import { useEffect, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import type { CouncilSettings } from "../../../domain/council";
+import { useDocumentTitle } from "../../components/use-document-title";
+import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
+
+const repository = draftRepository();
+
+/** Where a draft carries on: the step it was last on, or the first question. */
+function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): string {
+  if (draft?.status === "ok" && draft.draft.step) return `/complaint/${draft.draft.step}`;
+  return firstStepPath;
+}
+
+/**
+ * The start page: safety first ("Are you in danger now?" before anything else), what Speak Up is,
+ * the right to a free advocate, then Start (or Carry on with a saved draft).
+ */
+export function StartPage({ council, firstStepPath }: { council: CouncilSettings; firstStepPath: string }) {
+  const { t } = useTranslation("start");
+  const navigate = useNavigate();
+  const [current, setCurrent] = useState<LoadedDraft | undefined | "loading">("loading");
+  const [busy, setBusy] = useState(false);
+  useDocumentTitle(t("title"));
+
+  useEffect(() => {
+    let cancelled = false;
+    repository
+      .current()
+      .then((draft) => !cancelled && setCurrent(draft))
+      .catch(() => !cancelled && setCurrent(undefined));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const startNew = async () => {
+    setBusy(true);
+    try {
+      await repository.create(council.id);
+    } finally {
+      setBusy(false);
+    }
+    navigate(firstStepPath);
+  };
+
+  const hasDraft = current !== "loading" && current !== undefined;
+
+  return (
+    <>
+      <section className="danger-box" aria-labelledby="danger-heading">
+        <h2 className="heading-m" id="danger-heading">
+          {t("danger.heading")}
+        </h2>
+        <ul className="list">
+          <li>
+            <Trans t={t} i18nKey="danger.call999" components={{ strong: <strong /> }} />
+          </li>
+          <li>
+            <Trans t={t} i18nKey="danger.childline" components={{ strong: <strong /> }} />
+          </li>
+          <li>{t("danger.council", { council: council.shortName, phone: council.emergency.childrensServices })}</li>
+          <li>{t("danger.outOfHours", { phone: council.emergency.outOfHours })}</li>
+        </ul>
+      </section>
+
+      <h1 className="heading-xl">{t("title")}</h1>
+      <p className="body-l">{t("intro")}</p>
+
+      <div className="inset">
+        <h2 className="heading-m">{t("advocate.heading")}</h2>
+        <p className="body">{t("advocate.body")}</p>
+      </div>
+
+      <p className="body">{t("councilNote", { council: council.name })}</p>
+
+      {hasDraft ? (
+        <>
+          <h2 className="heading-m">{t("continueHeading")}</h2>
+          <div className="button-group">
+            <button type="button" className="button" onClick={() => navigate(resumePath(current, firstStepPath))}>
+              {t("continueButton")}
+            </button>
+            <button type="button" className="button button--secondary" disabled={busy} onClick={() => void startNew()}>
+              {t("newButton")}
+            </button>
+          </div>
+        </>
+      ) : (
+        <button type="button" className="button button--start" disabled={busy || current === "loading"} onClick={() => void startNew()}>
+          {t("startButton")}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { CouncilSettings } from "../../../domain/council";
+import { expectedDates } from "../../../domain/timeline";
+import { LoadingPage } from "../../components/status-pages";
+import { useDocumentTitle } from "../../components/use-document-title";
+import type { SentRecord } from "../../lib/db";
+import { formatLongDate } from "../../lib/format-date";
+import { outboxRepository } from "../../lib/outbox-repository";
+
+const outbox = outboxRepository();
+
+/** GOV.UK confirmation: the reference in a panel, then what happens next with real dates. */
+export function ConfirmationPage({ reference, council }: { reference: string; council: CouncilSettings }) {
+  const { t, i18n } = useTranslation("confirmation");
+  const [sent, setSent] = useState<SentRecord | undefined | "loading">("loading");
+
+  useEffect(() => {
+    let cancelled = false;
+    outbox
+      .sentByReference(reference)
+      .then((record) => !cancelled && setSent(record))
+      .catch(() => !cancelled && setSent(undefined));
+    return () => {
+      cancelled = true;
+    };
+  }, [reference]);
+
+  useDocumentTitle(sent === undefined ? t("notFound.title") : t("title"));
+  if (sent === "loading") return <LoadingPage />;
+  if (sent === undefined) {
+    return (
+      <>
+        <h1 className="heading-l">{t("notFound.title")}</h1>
+        <p className="body">{t("notFound.body")}</p>
+      </>
+    );
+  }
+
+  const dates = expectedDates(council.timescales, sent.receivedOn);
+  return (
+    <>
+      <div className="panel">
+        <h1 className="panel__title">{t("title")}</h1>
+        <div className="panel__body">
+          {t("referenceLabel")}
+          <br />
+          <strong className="reference" data-testid="reference">
+            {sent.reference}
+          </strong>
+        </div>
+      </div>
+      <p className="body">{t("keepReference")}</p>
+      <h2 className="heading-m">{t("nextHeading")}</h2>
+      <p className="body">{t("nextBody", { council: council.name })}</p>
+      <p className="body">{t("replyBy", { date: formatLongDate(dates.target, i18n.language) })}</p>
+      <p className="body">{t("latestBy", { date: formatLongDate(dates.latest, i18n.language) })}</p>
+      <p className="body">
+        <Link to="/">{t("startAgain")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { councilIndexSchema, parseCouncilSettings, type CouncilIndex, type CouncilSettings } from "../../domain/council";
+
+/**
+ * Council settings are files in public/councils, fetched from this origin and precached by the
+ * service worker so they work offline. Each is parsed with the shared schema, never cast.
+ */
+async function fetchJson(path: string): Promise<unknown> {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+  return response.json();
+}
+
+export async function loadCouncilIndex(): Promise<CouncilIndex> {
+  return councilIndexSchema.parse(await fetchJson("/councils/index.json"));
+}
+
+export async function loadCouncil(id: string): Promise<CouncilSettings> {
+  if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`Not a council id: ${id}`);
+  return parseCouncilSettings(`/councils/${id}.json`, await fetchJson(`/councils/${id}.json`));
+}

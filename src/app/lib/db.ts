@@ -1,0 +1,61 @@
+import Dexie, { type EntityTable } from "dexie";
+import type { Complaint } from "../../domain/complaint";
+import type { DraftRecord } from "../../domain/draft";
+
+/**
+ * The app's IndexedDB database. Schema versions are declared here once; each later version adds
+ * an upgrade function and a test that opens the previous version with data (style.md rule 6).
+ * Only this file and `*-repository.ts` modules import Dexie.
+ */
+
+export type OutboxState = "waiting" | "sending" | "failed";
+
+export interface OutboxRecord {
+  /** The complaint id, which is also the server's idempotency key. */
+  id: string;
+  schemaVersion: 1;
+  draftId: string;
+  payload: Complaint;
+  state: OutboxState;
+  attempts: number;
+  /** Why the last try failed: `network`, `server` or `rejected` (a 4xx with fields). */
+  lastError?: { kind: "network" | "server" | "rejected"; status?: number; fields?: string[] };
+  queuedAt: string;
+}
+
+export interface SentRecord {
+  id: string;
+  schemaVersion: 1;
+  reference: string;
+  councilId: string;
+  /** The date the council received it (Europe/London), which starts every timescale. */
+  receivedOn: string;
+  receivedAt: string;
+  payload: Complaint;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = "speak-up";
+
+export class SpeakUpDatabase extends Dexie {
+  drafts!: EntityTable<DraftRecord, "id">;
+  outbox!: EntityTable<OutboxRecord, "id">;
+  sent!: EntityTable<SentRecord, "id">;
+  settings!: EntityTable<SettingRecord, "key">;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      drafts: "id, updatedAt",
+      outbox: "id, state, queuedAt",
+      sent: "id, &reference, receivedAt",
+      settings: "key",
+    });
+  }
+}
+
+export const db = new SpeakUpDatabase();

@@ -1,0 +1,25 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router";
+import { CouncilProvider } from "./components/council-provider";
+import { initI18n } from "./lib/i18n";
+import { registerServiceWorker } from "./lib/pwa";
+import { createRouter } from "./router";
+import "./styles.css";
+
+// The only module with start-up side effects (style.md layout).
+async function start(): Promise<void> {
+  await initI18n();
+  const container = document.getElementById("root");
+  if (!container) throw new Error("index.html has no #root element");
+  createRoot(container).render(
+    <StrictMode>
+      <CouncilProvider>
+        <RouterProvider router={createRouter()} />
+      </CouncilProvider>
+    </StrictMode>,
+  );
+  registerServiceWorker();
+}
+
+void start();

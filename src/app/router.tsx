@@ -1,0 +1,21 @@
+import { createBrowserRouter } from "react-router";
+import { Layout } from "./components/layout";
+import { NotFoundPage } from "./components/status-pages";
+import { StartRoute } from "./routes/start-route";
+import { ConfirmationRoute, StepRoute } from "./routes/wizard-routes";
+
+export const routes = [
+  {
+    element: <Layout />,
+    children: [
+      { path: "/", element: <StartRoute /> },
+      { path: "/complaint/sent/:reference", element: <ConfirmationRoute /> },
+      { path: "/complaint/:stepId", element: <StepRoute /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { useCouncil } from "../components/council-provider";
+import { LoadFailedPage, LoadingPage, NotFoundPage } from "../components/status-pages";
+import { useDocumentTitle } from "../components/use-document-title";
+import { CheckAnswersPage } from "../features/wizard/check-answers-page";
+import { ConfirmationPage } from "../features/wizard/confirmation-page";
+import { QuestionPage } from "../features/wizard/question-page";
+import { findStep } from "../features/wizard/steps";
+import { useCurrentDraft } from "../features/wizard/use-current-draft";
+
+function NoDraftPage() {
+  const { t } = useTranslation("check");
+  useDocumentTitle(t("noDraft.title"));
+  return (
+    <>
+      <h1 className="heading-l">{t("noDraft.title")}</h1>
+      <p className="body">{t("noDraft.body")}</p>
+      <p className="body">
+        <Link to="/">{t("noDraft.start")}</Link>
+      </p>
+    </>
+  );
+}
+
+/** /complaint/:stepId — any question step, or the check answers page. */
+export function StepRoute() {
+  const { stepId } = useParams();
+  const council = useCouncil();
+  const { state, reload } = useCurrentDraft();
+  const step = findStep(stepId);
+  if (!step && stepId !== "check") return <NotFoundPage />;
+  if (state.status === "loading" || council.status === "loading") return <LoadingPage />;
+  if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
+  if (state.status === "unavailable" || state.status === "needs-checking") return <LoadFailedPage retry={reload} />;
+  if (state.status === "none") return <NoDraftPage />;
+  if (step) return <QuestionPage key={step.id} step={step} draft={state.draft} />;
+  return <CheckAnswersPage draft={state.draft} council={council.council} />;
+}
+
+/** /complaint/sent/:reference */
+export function ConfirmationRoute() {
+  const { reference = "" } = useParams();
+  const council = useCouncil();
+  if (council.status === "loading") return <LoadingPage />;
+  if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
+  return <ConfirmationPage reference={reference} council={council.council} />;
+}

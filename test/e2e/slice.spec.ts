@@ -1,0 +1,101 @@
+import Database from "better-sqlite3";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
+
+const baseUrl = inject("baseUrl");
+const dbFile = inject("dbFile");
+
+function countComplaints(): number {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT COUNT(*) AS n FROM complaints").get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+function storedBody(reference: string): string {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare("SELECT body FROM complaints WHERE reference = ?").get(reference) as { body: string }).body;
+  } finally {
+    db.close();
+  }
+}
+
+describe("the thin slice: start → what happened → check → send → confirmation", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("keeps the draft across a reload, sends once, shows the reference, and passes axe on every page", async () => {
+    const context = await browser.newContext();
+    const { page, foreignRequests, errors } = await openPage(context, baseUrl);
+    const before = countComplaints();
+
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
+    expect(await page.title()).toBe("Make a complaint about children's social care – Speak Up");
+    await expectNoAxeViolations(page, "start page");
+
+    await page.getByRole("button", { name: "Start now" }).click();
+    await page.getByRole("heading", { name: "What happened?" }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/complaint/what-happened");
+    await expectNoAxeViolations(page, "what happened");
+
+    // Continue with nothing typed: the GOV.UK error pattern.
+    await page.getByRole("button", { name: "Continue" }).click();
+    const summary = page.locator(".error-summary");
+    await summary.getByText("There is a problem").waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.title()).toBe("Error: What happened? – Speak Up");
+    await expectNoAxeViolations(page, "what happened with an error");
+
+    // Text with HTML in it is kept as typed and never rendered as HTML.
+    const story = "I was moved to a new home and nobody asked me. <b>Not bold</b> & that's not fair.";
+    await page.getByLabel("What happened?").fill(story);
+    await page.getByText("Saved on this phone").waitFor();
+    await page.reload();
+    await page.getByRole("heading", { name: "What happened?" }).waitFor();
+    expect(await page.getByLabel("What happened?").inputValue()).toBe(story);
+
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
+    await page.getByText(story).waitFor();
+    expect(await page.locator("b").count()).toBe(0);
+    await expectNoAxeViolations(page, "check answers");
+
+    await page.getByRole("button", { name: "Send complaint" }).click();
+    await page.getByRole("heading", { name: "Complaint sent" }).waitFor();
+    const reference = (await page.getByTestId("reference").textContent()) ?? "";
+    expect(reference).toMatch(/^SU-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+    await page.getByText(/The council should reply by \w+day \d{1,2} \w+ \d{4}\./).waitFor();
+    await expectNoAxeViolations(page, "confirmation");
+
+    // The reference survives a reload (it is read back from IndexedDB).
+    await page.reload();
+    expect(await page.getByTestId("reference").textContent()).toBe(reference);
+
+    expect(countComplaints()).toBe(before + 1);
+    expect(JSON.parse(storedBody(reference)).whatHappened.text).toBe(story);
+
+    // Sending the same complaint again (same id) returns the same reference and stores nothing new.
+    const again = await fetch(`${baseUrl}/api/v1/complaints`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: storedBody(reference),
+    });
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { reference: string }).reference).toBe(reference);
+    expect(countComplaints()).toBe(before + 1);
+
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
