@@ -30,7 +30,7 @@ export function TextAreaQuestion({ id, label, hint, error, asHeading = false, ..
       ) : null}
       {error ? (
         <p id={errorId} className="error-message">
-          <span className="visually-hidden">{t("errorPrefix")} </span>
+          <span className="visually-hidden">{`${t("errorPrefix")} `}</span>
           {error}
         </p>
       ) : null}

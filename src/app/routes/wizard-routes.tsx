@@ -23,9 +23,13 @@ function NoDraftPage() {
   );
 }
 
-/** /complaint/:stepId — any question step, or the check answers page. */
+/** /complaint/:stepId — any question step, or the check answers page. Keyed by step so each loads the draft afresh. */
 export function StepRoute() {
   const { stepId } = useParams();
+  return <StepPage key={stepId} stepId={stepId} />;
+}
+
+function StepPage({ stepId }: { stepId: string | undefined }) {
   const council = useCouncil();
   const { state, reload } = useCurrentDraft();
   const step = findStep(stepId);

@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
+import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
 
@@ -55,13 +56,27 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
         </h2>
         <ul className="list">
           <li>
-            <Trans t={t} i18nKey="danger.call999" components={{ strong: <strong /> }} />
+            <Trans t={t} i18nKey="danger.call999" components={{ phone: <PhoneLink number="999" /> }} />
           </li>
           <li>
-            <Trans t={t} i18nKey="danger.childline" components={{ strong: <strong /> }} />
+            <Trans t={t} i18nKey="danger.childline" components={{ phone: <PhoneLink number="0800 1111" /> }} />
           </li>
-          <li>{t("danger.council", { council: council.shortName, phone: council.emergency.childrensServices })}</li>
-          <li>{t("danger.outOfHours", { phone: council.emergency.outOfHours })}</li>
+          <li>
+            <Trans
+              t={t}
+              i18nKey="danger.council"
+              values={{ council: council.shortName, phone: council.emergency.childrensServices }}
+              components={{ phone: <PhoneLink number={council.emergency.childrensServices} /> }}
+            />
+          </li>
+          <li>
+            <Trans
+              t={t}
+              i18nKey="danger.outOfHours"
+              values={{ phone: council.emergency.outOfHours }}
+              components={{ phone: <PhoneLink number={council.emergency.outOfHours} /> }}
+            />
+          </li>
         </ul>
       </section>
 

@@ -69,7 +69,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
                 <dd className="summary-list__actions">
                   <Link id={`change-${step.id}`} to={`${stepPath(step.id)}?return=${CHECK_STEP}`}>
                     {t("check:change")}
-                    <span className="visually-hidden"> {question}</span>
+                    <span className="visually-hidden">{` ${question}`}</span>
                   </Link>
                 </dd>
               </div>

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = resolve(import.meta.dirname, "../../..");
+const localesDir = join(root, "locales");
+type Json = { [key: string]: string | Json };
+
+function load(language: string): Record<string, Json> {
+  const dir = join(localesDir, language);
+  return Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => [f.replace(/\.json$/, ""), JSON.parse(readFileSync(join(dir, f), "utf8")) as Json]),
+  );
+}
+
+function flatten(json: Json, prefix = ""): string[] {
+  return Object.entries(json).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : flatten(value, `${prefix}${key}.`),
+  );
+}
+
+const english = load("en-GB");
+const englishKeys = new Set(Object.entries(english).flatMap(([ns, json]) => flatten(json).map((k) => `${ns}:${k}`)));
+
+function exists(fullKey: string): boolean {
+  return englishKeys.has(fullKey) || englishKeys.has(`${fullKey}_one`) || englishKeys.has(`${fullKey}_other`);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+describe("locales", () => {
+  it("English has no empty strings", () => {
+    for (const [ns, json] of Object.entries(english)) {
+      for (const key of flatten(json)) {
+        const value = key.split(".").reduce<Json | string | undefined>((node, part) => (typeof node === "object" ? node[part] : undefined), json);
+        expect(typeof value === "string" && value.trim().length > 0, `${ns}:${key} is empty`).toBe(true);
+      }
+    }
+  });
+
+  it.each(readdirSync(localesDir).filter((l) => l !== "en-GB"))("%s has exactly the English keys", (language) => {
+    const other = load(language);
+    expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
+    for (const ns of Object.keys(english)) {
+      expect(flatten(other[ns] ?? {}).sort(), `${language}/${ns}.json`).toEqual(flatten(english[ns] ?? {}).sort());
+    }
+  });
+
+  it("every literal key the app uses has English text", () => {
+    const missing: string[] = [];
+    for (const file of sourceFiles(join(root, "src/app"))) {
+      const source = readFileSync(file, "utf8");
+      const namespace = /useTranslation\("([a-z]+)"\)/.exec(source)?.[1] ?? "common";
+      const keys = [...source.matchAll(/\bt\("([a-zA-Z0-9_.:]+)"/g), ...source.matchAll(/i18nKey="([a-zA-Z0-9_.:]+)"/g)].map((m) => m[1] ?? "");
+      for (const key of keys) {
+        const full = key.includes(":") ? key : `${namespace}:${key}`;
+        if (!exists(full)) missing.push(`${full} (${file.slice(root.length + 1)})`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("every wizard step has a label and hint", async () => {
+    const { steps } = await import("../features/wizard/steps");
+    for (const step of steps) {
+      expect(exists(step.titleKey), step.titleKey).toBe(true);
+      for (const field of step.fields) {
+        expect(exists(`${field.textKey}.label`), `${field.textKey}.label`).toBe(true);
+        expect(exists(`${field.textKey}.hint`), `${field.textKey}.hint`).toBe(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,107 @@
+import "fake-indexeddb/auto";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import fixture from "../../../test/fixtures/complaint.valid.json";
+import { complaintSchema } from "../../domain/complaint";
+import type { SendResult } from "./api-client";
+import { SpeakUpDatabase } from "./db";
+import { draftRepository } from "./draft-repository";
+import { outboxRepository } from "./outbox-repository";
+
+let database: SpeakUpDatabase;
+beforeEach(async () => {
+  database = new SpeakUpDatabase(`test-${crypto.randomUUID()}`);
+  await database.open();
+});
+afterEach(async () => {
+  await database.delete();
+});
+
+describe("draft repository", () => {
+  it("creates a draft, makes it current and saves answers field by field", async () => {
+    const drafts = draftRepository(database);
+    const draft = await drafts.create("example-borough", new Date("2026-11-20T10:00:00Z"));
+    expect((await drafts.current())?.status).toBe("ok");
+    await drafts.saveAnswers(draft.id, { whatHappened: "First" }, "what-happened");
+    await drafts.saveAnswers(draft.id, { putRight: "An apology" });
+    const loaded = await drafts.get(draft.id);
+    expect(loaded).toMatchObject({
+      status: "ok",
+      draft: { answers: { whatHappened: "First", putRight: "An apology" }, step: "what-happened" },
+    });
+  });
+
+  it("lets two writers change different fields without losing either (last write wins per field)", async () => {
+    const drafts = draftRepository(database);
+    const draft = await drafts.create("example-borough");
+    await Promise.all([
+      drafts.saveAnswers(draft.id, { whatHappened: "from tab one" }),
+      drafts.saveAnswers(draft.id, { putRight: "from tab two" }),
+      drafts.saveAnswers(draft.id, { whatHappened: "from tab one, later" }),
+    ]);
+    const loaded = await drafts.get(draft.id);
+    expect(loaded?.status === "ok" && loaded.draft.answers).toEqual({
+      whatHappened: "from tab one, later",
+      putRight: "from tab two",
+    });
+  });
+
+  it("clears an answer when the patch sets it to undefined", async () => {
+    const drafts = draftRepository(database);
+    const draft = await drafts.create("example-borough");
+    await drafts.saveAnswers(draft.id, { whatHappened: "x", putRight: "y" });
+    await drafts.saveAnswers(draft.id, { putRight: undefined });
+    const loaded = await drafts.get(draft.id);
+    expect(loaded?.status === "ok" && loaded.draft.answers).toEqual({ whatHappened: "x" });
+  });
+
+  it("keeps a record it cannot read and reports it as needing checking, never dropping it", async () => {
+    const drafts = draftRepository(database);
+    await database.drafts.put({ id: "old-1", schemaVersion: 0, answers: "not an object" } as never);
+    expect(await drafts.get("old-1")).toEqual({ status: "needs-checking", id: "old-1", raw: expect.anything() });
+    expect(await database.drafts.count()).toBe(1);
+  });
+
+  it("refuses to save into a draft that no longer exists", async () => {
+    await expect(draftRepository(database).saveAnswers(crypto.randomUUID(), { whatHappened: "x" })).rejects.toThrow(/not on this device/);
+  });
+});
+
+describe("outbox repository", () => {
+  const complaint = complaintSchema.parse({ ...fixture, id: "3f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
+
+  it("moves an accepted complaint to sent and removes its outbox copy and draft in one step", async () => {
+    const drafts = draftRepository(database);
+    const outbox = outboxRepository(database);
+    const draft = await drafts.create("example-borough");
+    await outbox.queue(draft.id, complaint);
+    const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z" });
+    expect(sent).toMatchObject({ reference: "SU-ABCD-EFGH", receivedOn: "2026-12-03" });
+    expect(await outbox.get(complaint.id)).toBeUndefined();
+    expect(await drafts.get(draft.id)).toBeUndefined();
+    expect((await outbox.sentByReference("SU-ABCD-EFGH"))?.id).toBe(complaint.id);
+  });
+
+  it("dates a complaint received late at night in summer by the UK date, not UTC", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint);
+    const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-06-30T23:30:00.000Z" });
+    expect(sent?.receivedOn).toBe("2026-07-01");
+  });
+
+  const failures: Array<[SendResult, string, object]> = [
+    [{ kind: "network" }, "waiting", { kind: "network" }],
+    [{ kind: "server", status: 503 }, "waiting", { kind: "server", status: 503 }],
+    [
+      { kind: "rejected", status: 400, error: "invalid-complaint", fields: [{ field: "councilId", key: "k" }] },
+      "failed",
+      { kind: "rejected", status: 400, fields: ["councilId"] },
+    ],
+  ];
+  it.each(failures)("keeps the complaint after %o, state %s", async (result, state, lastError) => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint);
+    await outbox.markSending(complaint.id);
+    expect(await outbox.settle(complaint.id, result)).toBeUndefined();
+    expect(await outbox.get(complaint.id)).toMatchObject({ state, attempts: 1, lastError, payload: complaint });
+  });
+});
