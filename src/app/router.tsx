@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout";
 import { NotFoundPage } from "./components/status-pages";
+import { GlossaryRoute, WhatHappensRoute } from "./routes/info-routes";
 import { StartRoute } from "./routes/start-route";
 import { ConfirmationRoute, StepRoute } from "./routes/wizard-routes";
 
@@ -11,6 +12,8 @@ export const routes = [
       { path: "/", element: <StartRoute /> },
       { path: "/complaint/sent/:reference", element: <ConfirmationRoute /> },
       { path: "/complaint/:stepId", element: <StepRoute /> },
+      { path: "/what-happens", element: <WhatHappensRoute /> },
+      { path: "/words", element: <GlossaryRoute /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -75,7 +75,19 @@ export type AdvocateChoice = (typeof advocateOptions)[number];
 export const contactMethods = ["email", "phone", "post", "advocate", "none"] as const;
 export type ContactMethod = (typeof contactMethods)[number];
 
-const key = (k: string) => ({ error: `validation:${k}` });
+const builtKeys = new Set<string>();
+
+/**
+ * Every i18n key the schemas below can report, filled by `key()` as they are built at module load,
+ * so a test can check each one has English text (style.md rule 7).
+ */
+export const validationKeys: ReadonlySet<string> = builtKeys;
+
+function key(k: string) {
+  const error = `validation:${k}`;
+  builtKeys.add(error);
+  return { error };
+}
 
 /** A trimmed text with a length limit; empty strings after trimming are treated as missing. */
 function text(max: number, field: string) {
@@ -98,7 +110,7 @@ export function isoDate(field: string) {
     }, key(`${field}.format`));
 }
 
-const isoDateTime = z.iso.datetime({ offset: true, error: "validation:datetime.format" });
+const isoDateTime = z.iso.datetime({ offset: true, ...key("datetime.format") });
 
 export const childSchema = z.strictObject({
   name: text(60, "child.name").optional(),
@@ -124,6 +136,15 @@ export const representationSchema = z.strictObject({
   whyCannotAsk: text(1000, "representation.whyCannotAsk").optional(),
 });
 export type Representation = z.infer<typeof representationSchema>;
+
+/**
+ * The wizard asks how the child was checked with (when they were asked) and why they can't be
+ * asked (when they can't): optional in a submission, required on those pages.
+ */
+export const wizardRequiredText = {
+  howChecked: requiredText(1000, "representation.howChecked"),
+  whyCannotAsk: requiredText(1000, "representation.whyCannotAsk"),
+};
 
 export const whatHappenedSchema = z.strictObject({
   text: requiredText(10000, "whatHappened.text"),

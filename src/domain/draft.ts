@@ -63,6 +63,29 @@ export const draftRecordSchema = z.object({
 });
 export type DraftRecord = z.infer<typeof draftRecordSchema>;
 
+/** Someone other than the young person or care leaver: the child's agreement and views are needed (domain.md §1). */
+export function actsForChild(role: DraftAnswers["role"]): boolean {
+  return role !== undefined && role !== "young-person" && role !== "care-leaver";
+}
+
+/** The contact details for the chosen method, in the complaint schema's shape (not yet validated). */
+export function contactFromAnswers(a: DraftAnswers) {
+  switch (a.contactMethod) {
+    case "email":
+      return { method: "email" as const, email: (a.email ?? "").trim() };
+    case "phone":
+      return { method: "phone" as const, phone: a.phone ?? "" };
+    case "post":
+      return { method: "post" as const, address: a.address ?? "" };
+    case "advocate":
+      return { method: "advocate" as const, advocateName: a.advocateName ?? "", advocateContact: a.advocateContact ?? "" };
+    case "none":
+      return { method: "none" as const };
+    case undefined:
+      return undefined;
+  }
+}
+
 function blankToUndefined(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
@@ -75,13 +98,19 @@ export function complaintFromDraft(
 ): z.ZodSafeParseResult<Complaint> {
   const a = draft.answers;
   const age = blankToUndefined(a.childAge);
-  const child =
-    a.childName || age ? { name: blankToUndefined(a.childName), age: age === undefined ? undefined : Number(age) } : undefined;
+  const childName = blankToUndefined(a.childName);
+  const child = childName || age ? { name: childName, age: age === undefined ? undefined : Number(age) } : undefined;
   const eligibility =
     a.childSituation || a.topics || a.when || a.proceedings
-      ? { childSituation: a.childSituation, topics: a.topics, when: a.when, proceedings: a.proceedings }
+      ? {
+          childSituation: a.childSituation,
+          // No box ticked is "not answered", not an answer the schema should reject.
+          topics: a.topics && a.topics.length > 0 ? a.topics : undefined,
+          when: a.when,
+          proceedings: a.proceedings,
+        }
       : undefined;
-  const representation = a.childAgreement
+  const representation = a.childAgreement && actsForChild(a.role)
     ? {
         childAgreement: a.childAgreement,
         howChecked: blankToUndefined(a.howChecked),
@@ -90,22 +119,7 @@ export function complaintFromDraft(
         whyCannotAsk: blankToUndefined(a.whyCannotAsk),
       }
     : undefined;
-  const contact = (() => {
-    switch (a.contactMethod) {
-      case "email":
-        return { method: "email" as const, email: a.email ?? "" };
-      case "phone":
-        return { method: "phone" as const, phone: a.phone ?? "" };
-      case "post":
-        return { method: "post" as const, address: a.address ?? "" };
-      case "advocate":
-        return { method: "advocate" as const, advocateName: a.advocateName ?? "", advocateContact: a.advocateContact ?? "" };
-      case "none":
-        return { method: "none" as const };
-      case undefined:
-        return undefined;
-    }
-  })();
+  const contact = contactFromAnswers(a);
   return complaintSchema.safeParse({
     id: draft.id,
     councilId: draft.councilId,

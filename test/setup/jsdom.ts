@@ -4,6 +4,10 @@ import { cleanup } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { initI18n } from "../../src/app/lib/i18n";
 
+// jsdom has no layout: scrolling is a no-op there (real scrolling is covered in Chromium).
+Element.prototype.scrollIntoView = function scrollIntoView() {};
+window.scrollTo = () => {};
+
 // Component tests run in jsdom with fake-indexeddb (real IndexedDB is covered by the e2e specs).
 beforeAll(async () => {
   await initI18n();

@@ -11,13 +11,16 @@ export interface ErrorItem {
  * GOV.UK error summary: "There is a problem", focused when it appears so screen readers read it,
  * with a link to each field.
  */
-export function ErrorSummary({ errors }: { errors: ErrorItem[] }) {
+export function ErrorSummary({ errors, attempt = 0 }: { errors: ErrorItem[]; attempt?: number }) {
   const { t } = useTranslation("common");
   const ref = useRef<HTMLDivElement>(null);
   const count = errors.length;
+  const hasErrors = count > 0;
+  // Focus moves here once per attempt to continue (never while the person is typing a fix).
   useEffect(() => {
-    if (count > 0) ref.current?.focus();
-  }, [count, errors]);
+    if (hasErrors) ref.current?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new attempt moves focus
+  }, [attempt]);
   if (count === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1}>

@@ -68,13 +68,16 @@ describe("locales", () => {
     expect(missing).toEqual([]);
   });
 
-  it("every wizard step has a label and hint", async () => {
+  it("every wizard step has a title, every field a label, every option a label", async () => {
     const { steps } = await import("../features/wizard/steps");
+    const hasText = (k: string) => exists(k) || exists(`${k}_self`);
     for (const step of steps) {
-      expect(exists(step.titleKey), step.titleKey).toBe(true);
+      expect(hasText(step.titleKey), step.titleKey).toBe(true);
       for (const field of step.fields) {
-        expect(exists(`${field.textKey}.label`), `${field.textKey}.label`).toBe(true);
-        expect(exists(`${field.textKey}.hint`), `${field.textKey}.hint`).toBe(true);
+        expect(hasText(`${field.textKey}.label`), `${field.textKey}.label`).toBe(true);
+        for (const option of field.options ?? []) {
+          expect(hasText(`${field.textKey}.options.${option}.label`), `${field.textKey}.options.${option}.label`).toBe(true);
+        }
       }
     }
   });

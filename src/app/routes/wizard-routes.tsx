@@ -38,7 +38,7 @@ function StepPage({ stepId }: { stepId: string | undefined }) {
   if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
   if (state.status === "unavailable" || state.status === "needs-checking") return <LoadFailedPage retry={reload} />;
   if (state.status === "none") return <NoDraftPage />;
-  if (step) return <QuestionPage key={step.id} step={step} draft={state.draft} />;
+  if (step) return <QuestionPage key={step.id} step={step} draft={state.draft} council={council.council} />;
   return <CheckAnswersPage draft={state.draft} council={council.council} />;
 }
 

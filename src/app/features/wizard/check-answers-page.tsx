@@ -2,33 +2,87 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
-import { complaintFromDraft, type DraftRecord } from "../../../domain/draft";
+import { complaintFromDraft, type DraftAnswers, type DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";
+import { formFromAnswers } from "./form-values";
 import { ErrorSummary } from "../../components/error-summary";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { queueAndSend, type SendOutcome } from "../../lib/send-complaint";
-import { CHECK_STEP, stepPath, steps } from "./steps";
+import { CHECK_STEP, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
 
 type SendState = { kind: "idle" } | { kind: "sending" } | Exclude<SendOutcome, { kind: "sent" }> | { kind: "invalid" };
+
+/** Which step holds the answer a complaint-schema problem points at. */
+const COMPLAINT_PATH_TO_FIELD: Record<string, string> = {
+  role: "role",
+  "eligibility.childSituation": "childSituation",
+  "eligibility.topics": "topics",
+  "eligibility.when": "when",
+  "eligibility.proceedings": "proceedings",
+  "representation.childAgreement": "childAgreement",
+  "representation.howChecked": "howChecked",
+  "representation.checkedOn": "checkedOn",
+  "representation.childsWords": "childsWords",
+  "representation.whyCannotAsk": "whyCannotAsk",
+  "child.name": "childName",
+  "child.age": "childAge",
+  "whatHappened.text": "whatHappened",
+  "whatHappened.when": "whatHappenedWhen",
+  "whatHappened.who": "whatHappenedWho",
+  putRight: "putRight",
+  adjustments: "adjustments",
+  wantsAdvocate: "wantsAdvocate",
+  "contact.email": "email",
+  "contact.phone": "phone",
+  "contact.address": "address",
+  "contact.advocateName": "advocateName",
+  "contact.advocateContact": "advocateContact",
+  contact: "contactMethod",
+};
+
+function stepForPath(path: readonly PropertyKey[]): StepDefinition | undefined {
+  const dotted = path.map(String).join(".");
+  const field = COMPLAINT_PATH_TO_FIELD[dotted] ?? COMPLAINT_PATH_TO_FIELD[path.slice(0, 1).map(String).join(".")];
+  return steps.find((s) => s.fields.some((f) => f.name === field));
+}
+
+/** The length of the answer a problem points at, for "You have typed {{count}}". */
+function lengthAt(answers: DraftAnswers, path: readonly PropertyKey[]): number {
+  const value = answers[String(path[0]) as keyof DraftAnswers];
+  return typeof value === "string" ? value.length : 0;
+}
 
 /** GOV.UK check answers: each answer with a Change link, then Send. */
 export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; council: CouncilSettings }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [sendState, setSendState] = useState<SendState>({ kind: "idle" });
+  const [attempts, setAttempts] = useState(0);
+  const answers = draft.answers;
   const built = complaintFromDraft(draft, new Date().toISOString());
-  const problems = built.success
+  // Each page's own rules first (a question skipped on the way), then the complaint schema's.
+  const stepProblems = steps
+    .filter((step) => !step.info && stepApplies(step, answers))
+    .flatMap((step) => {
+      const result = step.schema.safeParse(formFromAnswers(step, answers));
+      return result.success ? [] : result.error.issues.map((issue) => ({ fieldId: `change-${step.id}`, message: t(issue.message, { count: lengthAt(answers, issue.path) }) }));
+    });
+  const schemaProblems = built.success
     ? []
-    : built.error.issues.map((issue) => {
-        const step = steps.find((s) => s.fields.some((f) => f.name === issue.path[0])) ?? steps[0];
-        return { fieldId: `change-${step?.id ?? ""}`, message: t(issue.message) };
-      });
+    : built.error.issues.map((issue) => ({
+        fieldId: `change-${stepForPath(issue.path)?.id ?? steps[0]?.id ?? ""}`,
+        message: t(issue.message, { count: 0 }),
+      }));
+  const problems = [...stepProblems, ...schemaProblems].filter(
+    (problem, index, all) => all.findIndex((p) => p.fieldId === problem.fieldId && p.message === problem.message) === index,
+  );
   const showProblems = sendState.kind === "invalid" || sendState.kind === "rejected";
-  useDocumentTitle(t("check:title"), showProblems);
+  useDocumentTitle(t("check:title"), showProblems && problems.length > 0);
 
   const send = async () => {
     const complaint = complaintFromDraft(draft, new Date().toISOString());
-    if (!complaint.success) {
+    if (!complaint.success || stepProblems.length > 0) {
+      setAttempts((n) => n + 1);
       setSendState({ kind: "invalid" });
       return;
     }
@@ -45,37 +99,48 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     }
   };
 
+  const display = (step: StepDefinition, field: FieldDefinition): string | undefined => {
+    const context = step.context?.(answers);
+    const value = answers[field.name];
+    const option = (v: string) => t(`${field.textKey}.options.${v}.label`, { context });
+    if (Array.isArray(value)) return value.length === 0 ? t("check:none") : value.map(option).join("\n");
+    if (typeof value !== "string" || value.trim() === "") return undefined;
+    return field.options ? option(value) : value;
+  };
+
+  const rows = steps
+    .filter((step) => !step.info && stepApplies(step, answers))
+    .flatMap((step) =>
+      step.fields
+        .filter((field) => !field.conditional || answers[field.name] !== undefined)
+        .map((field) => ({ step, field, question: t(`${field.textKey}.label`, { context: step.context?.(answers) }), value: display(step, field) })),
+    );
+  const previous = previousStepId(CHECK_STEP, answers);
+
   return (
     <>
-      <BackLink to={stepPath(steps[steps.length - 1]?.id ?? CHECK_STEP)} />
-      {showProblems ? <ErrorSummary errors={problems} /> : null}
+      {previous ? <BackLink to={stepPath(previous)} /> : null}
+      {showProblems && problems.length > 0 ? <ErrorSummary errors={problems} attempt={attempts} /> : null}
       <h1 className="heading-l">{t("check:title")}</h1>
       <h2 className="heading-m">{t("check:heading")}</h2>
       <dl className="summary-list">
-        {steps.map((step) =>
-          step.fields.map((field) => {
-            const value = draft.answers[field.name];
-            const question = t(`${field.textKey}.label`);
-            return (
-              <div className="summary-list__row" key={field.name}>
-                <dt className="summary-list__key">{question}</dt>
-                <dd className="summary-list__value">
-                  {typeof value === "string" && value.trim() !== "" ? (
-                    <span className="preserve-lines">{value}</span>
-                  ) : (
-                    <span className="muted">{t("check:notAnswered")}</span>
-                  )}
-                </dd>
-                <dd className="summary-list__actions">
-                  <Link id={`change-${step.id}`} to={`${stepPath(step.id)}?return=${CHECK_STEP}`}>
-                    {t("check:change")}
-                    <span className="visually-hidden">{` ${question}`}</span>
-                  </Link>
-                </dd>
-              </div>
-            );
-          }),
-        )}
+        {rows.map(({ step, field, question, value }, index) => (
+          <div className="summary-list__row" key={field.name}>
+            <dt className="summary-list__key">{question}</dt>
+            <dd className="summary-list__value">
+              {value !== undefined ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("check:notAnswered")}</span>}
+            </dd>
+            <dd className="summary-list__actions">
+              <Link
+                id={rows.findIndex((r) => r.step.id === step.id) === index ? `change-${step.id}` : undefined}
+                to={`${stepPath(step.id)}?return=${CHECK_STEP}`}
+              >
+                {t("check:change")}
+                <span className="visually-hidden">{` ${question}`}</span>
+              </Link>
+            </dd>
+          </div>
+        ))}
       </dl>
 
       <h2 className="heading-m">{t("check:sendHeading")}</h2>
@@ -94,7 +159,12 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         </div>
       ) : null}
 
-      <button type="button" className="button" disabled={sendState.kind === "sending"} aria-disabled={sendState.kind === "sending"} onClick={() => void send()}>
+      <button
+        type="button"
+        className="button"
+        disabled={sendState.kind === "sending"}
+        onClick={() => void send()}
+      >
         {sendState.kind === "sending" ? t("check:sending") : sendState.kind === "queued" ? t("check:queued.retry") : t("check:send")}
       </button>
     </>

@@ -1,94 +1,161 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useEffect, type ChangeEvent } from "react";
+import { useForm, useWatch, type Resolver, type UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import type { CouncilSettings } from "../../../domain/council";
 import type { DraftAnswers, DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";
 import { ErrorSummary, type ErrorItem } from "../../components/error-summary";
-import { TextAreaQuestion } from "../../components/text-area-question";
+import { ChoicesField, TextAreaField, TextInputField } from "../../components/form-fields";
 import { useDocumentTitle } from "../../components/use-document-title";
-import { CHECK_STEP, stepPath, steps, type StepDefinition } from "./steps";
+import { draftRepository } from "../../lib/draft-repository";
+import { answersFromForm, formFromAnswers, type FormValues } from "./form-values";
+import { RouteExplanation } from "./route-explanation";
+import { CHECK_STEP, irrelevantAnswers, nextStepId, previousStepId, stepPath, type FieldDefinition, type StepDefinition } from "./steps";
 import { useAutosave } from "./use-autosave";
 
-type FormValues = Partial<Record<keyof DraftAnswers, string>>;
+const repository = draftRepository();
 
-function fieldId(name: string): string {
+export function fieldId(name: string): string {
   return `field-${name}`;
 }
 
-/** Renders any step from the step table: one question, its errors, autosave, Back and Continue. */
-export function QuestionPage({ step, draft }: { step: StepDefinition; draft: DraftRecord }) {
+/** Renders any step from the step table: its question(s), errors, autosave, Back and Continue. */
+export function QuestionPage({ step, draft, council }: { step: StepDefinition; draft: DraftRecord; council: CouncilSettings }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const returnToCheck = searchParams.get("return") === CHECK_STEP;
   const { schedule, flush, status } = useAutosave(draft.id, step.id);
-
-  const defaultValues: FormValues = {};
-  for (const field of step.fields) defaultValues[field.name] = (draft.answers[field.name] as string | undefined) ?? "";
+  const context = step.context?.(draft.answers);
 
   const {
     register,
     handleSubmit,
     subscribe,
     getValues,
-    formState: { errors, isSubmitted },
+    control,
+    setValue,
+    formState: { errors, isSubmitted, submitCount },
   } = useForm<FormValues>({
     resolver: zodResolver(step.schema as never) as unknown as Resolver<FormValues>,
-    defaultValues,
+    defaultValues: formFromAnswers(step, draft.answers),
     shouldFocusError: false,
   });
 
-  // Every change goes to the autosave queue (debounced there), never waiting for Continue.
+  // Every change goes to the autosave queue, never waiting for Continue.
   useEffect(
     () =>
       subscribe({
         formState: { values: true },
-        callback: ({ values }) => schedule(values as Partial<DraftAnswers>),
+        callback: ({ values }) => schedule(answersFromForm(step, values)),
       }),
-    [subscribe, schedule],
+    [subscribe, schedule, step],
   );
 
-  const values = getValues();
+  const text = (k: string) => t(k, { context });
   const errorItems: ErrorItem[] = step.fields.flatMap((field) => {
     const message = errors[field.name]?.message;
     if (!message) return [];
-    return [{ fieldId: fieldId(field.name), message: t(message, { count: String(values[field.name] ?? "").length }) }];
+    const value = getValues(field.name);
+    return [{ fieldId: fieldId(field.name), message: t(message, { count: typeof value === "string" ? value.length : 0 }) }];
   });
+  const errorFor = (name: string) => errorItems.find((e) => e.fieldId === fieldId(name))?.message;
 
-  useDocumentTitle(t(step.titleKey), errorItems.length > 0);
+  const title = text(step.titleKey);
+  useDocumentTitle(title, errorItems.length > 0);
 
-  const index = steps.findIndex((s) => s.id === step.id);
-  const previous = returnToCheck ? stepPath(CHECK_STEP) : index > 0 ? stepPath(steps[index - 1]?.id ?? CHECK_STEP) : "/";
+  const previous = returnToCheck ? CHECK_STEP : previousStepId(step.id, draft.answers);
 
-  const onValid = async () => {
+  const onValid = async (values: FormValues) => {
+    const fromForm = answersFromForm(step, values);
+    schedule(fromForm);
     await flush();
-    const nextId = returnToCheck ? CHECK_STEP : step.next(draft.answers);
-    navigate(stepPath(nextId));
+    const answers: DraftAnswers = { ...draft.answers, ...fromForm };
+    // A change can make later answers irrelevant (e.g. no longer acting for a child): clear them.
+    const cleared = Object.fromEntries(irrelevantAnswers(answers).map((name) => [name, undefined]));
+    if (Object.keys(cleared).length > 0) await repository.saveAnswers(draft.id, cleared, step.id);
+    const settled: DraftAnswers = { ...answers, ...cleared };
+    const nextId = returnToCheck ? CHECK_STEP : nextStepId(step.id, settled);
+    navigate(`${stepPath(nextId)}${returnToCheck && nextId !== CHECK_STEP ? `?return=${CHECK_STEP}` : ""}`);
+  };
+
+  const visible = step.fields.filter((f) => !f.conditional);
+  const single = visible.length === 1;
+  const watched = useWatch({ control });
+  const chosen = (name: FieldDefinition["name"]): string[] => {
+    const value = watched[name];
+    return Array.isArray(value) ? value : value ? [value] : [];
+  };
+
+  const renderField = (field: FieldDefinition, asHeading: boolean) => {
+    const id = fieldId(field.name);
+    const label = `${text(`${field.textKey}.label`)}${field.optional ? ` ${t("common:optional")}` : ""}`;
+    const hintKey = `${field.textKey}.hint`;
+    const hint = t(hintKey, { context, defaultValue: "" }) || undefined;
+    const error = errorFor(field.name);
+    if (field.kind === "radios" || field.kind === "checkboxes") {
+      return (
+        <ChoicesField
+          key={field.name}
+          id={id}
+          legend={label}
+          hint={hint}
+          error={error}
+          asHeading={asHeading}
+          type={field.kind === "radios" ? "radio" : "checkbox"}
+          chosen={chosen(field.name)}
+          orLabel={t("common:or")}
+          options={(field.options ?? []).map((value) => ({
+            value,
+            label: text(`${field.textKey}.options.${value}.label`),
+            hint: t(`${field.textKey}.options.${value}.hint`, { context, defaultValue: "" }) || undefined,
+            exclusive: value === field.exclusiveOption,
+            revealed: field.reveals?.[value]?.length ? (
+              <>
+                {field.reveals[value]?.map((name) => {
+                  const revealed = step.fields.find((f) => f.name === name);
+                  return revealed ? renderField(revealed, false) : null;
+                })}
+              </>
+            ) : value === "none" && field.name === "contactMethod" ? (
+              <p className="warning-text">{t("wizard:contactMethod.noneWarning")}</p>
+            ) : undefined,
+          }))}
+          inputProps={(value) => exclusiveProps(register, field, value, setValue, getValues)}
+        />
+      );
+    }
+    const common = { id, label, hint, error, asHeading, ...register(field.name) };
+    if (field.kind === "textarea") return <TextAreaField key={field.name} {...common} autoComplete={field.autoComplete} />;
+    return (
+      <TextInputField
+        key={field.name}
+        {...common}
+        type={field.kind === "text" ? "text" : field.kind}
+        width={field.width}
+        autoComplete={field.autoComplete}
+        spellCheck={field.kind === "text" ? undefined : false}
+      />
+    );
   };
 
   return (
     <>
-      <BackLink to={previous} />
-      {isSubmitted ? <ErrorSummary errors={errorItems} /> : null}
+      {previous ? <BackLink to={stepPath(previous)} /> : <BackLink to="/" />}
+      {isSubmitted ? <ErrorSummary errors={errorItems} attempt={submitCount} /> : null}
       <form noValidate onSubmit={(event) => void handleSubmit(onValid)(event)}>
-        {step.fields.map((field) => {
-          const message = errorItems.find((e) => e.fieldId === fieldId(field.name))?.message;
-          return (
-            <TextAreaQuestion
-              key={field.name}
-              id={fieldId(field.name)}
-              label={t(`${field.textKey}.label`)}
-              hint={t(`${field.textKey}.hint`)}
-              error={message}
-              asHeading={step.fields.length === 1}
-              {...register(field.name)}
-            />
-          );
-        })}
+        {step.info === "route" ? (
+          <RouteExplanation answers={draft.answers} council={council} title={title} />
+        ) : (
+          <>
+            {single ? null : <h1 className="heading-l">{title}</h1>}
+            {visible.map((field) => renderField(field, single))}
+          </>
+        )}
         <p className="save-status" role="status">
-          {status === "saved" ? t("common:savedOnDevice") : status === "failed" ? t("common:storageUnavailable") : ""}
+          {status === "saved" && step.fields.length > 0 ? t("common:savedOnDevice") : status === "failed" ? t("common:storageUnavailable") : ""}
         </p>
         <button type="submit" className="button">
           {t("common:continue")}
@@ -96,4 +163,27 @@ export function QuestionPage({ step, draft }: { step: StepDefinition; draft: Dra
       </form>
     </>
   );
+}
+
+/** Checkbox props, with GOV.UK's exclusive "none of these" behaviour. */
+function exclusiveProps(
+  register: UseFormRegister<FormValues>,
+  field: FieldDefinition,
+  value: string,
+  setValue: (name: FieldDefinition["name"], value: string[]) => void,
+  getValues: (name: FieldDefinition["name"]) => FormValues[FieldDefinition["name"]],
+) {
+  const registered = register(field.name);
+  if (!field.exclusiveOption) return registered;
+  return {
+    ...registered,
+    onChange: async (event: ChangeEvent<HTMLInputElement>) => {
+      await registered.onChange(event);
+      if (!event.target.checked) return;
+      const current = getValues(field.name);
+      const list = Array.isArray(current) ? current : [];
+      if (value === field.exclusiveOption) setValue(field.name, [value]);
+      else if (list.includes(field.exclusiveOption ?? "")) setValue(field.name, list.filter((v) => v !== field.exclusiveOption));
+    },
+  };
 }

@@ -1,20 +1,48 @@
 import * as z from "zod";
-import { whatHappenedSchema } from "../../../domain/complaint";
-import type { DraftAnswers } from "../../../domain/draft";
+import {
+  advocateOptions,
+  childAgreementOptions,
+  childSituations,
+  contactSchema,
+  isoDate,
+  proceedingsOptions,
+  representationSchema,
+  roles,
+  topics,
+  whatHappenedSchema,
+  whenOptions,
+  wizardRequiredText,
+} from "../../../domain/complaint";
+import { actsForChild, contactFromAnswers, type DraftAnswers } from "../../../domain/draft";
 
 /**
  * The wizard's steps as data (style.md rule 5): one table maps each step to its fields, its schema
- * (built from the shared complaint schema), the next step and the answers a change makes irrelevant.
- * One route renders any step.
+ * (built from the shared complaint schema, so the wizard and the server agree), when it applies, and
+ * where it goes next. One route renders any step. A step that stops applying after a change has its
+ * answers cleared (`pruneAnswers`), which is how a change invalidates later answers.
  */
-export type FieldKind = "textarea";
+export type AnswerKey = keyof DraftAnswers;
+
+export type FieldKind = "radios" | "checkboxes" | "textarea" | "text" | "email" | "tel" | "date";
 
 export interface FieldDefinition {
   /** The draft answer this field holds, and the input's name. */
-  name: keyof DraftAnswers;
+  name: AnswerKey;
   kind: FieldKind;
-  /** i18n key prefix, e.g. `wizard:whatHappened` → `.label`, `.hint`. */
+  /** i18n key prefix: `.label`, `.hint`, `.options.<value>.label` / `.hint`. */
   textKey: string;
+  options?: readonly string[];
+  /** A checkbox that means "none of these": it unticks the others and is stored as an empty list. */
+  exclusiveOption?: string;
+  /** Fields shown under a radio option when it is chosen (GOV.UK conditional reveal). */
+  reveals?: Partial<Record<string, AnswerKey[]>>;
+  /** Optional fields say "(optional)" in the label. */
+  optional?: boolean;
+  autoComplete?: string;
+  /** Shown only under a chosen radio option (see `reveals`), never on its own. */
+  conditional?: boolean;
+  /** Text inputs: the width class, so a short answer gets a short box. */
+  width?: "short" | "medium";
 }
 
 export interface StepDefinition {
@@ -22,21 +50,202 @@ export interface StepDefinition {
   /** i18n key of the page heading, used in check answers too. */
   titleKey: string;
   fields: FieldDefinition[];
-  schema: z.ZodType<Partial<DraftAnswers>>;
-  next: (answers: DraftAnswers) => string;
-  /** Answers to clear when this step's answer changes, because they no longer apply. */
-  invalidates?: (before: DraftAnswers, after: DraftAnswers) => Array<keyof DraftAnswers>;
+  schema: z.ZodType<unknown>;
+  /** When false the step is skipped and its answers are cleared. */
+  applies?: (answers: DraftAnswers) => boolean;
+  /** An information page with no question (e.g. "What happens next for you"). */
+  info?: "route";
+  /** i18next context for this person's wording: `self` (the young person) or `other`. */
+  context?: (answers: DraftAnswers) => string | undefined;
 }
 
 export const CHECK_STEP = "check";
 
+const key = (k: string) => ({ error: `validation:${k}` });
+const speaksForThemself = (a: DraftAnswers) => (a.role === undefined || !actsForChild(a.role) ? "self" : "other");
+const forChild = (a: DraftAnswers) => actsForChild(a.role);
+const askedChild = (a: DraftAnswers) => forChild(a) && (a.childAgreement === "agrees" || a.childAgreement === "does-not-agree");
+const cannotAsk = (a: DraftAnswers) => forChild(a) && a.childAgreement === "cannot-ask";
+const canHearChild = (a: DraftAnswers) => forChild(a) && a.childAgreement !== undefined && a.childAgreement !== "cannot-ask";
+
+const optionalText = (schema: z.ZodType<string | undefined>) => z.union([z.literal(""), schema]).optional();
+
 export const steps: StepDefinition[] = [
   {
+    id: "who",
+    titleKey: "wizard:role.label",
+    fields: [{ name: "role", kind: "radios", textKey: "wizard:role", options: roles }],
+    schema: z.object({ role: z.enum(roles, key("role.required")) }),
+  },
+  {
+    id: "situation",
+    titleKey: "wizard:childSituation.label",
+    context: speaksForThemself,
+    fields: [{ name: "childSituation", kind: "radios", textKey: "wizard:childSituation", options: childSituations }],
+    schema: z.object({ childSituation: z.enum(childSituations, key("childSituation.required")) }),
+  },
+  {
+    id: "about",
+    titleKey: "wizard:topics.label",
+    fields: [{ name: "topics", kind: "checkboxes", textKey: "wizard:topics", options: topics }],
+    schema: z.object({
+      topics: z.array(z.enum(topics, key("topics.required")), key("topics.required")).min(1, key("topics.required")),
+    }),
+  },
+  {
+    id: "when",
+    titleKey: "wizard:when.label",
+    fields: [{ name: "when", kind: "radios", textKey: "wizard:when", options: whenOptions }],
+    schema: z.object({ when: z.enum(whenOptions, key("when.required")) }),
+  },
+  {
+    id: "other-proceedings",
+    titleKey: "wizard:proceedings.label",
+    fields: [
+      {
+        name: "proceedings",
+        kind: "checkboxes",
+        textKey: "wizard:proceedings",
+        options: [...proceedingsOptions, "none"],
+        exclusiveOption: "none",
+      },
+    ],
+    schema: z.object({
+      proceedings: z
+        .array(z.enum([...proceedingsOptions, "none"]), key("proceedings.required"))
+        .min(1, key("proceedings.required")),
+    }),
+  },
+  {
+    id: "what-happens-next",
+    titleKey: "wizard:route.title",
+    info: "route",
+    fields: [],
+    schema: z.object({}),
+  },
+  {
+    id: "child-agreement",
+    titleKey: "wizard:childAgreement.label",
+    applies: forChild,
+    fields: [{ name: "childAgreement", kind: "radios", textKey: "wizard:childAgreement", options: childAgreementOptions }],
+    schema: z.object({ childAgreement: z.enum(childAgreementOptions, key("representation.childAgreement.required")) }),
+  },
+  {
+    id: "how-checked",
+    titleKey: "wizard:howChecked.title",
+    applies: askedChild,
+    fields: [
+      { name: "howChecked", kind: "textarea", textKey: "wizard:howChecked" },
+      { name: "checkedOn", kind: "date", textKey: "wizard:checkedOn", optional: true },
+    ],
+    schema: z.object({
+      howChecked: wizardRequiredText.howChecked,
+      checkedOn: optionalText(isoDate("representation.checkedOn")),
+    }),
+  },
+  {
+    id: "why-cannot-ask",
+    titleKey: "wizard:whyCannotAsk.label",
+    applies: cannotAsk,
+    fields: [{ name: "whyCannotAsk", kind: "textarea", textKey: "wizard:whyCannotAsk" }],
+    schema: z.object({ whyCannotAsk: wizardRequiredText.whyCannotAsk }),
+  },
+  {
+    id: "childs-words",
+    titleKey: "wizard:childsWords.label",
+    applies: canHearChild,
+    fields: [{ name: "childsWords", kind: "textarea", textKey: "wizard:childsWords", optional: true }],
+    schema: z.object({ childsWords: optionalText(representationSchema.shape.childsWords.unwrap()) }),
+  },
+  {
+    id: "about-the-child",
+    titleKey: "wizard:child.title",
+    applies: forChild,
+    fields: [
+      { name: "childName", kind: "text", textKey: "wizard:childName", optional: true, width: "medium" },
+      { name: "childAge", kind: "text", textKey: "wizard:childAge", optional: true, width: "short" },
+    ],
+    schema: z.object({
+      childName: z.string().trim().max(60, key("child.name.tooLong")).optional(),
+      childAge: z
+        .string()
+        .trim()
+        .regex(/^(\d{1,2})?$/, key("child.age.type"))
+        .refine((v) => v === "" || Number(v) <= 25, key("child.age.range"))
+        .optional(),
+    }),
+  },
+  {
     id: "what-happened",
-    titleKey: "wizard:whatHappened.label",
-    fields: [{ name: "whatHappened", kind: "textarea", textKey: "wizard:whatHappened" }],
-    schema: z.object({ whatHappened: whatHappenedSchema.shape.text }),
-    next: () => CHECK_STEP,
+    titleKey: "wizard:whatHappened.title",
+    context: speaksForThemself,
+    fields: [
+      { name: "whatHappened", kind: "textarea", textKey: "wizard:whatHappened" },
+      { name: "whatHappenedWhen", kind: "text", textKey: "wizard:whatHappenedWhen", optional: true },
+      { name: "whatHappenedWho", kind: "text", textKey: "wizard:whatHappenedWho", optional: true },
+    ],
+    schema: z.object({
+      whatHappened: whatHappenedSchema.shape.text,
+      whatHappenedWhen: whatHappenedSchema.shape.when,
+      whatHappenedWho: whatHappenedSchema.shape.who,
+    }),
+  },
+  {
+    id: "put-right",
+    titleKey: "wizard:putRight.label",
+    context: speaksForThemself,
+    fields: [{ name: "putRight", kind: "textarea", textKey: "wizard:putRight", optional: true }],
+    schema: z.object({ putRight: z.string().trim().max(5000, key("putRight.tooLong")).optional() }),
+  },
+  {
+    id: "taking-part",
+    titleKey: "wizard:adjustments.label",
+    context: speaksForThemself,
+    fields: [{ name: "adjustments", kind: "textarea", textKey: "wizard:adjustments", optional: true }],
+    schema: z.object({ adjustments: z.string().trim().max(2000, key("adjustments.tooLong")).optional() }),
+  },
+  {
+    id: "advocate",
+    titleKey: "wizard:wantsAdvocate.label",
+    context: speaksForThemself,
+    fields: [{ name: "wantsAdvocate", kind: "radios", textKey: "wizard:wantsAdvocate", options: advocateOptions }],
+    schema: z.object({ wantsAdvocate: z.enum(advocateOptions, key("wantsAdvocate.required")) }),
+  },
+  {
+    id: "contact",
+    titleKey: "wizard:contactMethod.label",
+    fields: [
+      {
+        name: "contactMethod",
+        kind: "radios",
+        textKey: "wizard:contactMethod",
+        options: ["email", "phone", "post", "advocate", "none"],
+        reveals: { email: ["email"], phone: ["phone"], post: ["address"], advocate: ["advocateName", "advocateContact"] },
+      },
+      { name: "email", kind: "email", textKey: "wizard:email", conditional: true, autoComplete: "email" },
+      { name: "phone", kind: "tel", textKey: "wizard:phone", conditional: true, autoComplete: "tel", width: "medium" },
+      { name: "address", kind: "textarea", textKey: "wizard:address", conditional: true, autoComplete: "street-address" },
+      { name: "advocateName", kind: "text", textKey: "wizard:advocateName", conditional: true },
+      { name: "advocateContact", kind: "text", textKey: "wizard:advocateContact", conditional: true },
+    ],
+    schema: z
+      .object({
+        contactMethod: z.enum(["email", "phone", "post", "advocate", "none"], key("contact.method.required")),
+        email: z.string().optional(),
+        phone: z.string().optional(),
+        address: z.string().optional(),
+        advocateName: z.string().optional(),
+        advocateContact: z.string().optional(),
+      })
+      .superRefine((values, ctx) => {
+        // The shared contact schema decides; its paths (`email`, `advocateName`…) are the field names.
+        const result = contactSchema.safeParse(contactFromAnswers(values));
+        if (result.success) return;
+        for (const issue of result.error.issues) {
+          const field = issue.path[0];
+          if (typeof field === "string" && field !== "method") ctx.addIssue({ code: "custom", path: [field], message: issue.message });
+        }
+      }),
   },
 ];
 
@@ -48,4 +257,52 @@ export function findStep(id: string | undefined): StepDefinition | undefined {
 
 export function stepPath(id: string): string {
   return `/complaint/${id}`;
+}
+
+export function stepApplies(step: StepDefinition, answers: DraftAnswers): boolean {
+  return step.applies?.(answers) ?? true;
+}
+
+/** The next step that applies after `id`, or the check answers page. */
+export function nextStepId(id: string, answers: DraftAnswers): string {
+  const index = steps.findIndex((s) => s.id === id);
+  return steps.slice(index + 1).find((s) => stepApplies(s, answers))?.id ?? CHECK_STEP;
+}
+
+/** The step before `id` that applies, or undefined for the first. */
+export function previousStepId(id: string, answers: DraftAnswers): string | undefined {
+  const index = id === CHECK_STEP ? steps.length : steps.findIndex((s) => s.id === id);
+  return steps
+    .slice(0, Math.max(index, 0))
+    .reverse()
+    .find((s) => stepApplies(s, answers))?.id;
+}
+
+/** Fields shown under a radio option that is not chosen. */
+function hiddenConditionalFields(answers: DraftAnswers): AnswerKey[] {
+  return steps.flatMap((step) =>
+    step.fields.flatMap((field) =>
+      Object.entries(field.reveals ?? {}).flatMap(([option, revealed]) =>
+        answers[field.name] === option ? [] : (revealed ?? []),
+      ),
+    ),
+  );
+}
+
+/**
+ * The answers a change has made irrelevant: every field of a step that no longer applies, and
+ * conditional fields under options not chosen. The caller clears them (set to undefined).
+ */
+export function irrelevantAnswers(answers: DraftAnswers): AnswerKey[] {
+  const fromSteps = steps.filter((s) => !stepApplies(s, answers)).flatMap((s) => s.fields.map((f) => f.name));
+  const shown = new Set(
+    steps.filter((s) => stepApplies(s, answers)).flatMap((s) => s.fields.map((f) => f.name)),
+  );
+  const conditional = hiddenConditionalFields(answers).filter((name) => {
+    // A field revealed by another chosen option stays.
+    return !steps.some((s) =>
+      s.fields.some((f) => Object.entries(f.reveals ?? {}).some(([opt, names]) => answers[f.name] === opt && names?.includes(name))),
+    );
+  });
+  return [...new Set([...fromSteps.filter((n) => !shown.has(n)), ...conditional])].filter((name) => answers[name] !== undefined);
 }

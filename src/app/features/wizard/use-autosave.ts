@@ -8,7 +8,7 @@ const repository = draftRepository();
 export type SaveStatus = "idle" | "saved" | "failed";
 
 /**
- * Save answers at most every 300 ms while the person types, and at once when the page is hidden or
+ * Save answers no later than 300 ms after a change, even while the person keeps typing, and at once when the page is hidden or
  * closed (pagehide, visibilitychange) or the step unmounts, so nothing typed is lost.
  */
 export function useAutosave(draftId: string, step: string) {
@@ -36,8 +36,8 @@ export function useAutosave(draftId: string, step: string) {
   const schedule = useCallback(
     (patch: Partial<DraftAnswers>) => {
       pending.current = { ...pending.current, ...patch };
-      if (timer.current !== undefined) clearTimeout(timer.current);
-      timer.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+      // At most 300 ms after the first unsaved change, even while the person keeps typing.
+      timer.current ??= setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },
     [flush],
   );

@@ -1,8 +1,9 @@
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseCouncilSettings } from "../../../domain/council";
+import type { DraftAnswers } from "../../../domain/draft";
 import councilFile from "../../../../public/councils/example-borough.json";
 import { CouncilProvider } from "../../components/council-provider";
 import { db } from "../../lib/db";
@@ -21,6 +22,29 @@ function renderAt(path: string) {
   );
   return router;
 }
+
+async function currentAnswers(): Promise<DraftAnswers> {
+  const current = await drafts.current();
+  if (current?.status !== "ok") throw new Error("no draft");
+  return current.draft.answers;
+}
+
+async function newDraft(answers: Partial<DraftAnswers> = {}) {
+  const draft = await drafts.create(council.id);
+  if (Object.keys(answers).length > 0) await drafts.saveAnswers(draft.id, answers);
+  return draft;
+}
+
+const continueButton = () => screen.getByRole("button", { name: "Continue" });
+
+/** Everything a young person in care needs to answer before "What happened?". */
+const youngPersonAnswers: Partial<DraftAnswers> = {
+  role: "young-person",
+  childSituation: "looked-after",
+  topics: ["decision"],
+  when: "under-12-months",
+  proceedings: [],
+};
 
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
@@ -42,24 +66,175 @@ describe("start page", () => {
   it("starts a new draft and goes to the first question", async () => {
     const router = renderAt("/");
     await userEvent.click(await screen.findByRole("button", { name: "Start now" }));
-    await screen.findByRole("heading", { name: "What happened?" });
-    expect(router.state.location.pathname).toBe("/complaint/what-happened");
+    await screen.findByRole("heading", { name: "Who is filling this in?" });
+    expect(router.state.location.pathname).toBe("/complaint/who");
     expect((await drafts.current())?.status).toBe("ok");
   });
 
   it("offers to carry on with a saved draft on the page it was left", async () => {
-    const draft = await drafts.create(council.id);
+    const draft = await newDraft(youngPersonAnswers);
     await drafts.saveAnswers(draft.id, { whatHappened: "Half written" }, "what-happened");
     const router = renderAt("/");
     await userEvent.click(await screen.findByRole("button", { name: "Carry on with your complaint" }));
-    expect(await screen.findByLabelText("What happened?")).toHaveValue("Half written");
+    expect(await screen.findByLabelText("Tell us what happened, in your own words")).toHaveValue("Half written");
     expect(router.state.location.pathname).toBe("/complaint/what-happened");
+  });
+});
+
+describe("radio question: who is filling this in", () => {
+  beforeEach(async () => {
+    await newDraft();
+  });
+
+  it("asks one question with its legend as the page heading, and says how to fix a missing answer", async () => {
+    renderAt("/complaint/who");
+    const group = await screen.findByRole("group", { name: "Who is filling this in?" });
+    expect(screen.getByRole("heading", { level: 1, name: "Who is filling this in?" })).toBeInTheDocument();
+    expect(within(group).getAllByRole("radio")).toHaveLength(9);
+    await userEvent.click(continueButton());
+    const summary = (await screen.findByRole("heading", { name: "There is a problem" })).parentElement!;
+    expect(summary).toHaveFocus();
+    const link = within(summary).getByRole("link", { name: "Choose who is filling this in" });
+    expect(link).toHaveAttribute("href", "#field-role");
+    await waitFor(() => expect(document.title).toBe("Error: Who is filling this in? – Speak Up"));
+    await userEvent.click(link);
+    expect(within(group).getAllByRole("radio")[0]).toHaveFocus();
+  });
+
+  it("saves the choice straight away and goes on to the child's situation", async () => {
+    const router = renderAt("/complaint/who");
+    await userEvent.click(await screen.findByRole("radio", { name: /I'm the child or young person/ }));
+    await waitFor(async () => expect((await currentAnswers()).role).toBe("young-person"));
+    await userEvent.click(continueButton());
+    await screen.findByRole("group", { name: "Which of these is true for you?" });
+    expect(router.state.location.pathname).toBe("/complaint/situation");
+  });
+
+  it("words the next question about the child when someone acts for them", async () => {
+    renderAt("/complaint/who");
+    await userEvent.click(await screen.findByRole("radio", { name: /I'm an advocate/ }));
+    await userEvent.click(continueButton());
+    const group = await screen.findByRole("group", { name: "Which of these is true for the child?" });
+    expect(within(group).getByRole("radio", { name: /They are in care/ })).toBeInTheDocument();
+  });
+});
+
+describe("checkbox questions", () => {
+  it("needs at least one topic", async () => {
+    await newDraft({ role: "young-person", childSituation: "looked-after" });
+    renderAt("/complaint/about");
+    await userEvent.click(await screen.findByRole("button", { name: "Continue" }));
+    expect(await screen.findByRole("link", { name: "Choose at least one thing your complaint is about" })).toBeInTheDocument();
+  });
+
+  it("unticks the others when 'None of these' is chosen, and the other way round", async () => {
+    await newDraft({ role: "young-person", childSituation: "looked-after", topics: ["decision"], when: "under-12-months" });
+    renderAt("/complaint/other-proceedings");
+    const court = await screen.findByRole("checkbox", { name: "A court case about the child" });
+    const none = screen.getByRole("checkbox", { name: "None of these, or I don't know" });
+    await userEvent.click(court);
+    await userEvent.click(none);
+    expect(none).toBeChecked();
+    expect(court).not.toBeChecked();
+    await userEvent.click(court);
+    expect(court).toBeChecked();
+    expect(none).not.toBeChecked();
+    await userEvent.click(none);
+    await waitFor(async () => expect((await currentAnswers()).proceedings).toEqual([]));
+  });
+});
+
+describe("what happens next for you", () => {
+  it("explains the three stages for a statutory complaint and lets the person carry on", async () => {
+    await newDraft(youngPersonAnswers);
+    const router = renderAt("/complaint/what-happens-next");
+    expect(await screen.findByRole("heading", { level: 1, name: "What happens next for you" })).toBeInTheDocument();
+    expect(screen.getByText(/Step 2: if you are still unhappy, you can ask for an investigation/)).toBeInTheDocument();
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "What happened?" });
+    expect(router.state.location.pathname).toBe("/complaint/what-happened");
+  });
+
+  it("names the organisation to contact for a school complaint, and still lets them carry on", async () => {
+    await newDraft({ ...youngPersonAnswers, topics: ["sen-or-school"] });
+    renderAt("/complaint/what-happens-next");
+    await screen.findByRole("heading", { level: 1, name: "What happens next for you" });
+    expect(screen.getByRole("main")).toHaveTextContent(/school/i);
+    expect(continueButton()).toBeEnabled();
+  });
+});
+
+describe("acting for a child", () => {
+  const advocateAnswers: Partial<DraftAnswers> = { ...youngPersonAnswers, role: "advocate" };
+
+  it("asks whether the child agrees, then how it was checked, then the child's own words", async () => {
+    await newDraft(advocateAnswers);
+    const router = renderAt("/complaint/what-happens-next");
+    await userEvent.click(await screen.findByRole("button", { name: "Continue" }));
+    await userEvent.click(await screen.findByRole("radio", { name: /Yes, they know and they agree/ }));
+    await userEvent.click(continueButton());
+    expect(await screen.findByRole("heading", { name: "How you checked with the child" })).toBeInTheDocument();
+    await userEvent.click(continueButton());
+    expect(await screen.findByRole("link", { name: "Tell us how you checked with the child" })).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText("How did you check with the child?"), "We met at school");
+    await userEvent.type(screen.getByLabelText(/When did you check\?/), "2026-11-20");
+    await userEvent.click(continueButton());
+    const words = await screen.findByLabelText(/What does the child want\? Use their own words if you can/);
+    expect(router.state.location.pathname).toBe("/complaint/childs-words");
+    await userEvent.type(words, "I want to stay at my school");
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "About the child" });
+    await userEvent.type(screen.getByLabelText(/How old are they\?/), "nine");
+    await userEvent.click(continueButton());
+    expect(await screen.findByRole("link", { name: "Enter the age as a number, like 12" })).toBeInTheDocument();
+    expect(screen.getByLabelText(/How old are they\?/)).toHaveValue("nine");
+    const answers = await currentAnswers();
+    expect(answers).toMatchObject({ childAgreement: "agrees", howChecked: "We met at school", checkedOn: "2026-11-20", childsWords: "I want to stay at my school" });
+  });
+
+  it("asks why the child can't be asked, and skips how it was checked and the child's words", async () => {
+    await newDraft({ ...advocateAnswers });
+    const router = renderAt("/complaint/child-agreement");
+    await userEvent.click(await screen.findByRole("radio", { name: /They can't be asked/ }));
+    await userEvent.click(continueButton());
+    const why = await screen.findByLabelText("Why can't the child be asked?");
+    expect(router.state.location.pathname).toBe("/complaint/why-cannot-ask");
+    await userEvent.click(continueButton());
+    expect(await screen.findByRole("link", { name: "Tell us why the child can't be asked" })).toBeInTheDocument();
+    await userEvent.type(why, "She is 2 years old");
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "About the child" });
+    expect(router.state.location.pathname).toBe("/complaint/about-the-child");
+  });
+
+  it("skips the child's agreement for a young person speaking for themself", async () => {
+    await newDraft(youngPersonAnswers);
+    const router = renderAt("/complaint/what-happened");
+    await screen.findByRole("heading", { name: "What happened?" });
+    await userEvent.click(screen.getByRole("link", { name: "Back" }));
+    await screen.findByRole("heading", { level: 1, name: "What happens next for you" });
+    expect(router.state.location.pathname).toBe("/complaint/what-happens-next");
+  });
+
+  it("clears the child's agreement and words when the person changes to the young person", async () => {
+    await newDraft({ ...advocateAnswers, childAgreement: "agrees", howChecked: "We talked", childsWords: "Help me", childName: "AB" });
+    renderAt("/complaint/who?return=check");
+    await userEvent.click(await screen.findByRole("radio", { name: /I'm the child or young person/ }));
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "Check your answers before you send" });
+    const answers = await currentAnswers();
+    expect(answers.role).toBe("young-person");
+    expect(answers.childAgreement).toBeUndefined();
+    expect(answers.howChecked).toBeUndefined();
+    expect(answers.childsWords).toBeUndefined();
+    expect(answers.childName).toBeUndefined();
+    expect(screen.queryByText("Help me")).not.toBeInTheDocument();
   });
 });
 
 describe("What happened? question page", () => {
   beforeEach(async () => {
-    await drafts.create(council.id);
+    await newDraft(youngPersonAnswers);
   });
 
   it("shows the GOV.UK error pattern when nothing is typed", async () => {
@@ -70,7 +245,7 @@ describe("What happened? question page", () => {
     expect(summary).toHaveFocus();
     const link = screen.getByRole("link", { name: "Tell us what happened" });
     expect(link).toHaveAttribute("href", "#field-whatHappened");
-    const field = screen.getByLabelText("What happened?");
+    const field = screen.getByLabelText("Tell us what happened, in your own words");
     expect(field).toHaveAttribute("aria-invalid", "true");
     // jsdom's accessible-name code drops the space between inline spans; real Chromium is checked in e2e.
     expect(field).toHaveAccessibleDescription(expect.stringMatching(/Error: ?Tell us what happened$/));
@@ -81,19 +256,19 @@ describe("What happened? question page", () => {
 
   it("saves what is typed to IndexedDB without pressing Continue", async () => {
     renderAt("/complaint/what-happened");
-    await userEvent.type(await screen.findByLabelText("What happened?"), "They moved me");
+    await userEvent.type(await screen.findByLabelText("Tell us what happened, in your own words"), "They moved me");
     await screen.findByText("Saved on this phone");
-    const current = await drafts.current();
-    expect(current?.status === "ok" && current.draft.answers.whatHappened).toBe("They moved me");
+    expect((await currentAnswers()).whatHappened).toBe("They moved me");
   });
 
-  it("goes to check answers when the answer is valid", async () => {
+  it("keeps when and who as optional prompts", async () => {
     const router = renderAt("/complaint/what-happened");
-    await userEvent.type(await screen.findByLabelText("What happened?"), "They moved me");
-    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
-    await screen.findByRole("heading", { name: "Check your answers before you send" });
-    expect(router.state.location.pathname).toBe("/complaint/check");
-    expect(screen.getByText("They moved me")).toBeInTheDocument();
+    await userEvent.type(await screen.findByLabelText("Tell us what happened, in your own words"), "They moved me");
+    await userEvent.type(screen.getByLabelText(/When did it happen\? \(optional\)/), "last summer");
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "What would put things right for you? (optional)" });
+    expect(router.state.location.pathname).toBe("/complaint/put-right");
+    expect((await currentAnswers()).whatHappenedWhen).toBe("last summer");
   });
 
   it("says how long the answer may be when it is too long, and keeps the text", async () => {
@@ -102,29 +277,81 @@ describe("What happened? question page", () => {
     await drafts.saveAnswers(id, { whatHappened: "a".repeat(10_001) });
     renderAt("/complaint/what-happened");
     await userEvent.click(await screen.findByRole("button", { name: "Continue" }));
-    expect(await screen.findByRole("link", { name: /10,000 characters or fewer/ })).toBeInTheDocument();
-    expect(screen.getByLabelText("What happened?")).toHaveValue("a".repeat(10_001));
+    expect(await screen.findByRole("link", { name: /10,000 characters or fewer\. You have typed 10,001/ })).toBeInTheDocument();
+    expect(screen.getByLabelText("Tell us what happened, in your own words")).toHaveValue("a".repeat(10_001));
+  });
+});
+
+describe("how to contact you", () => {
+  beforeEach(async () => {
+    await newDraft({ ...youngPersonAnswers, whatHappened: "x", wantsAdvocate: "yes" });
+  });
+
+  it("shows the email box only under Email, and checks the address", async () => {
+    renderAt("/complaint/contact");
+    await screen.findByRole("group", { name: "How should the council contact you about your complaint?" });
+    expect(screen.queryByLabelText("Email address")).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole("radio", { name: "Email" }));
+    const email = screen.getByLabelText("Email address");
+    await userEvent.type(email, "not an email");
+    await userEvent.click(continueButton());
+    const link = await screen.findByRole("link", { name: /email address/i });
+    expect(link).toHaveAttribute("href", "#field-email");
+    await userEvent.clear(email);
+    await userEvent.type(email, "sam@example.org");
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "Check your answers before you send" });
+  });
+
+  it("warns that nobody can reply when 'Don't contact me' is chosen, but allows it", async () => {
+    const router = renderAt("/complaint/contact");
+    await userEvent.click(await screen.findByRole("radio", { name: "Don't contact me" }));
+    expect(screen.getByText(/nobody can reply to you/)).toBeInTheDocument();
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "Check your answers before you send" });
+    expect(router.state.location.pathname).toBe("/complaint/check");
+  });
+
+  it("clears the email when another way is chosen", async () => {
+    renderAt("/complaint/contact");
+    await userEvent.click(await screen.findByRole("radio", { name: "Email" }));
+    await userEvent.type(screen.getByLabelText("Email address"), "sam@example.org");
+    await userEvent.click(screen.getByRole("radio", { name: "Phone" }));
+    await userEvent.type(screen.getByLabelText("Phone number"), "07700 900 982");
+    await userEvent.click(continueButton());
+    await screen.findByRole("heading", { name: "Check your answers before you send" });
+    const answers = await currentAnswers();
+    expect(answers.email).toBeUndefined();
+    expect(answers.phone).toBe("07700 900 982");
   });
 });
 
 describe("check answers", () => {
   it("links each answer to its page and comes back to check after a change", async () => {
-    const draft = await drafts.create(council.id);
-    await drafts.saveAnswers(draft.id, { whatHappened: "Nobody asked me" });
+    await newDraft({ ...youngPersonAnswers, whatHappened: "Nobody asked me" });
     const router = renderAt("/complaint/check");
-    await userEvent.click(await screen.findByRole("link", { name: /^Change ?What happened\?$/ }));
-    const field = await screen.findByLabelText("What happened?");
+    await userEvent.click(await screen.findByRole("link", { name: /^Change ?Tell us what happened, in your own words$/ }));
+    const field = await screen.findByLabelText("Tell us what happened, in your own words");
     await userEvent.type(field, " first");
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByText("Nobody asked me first");
     expect(router.state.location.pathname).toBe("/complaint/check");
   });
 
-  it("sends nothing and shows the problem when the answer is missing", async () => {
-    await drafts.create(council.id);
+  it("shows the answers in the person's words and 'None of these' for an empty list", async () => {
+    await newDraft({ ...youngPersonAnswers, whatHappened: "x" });
+    renderAt("/complaint/check");
+    await screen.findByRole("heading", { name: "Check your answers before you send" });
+    expect(screen.getByText("I'm in care")).toBeInTheDocument();
+    expect(screen.getByText("None of these")).toBeInTheDocument();
+  });
+
+  it("sends nothing and shows each problem linked to its Change link", async () => {
+    await newDraft();
     renderAt("/complaint/check");
     await userEvent.click(await screen.findByRole("button", { name: "Send complaint" }));
-    expect(await screen.findByRole("link", { name: "Tell us what happened" })).toHaveAttribute("href", "#change-what-happened");
+    expect(await screen.findByRole("link", { name: "Choose who is filling this in" })).toHaveAttribute("href", "#change-who");
+    expect(screen.getByRole("link", { name: "Tell us what happened" })).toHaveAttribute("href", "#change-what-happened");
     expect(await db.outbox.count()).toBe(0);
   });
 

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocation } from "react-router";
+
+/** Elements whose text starts a new piece of speech, so headings and list items are not run together. */
+const BLOCKS = new Set([
+  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "DD", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION",
+  "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LEGEND", "LI", "MAIN",
+  "NAV", "OL", "P", "SECTION", "TABLE", "TD", "TH", "TR", "UL",
+]);
+
+/** Never read: not text (scripts, styles), or what someone typed (it may be overheard). */
+const SKIPPED = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "SVG", "INPUT", "TEXTAREA", "SELECT"]);
+
+function skipped(element: Element): boolean {
+  return (
+    SKIPPED.has(element.tagName.toUpperCase()) ||
+    element.hasAttribute("data-no-read") ||
+    element.hasAttribute("hidden") ||
+    element.getAttribute("aria-hidden") === "true" ||
+    element.classList.contains("visually-hidden")
+  );
+}
+
+/**
+ * The visible text of `root` as pieces of speech, one per block (heading, paragraph, list item…).
+ * Skips elements marked `data-no-read` (the button itself), `.visually-hidden` text (written for
+ * screen readers, which say it anyway) and hidden elements. Short pieces also dodge Chrome cutting
+ * off long utterances.
+ */
+export function readableChunks(root: Element): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  const flush = () => {
+    const text = current.replace(/\s+/g, " ").trim();
+    if (text) chunks.push(text);
+    current = "";
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      current += node.textContent ?? "";
+      return;
+    }
+    if (!(node instanceof Element) || skipped(node)) return;
+    const block = BLOCKS.has(node.tagName.toUpperCase());
+    if (block) flush();
+    node.childNodes.forEach(walk);
+    if (block) flush();
+  };
+  root.childNodes.forEach(walk);
+  flush();
+  return chunks;
+}
+
+function speechAvailable(): boolean {
+  return typeof window !== "undefined" && "speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function";
+}
+
+/**
+ * "Read this page to me": reads the page's <main> text aloud with the browser's own voice, in the
+ * app's language, and becomes "Stop reading" while it speaks. Renders nothing where the browser
+ * cannot speak. Stops when the page changes or the button goes away, so it never reads an old page.
+ */
+export function ReadAloud() {
+  const { t, i18n } = useTranslation("info");
+  const { pathname } = useLocation();
+  const [available] = useState(speechAvailable);
+  const [speaking, setSpeaking] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  // Each reading gets a number, so a late "end" event from a stopped reading changes nothing.
+  const reading = useRef(0);
+  const speakingRef = useRef(false);
+
+  const stop = useCallback(() => {
+    reading.current += 1;
+    if (speakingRef.current) {
+      speakingRef.current = false;
+      window.speechSynthesis.cancel();
+    }
+    setSpeaking(false);
+  }, []);
+
+  // A new page, or leaving: stop reading. The cleanup runs before the next page's effect and on unmount.
+  useEffect(() => stop, [pathname, stop]);
+
+  if (!available) return null;
+
+  const start = () => {
+    const main = buttonRef.current?.closest("main") ?? document.querySelector("main");
+    const chunks = main ? readableChunks(main) : [];
+    if (chunks.length === 0) return;
+    const synth = window.speechSynthesis;
+    // Clear anything left queued (Chrome sometimes keeps a stuck queue after a reload).
+    synth.cancel();
+    reading.current += 1;
+    const id = reading.current;
+    const finished = () => {
+      if (reading.current !== id) return;
+      speakingRef.current = false;
+      setSpeaking(false);
+    };
+    chunks.forEach((text, index) => {
+      const utterance = new window.SpeechSynthesisUtterance(text);
+      utterance.lang = i18n.language;
+      if (index === chunks.length - 1) utterance.onend = finished;
+      utterance.onerror = finished;
+      synth.speak(utterance);
+    });
+    speakingRef.current = true;
+    setSpeaking(true);
+  };
+
+  return (
+    <div className="read-aloud" data-no-read="">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button button--secondary read-aloud__button"
+        onClick={speaking ? stop : start}
+      >
+        {speaking ? t("readAloud.stop") : t("readAloud.start")}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+// This test reads the shipped council files from disk so a new file cannot skip the check;
+// the domain code itself stays environment-free (its tsconfig excludes tests).
+// eslint-disable-next-line no-restricted-imports
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  councilIndexSchema,
+  councilSettingsSchema,
+  formatSettingsError,
+  parseCouncilSettings,
+  type CouncilSettingsInput,
+  type Timescales,
+} from "./council";
+
+const COUNCILS_DIR = new URL("../../public/councils/", import.meta.url);
+const readJson = (file: string): unknown => JSON.parse(readFileSync(new URL(file, COUNCILS_DIR), "utf8"));
+const councilFiles = readdirSync(COUNCILS_DIR)
+  .filter((file) => file.endsWith(".json") && file !== "index.json")
+  .sort();
+
+/** The statutory values (regs 14–20, domain.md §3): what a council gets unless it says otherwise. */
+const STATUTORY: Timescales = {
+  stage1TargetWorkingDays: 10,
+  stage1MaxWorkingDays: 20,
+  stage2RequestWindow: { value: 20, unit: "working-days" },
+  stage2TargetWorkingDays: 25,
+  stage2MaxWorkingDays: 65,
+  stage2ClockStart: "request",
+  stage3RequestWindow: { value: 20, unit: "working-days" },
+  panelMeetingWorkingDays: 30,
+  panelReportWorkingDays: 5,
+  finalResponseWorkingDays: 15,
+  ombudsmanMonths: 12,
+};
+const DEFAULT_LOCAL_PROCEDURE = { stages: [{ workingDays: 10 }, { workingDays: 20 }] };
+
+/** The smallest valid council: only what has no default. */
+const minimal = {
+  id: "testshire",
+  name: "Testshire County Council",
+  shortName: "Testshire",
+  contact: { email: "complaints@testshire.example" },
+  emergency: { childrensServices: "01632 960 000", outOfHours: "01632 960 001" },
+  advocacy: [{ name: "Testshire Advocacy" }],
+  privacyNotice: "https://www.testshire.example/privacy",
+} satisfies CouncilSettingsInput;
+
+/** `minimal` with some top-level parts replaced. */
+const councilWith = (changes: Record<string, unknown>): unknown => ({ ...structuredClone(minimal), ...changes });
+
+describe("shipped council files (public/councils)", () => {
+  it("ships the three councils the index lists, and the default is one of them", () => {
+    const index = councilIndexSchema.parse(readJson("index.json"));
+    expect(councilFiles).toEqual(["example-borough.json", "northmoor.json", "riverside.json"]);
+    expect(index.councils.map((c) => `${c.id}.json`).sort()).toEqual(councilFiles);
+    expect(index.councils.map((c) => c.id)).toContain(index.default);
+  });
+
+  it.each(councilFiles)("%s parses, and its id and name match the file name and the index", (file) => {
+    const council = parseCouncilSettings(file, readJson(file));
+    const listed = councilIndexSchema.parse(readJson("index.json")).councils.find((c) => c.id === council.id);
+    expect(`${council.id}.json`).toBe(file);
+    expect(listed?.name).toBe(council.name);
+  });
+
+  it.each([
+    {
+      file: "example-borough.json",
+      // Says nothing about timescales: every statutory default applies.
+      timescales: STATUTORY,
+      localProcedure: DEFAULT_LOCAL_PROCEDURE,
+    },
+    {
+      file: "northmoor.json",
+      timescales: { ...STATUTORY, acknowledgementWorkingDays: 5, stage2RequestWindow: { value: 28, unit: "calendar-days" } },
+      localProcedure: DEFAULT_LOCAL_PROCEDURE,
+    },
+    {
+      file: "riverside.json",
+      timescales: { ...STATUTORY, acknowledgementWorkingDays: 2 },
+      // Seed S001: a corporate procedure of 20 then 25 working days.
+      localProcedure: { stages: [{ workingDays: 20 }, { workingDays: 25 }] },
+    },
+  ])("$file has the timescales and local procedure it is meant to", ({ file, timescales, localProcedure }) => {
+    const council = parseCouncilSettings(file, readJson(file));
+    expect(council.timescales).toEqual(timescales);
+    expect(council.localProcedure).toEqual(localProcedure);
+    expect(council.submission).toEqual({ endpoint: "/api/v1/complaints" });
+  });
+
+  it("the three councils differ from each other where intended", () => {
+    const [borough, northmoor, riverside] = ["example-borough.json", "northmoor.json", "riverside.json"].map((file) =>
+      parseCouncilSettings(file, readJson(file)),
+    );
+    expect(borough!.timescales.acknowledgementWorkingDays).toBeUndefined();
+    expect(northmoor!.timescales.stage2RequestWindow).not.toEqual(borough!.timescales.stage2RequestWindow);
+    expect(riverside!.localProcedure).not.toEqual(borough!.localProcedure);
+    expect(new Set([borough, northmoor, riverside].map((c) => c!.themeColour)).size).toBe(3);
+  });
+});
+
+describe("defaults", () => {
+  it("fills in every default for a minimal council", () => {
+    expect(parseCouncilSettings("minimal", minimal)).toEqual({
+      ...minimal,
+      timescales: STATUTORY,
+      localProcedure: DEFAULT_LOCAL_PROCEDURE,
+      submission: { endpoint: "/api/v1/complaints" },
+      themeColour: "#1d4f91",
+    });
+  });
+
+  it("fills in the timescales a council leaves out and keeps the ones it sets", () => {
+    const council = parseCouncilSettings("partial", councilWith({ timescales: { stage1TargetWorkingDays: 15, stage2ClockStart: "agreed-summary" } }));
+    expect(council.timescales).toEqual({ ...STATUTORY, stage1TargetWorkingDays: 15, stage2ClockStart: "agreed-summary" });
+  });
+
+  it("checks a set target against the default maximum", () => {
+    expect(() => parseCouncilSettings("late", councilWith({ timescales: { stage1TargetWorkingDays: 25 } }))).toThrow(
+      "timescales.stage1MaxWorkingDays: must be at least stage1TargetWorkingDays",
+    );
+  });
+
+  it.each([
+    { name: "equal target and maximum", timescales: { stage1TargetWorkingDays: 20, stage1MaxWorkingDays: 20, stage2TargetWorkingDays: 40, stage2MaxWorkingDays: 40 } },
+    { name: "the longest allowed", timescales: { stage2MaxWorkingDays: 260, stage3RequestWindow: { value: 365, unit: "calendar-days" }, ombudsmanMonths: 36 } },
+  ])("accepts $name", ({ timescales }) => {
+    expect(parseCouncilSettings("edge", councilWith({ timescales })).timescales).toEqual({ ...STATUTORY, ...timescales });
+  });
+
+  it.each([
+    { name: "a path on this site", endpoint: "/api/v2/complaints" },
+    { name: "the council's own https API", endpoint: "https://api.testshire.example/complaints" },
+  ])("accepts a submission endpoint that is $name", ({ endpoint }) => {
+    expect(parseCouncilSettings("api", councilWith({ submission: { endpoint } })).submission).toEqual({ endpoint });
+  });
+});
+
+describe("invalid settings fail with a message naming the field", () => {
+  it.each([
+    { name: "bad contact phone", changes: { contact: { phone: "call us" } }, problem: "contact.phone: must be a phone number" },
+    { name: "bad out-of-hours phone", changes: { emergency: { childrensServices: "01632 960 000", outOfHours: "ring 999" } }, problem: "emergency.outOfHours: must be a phone number" },
+    { name: "bad advocacy phone", changes: { advocacy: [{ name: "A", phone: "0800-ADVOCATE" }] }, problem: "advocacy.0.phone: must be a phone number" },
+    { name: "http:// privacy notice", changes: { privacyNotice: "http://www.testshire.example/privacy" }, problem: "privacyNotice: must be a full https:// address" },
+    { name: "http:// web form", changes: { contact: { webForm: "http://www.testshire.example/complain" } }, problem: "contact.webForm: must be a full https:// address" },
+    { name: "http:// advocacy website", changes: { advocacy: [{ name: "A", website: "http://advocacy.example" }] }, problem: "advocacy.0.website: must be a full https:// address" },
+    { name: "address without a host", changes: { privacyNotice: "https://privacy" }, problem: "privacyNotice: must be a full https:// address" },
+    { name: "bad contact email", changes: { contact: { email: "complaints(at)testshire.example" } }, problem: "contact.email: must be an email address" },
+    { name: "bad advocacy email", changes: { advocacy: [{ name: "A", email: "help@" }] }, problem: "advocacy.0.email: must be an email address" },
+    { name: "stage 1 max below target", changes: { timescales: { stage1TargetWorkingDays: 15, stage1MaxWorkingDays: 12 } }, problem: "timescales.stage1MaxWorkingDays: must be at least stage1TargetWorkingDays" },
+    { name: "stage 2 max below target", changes: { timescales: { stage2TargetWorkingDays: 30, stage2MaxWorkingDays: 20 } }, problem: "timescales.stage2MaxWorkingDays: must be at least stage2TargetWorkingDays" },
+    { name: "unknown top-level field", changes: { colour: "#1d4f91" }, problem: `(top level): Unrecognized key: "colour"` },
+    { name: "unknown timescale", changes: { timescales: { stage4TargetWorkingDays: 10 } }, problem: `timescales: Unrecognized key: "stage4TargetWorkingDays"` },
+    { name: "unknown contact field", changes: { contact: { email: "a@testshire.example", fax: "01632 960 002" } }, problem: `contact: Unrecognized key: "fax"` },
+    { name: "three-digit theme colour", changes: { themeColour: "#fff" }, problem: "themeColour: must be a colour like #1d4f91" },
+    { name: "named theme colour", changes: { themeColour: "red" }, problem: "themeColour: must be a colour like #1d4f91" },
+    { name: "theme colour with a bad digit", changes: { themeColour: "#1d4f9g" }, problem: "themeColour: must be a colour like #1d4f91" },
+    { name: "no contact channel", changes: { contact: { hours: "9 to 5" } }, problem: "contact: needs at least one of phone, email, postalAddress or webForm" },
+    { name: "empty contact", changes: { contact: {} }, problem: "contact: needs at least one of phone, email, postalAddress or webForm" },
+    { name: "protocol-relative endpoint", changes: { submission: { endpoint: "//evil.example/complaints" } }, problem: "submission.endpoint: must be a path on this site" },
+    { name: "javascript: endpoint", changes: { submission: { endpoint: "javascript:alert(1)" } }, problem: "submission.endpoint: must be a path on this site" },
+    { name: "http:// endpoint", changes: { submission: { endpoint: "http://api.testshire.example/complaints" } }, problem: "submission.endpoint: must be a path on this site" },
+    { name: "relative endpoint", changes: { submission: { endpoint: "api/v1/complaints" } }, problem: "submission.endpoint: must be a path on this site" },
+    { name: "endpoint with a space", changes: { submission: { endpoint: "/api/v1/ complaints" } }, problem: "submission.endpoint: must be a path on this site" },
+    { name: "id with capitals", changes: { id: "Testshire" }, problem: "id: must be lower-case letters, numbers and dashes" },
+    { name: "id with a space", changes: { id: "test shire" }, problem: "id: must be lower-case letters, numbers and dashes" },
+    { name: "no advocacy provider", changes: { advocacy: [] }, problem: "advocacy: " },
+    { name: "empty local procedure", changes: { localProcedure: { stages: [] } }, problem: "localProcedure.stages: " },
+    { name: "zero working days", changes: { timescales: { panelReportWorkingDays: 0 } }, problem: "timescales.panelReportWorkingDays: " },
+    { name: "part working days", changes: { timescales: { finalResponseWorkingDays: 2.5 } }, problem: "timescales.finalResponseWorkingDays: " },
+    { name: "unknown window unit", changes: { timescales: { stage3RequestWindow: { value: 20, unit: "weeks" } } }, problem: "timescales.stage3RequestWindow.unit: " },
+    { name: "unknown clock start", changes: { timescales: { stage2ClockStart: "complaint" } }, problem: "timescales.stage2ClockStart: " },
+    { name: "blank name", changes: { name: "   " }, problem: "name: " },
+  ])("$name", ({ changes, problem }) => {
+    const data = councilWith(changes);
+    expect(() => parseCouncilSettings("testshire.json", data)).toThrow(`Council settings in testshire.json are not valid:\n  - ${problem}`);
+  });
+});
+
+describe("formatSettingsError", () => {
+  it("lists every problem, one line each, naming the source and the field", () => {
+    const result = councilSettingsSchema.safeParse(
+      councilWith({
+        id: "Testshire",
+        contact: { hours: "9 to 5" },
+        themeColour: "blue",
+        timescales: { stage2TargetWorkingDays: 30, stage2MaxWorkingDays: 20 },
+      }),
+    );
+    expect(result.success).toBe(false);
+    expect(formatSettingsError("councils/testshire.json", result.error!)).toBe(
+      [
+        "Council settings in councils/testshire.json are not valid:",
+        "  - id: must be lower-case letters, numbers and dashes",
+        "  - contact: needs at least one of phone, email, postalAddress or webForm",
+        "  - timescales.stage2MaxWorkingDays: must be at least stage2TargetWorkingDays",
+        "  - themeColour: must be a colour like #1d4f91",
+      ].join("\n"),
+    );
+  });
+
+  it("names the top level when the whole file is wrong", () => {
+    const result = councilSettingsSchema.safeParse("not an object");
+    expect(formatSettingsError("bad.json", result.error!)).toMatch(/^Council settings in bad\.json are not valid:\n {2}- \(top level\): \S/);
+  });
+
+  it("parseCouncilSettings throws the same text", () => {
+    const data = councilWith({ themeColour: "blue", privacyNotice: "http://x.example" });
+    const result = councilSettingsSchema.safeParse(data);
+    expect(() => parseCouncilSettings("x.json", data)).toThrow(formatSettingsError("x.json", result.error!));
+  });
+});
