@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
+import { JourneyRunner } from "./support/journey";
 
 const baseUrl = inject("baseUrl");
 const dbFile = inject("dbFile");
@@ -24,7 +25,7 @@ function storedBody(reference: string): string {
   }
 }
 
-describe("the thin slice: start → what happened → check → send → confirmation", () => {
+describe("the slice: start → questions → check → send → confirmation", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -44,9 +45,17 @@ describe("the thin slice: start → what happened → check → send → confirm
     await expectNoAxeViolations(page, "start page");
 
     await page.getByRole("button", { name: "Start now" }).click();
+    const journey = new JourneyRunner(page);
+    await journey.run([
+      { heading: "Who is filling this in?", path: "/complaint/who", actions: [{ radio: "I'm the child or young person" }] },
+      { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
+      { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
+      { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
+      { heading: "Is any of this happening at the moment?", actions: [{ checkbox: "None of these, or I don't know" }] },
+      { heading: "What happens next for you" },
+    ]);
     await page.getByRole("heading", { name: "What happened?" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/complaint/what-happened");
-    await expectNoAxeViolations(page, "what happened");
 
     // Continue with nothing typed: the GOV.UK error pattern.
     await page.getByRole("button", { name: "Continue" }).click();
@@ -55,16 +64,25 @@ describe("the thin slice: start → what happened → check → send → confirm
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await page.title()).toBe("Error: What happened? – Speak Up");
     await expectNoAxeViolations(page, "what happened with an error");
+    const field = page.getByLabel("Tell us what happened, in your own words");
+    expect(await field.getAttribute("aria-describedby")).toBeTruthy();
+    expect(await page.locator(`#${(await field.getAttribute("aria-describedby"))?.split(" ").pop() ?? ""}`).textContent()).toBe("Error: Tell us what happened");
 
-    // Text with HTML in it is kept as typed and never rendered as HTML.
+    // Text with HTML in it is kept as typed and never rendered as HTML; it survives a reload.
     const story = "I was moved to a new home and nobody asked me. <b>Not bold</b> & that's not fair.";
-    await page.getByLabel("What happened?").fill(story);
+    await field.fill(story);
     await page.getByText("Saved on this phone").waitFor();
     await page.reload();
     await page.getByRole("heading", { name: "What happened?" }).waitFor();
-    expect(await page.getByLabel("What happened?").inputValue()).toBe(story);
+    expect(await field.inputValue()).toBe(story);
 
-    await page.getByRole("button", { name: "Continue" }).click();
+    await journey.run([
+      { heading: "What happened?" },
+      { heading: /What would put things right/ },
+      { heading: /easier for you to take part/ },
+      { heading: "Would you like a free advocate?", actions: [{ radio: "No, thank you" }] },
+      { heading: "How should the council contact you about your complaint?", actions: [{ radio: "Don't contact me" }] },
+    ]);
     await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
     await page.getByText(story).waitFor();
     expect(await page.locator("b").count()).toBe(0);

@@ -10,7 +10,14 @@ window.scrollTo = () => {};
 
 // Component tests run in jsdom with fake-indexeddb (real IndexedDB is covered by the e2e specs).
 beforeAll(async () => {
-  await initI18n();
+  const i18n = await initI18n();
+  // A key with no text would show the raw key to a child: report it as an error (which fails the test).
+  // Optional hints are looked up with a default of "" and may be missing on purpose.
+  i18n.options.saveMissing = true;
+  i18n.on("missingKey", (_languages: readonly string[], namespace: string, key: string) => {
+    // eslint-disable-next-line no-console -- the jsdom setup turns console.error into a test failure
+    if (!key.endsWith(".hint")) console.error(`Missing text for ${namespace}:${key}`);
+  });
 });
 
 // console.error during a test fails it (style.md rule 8): React's warnings are bugs.

@@ -53,7 +53,7 @@ export function readableChunks(root: Element): string[] {
 }
 
 function speechAvailable(): boolean {
-  return typeof window !== "undefined" && "speechSynthesis" in window && typeof window.SpeechSynthesisUtterance === "function";
+  return typeof window !== "undefined" && Boolean(window.speechSynthesis) && typeof window.SpeechSynthesisUtterance === "function";
 }
 
 /**

@@ -54,6 +54,11 @@ describe("locales", () => {
     }
   });
 
+  it("the app loads every English file", async () => {
+    const { resources } = await import("./i18n");
+    expect(Object.keys(resources["en-GB"]).sort()).toEqual(Object.keys(english).sort());
+  });
+
   it("every literal key the app uses has English text", () => {
     const missing: string[] = [];
     for (const file of sourceFiles(join(root, "src/app"))) {

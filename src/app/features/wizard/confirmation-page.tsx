@@ -2,7 +2,9 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
+import { assessEligibility } from "../../../domain/eligibility";
 import { expectedDates } from "../../../domain/timeline";
+import { PhoneLink } from "../../components/phone-link";
 import { LoadingPage } from "../../components/status-pages";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { SentRecord } from "../../lib/db";
@@ -39,6 +41,11 @@ export function ConfirmationPage({ reference, council }: { reference: string; co
   }
 
   const dates = expectedDates(council.timescales, sent.receivedOn);
+  const { payload } = sent;
+  const assessment = assessEligibility({ role: payload.role, ...payload.eligibility });
+  // Where to go instead (a school, the NHS…): the whole complaint or parts of it.
+  const elsewhere = [...(assessment.route === "other-organisation" ? [{ reasonKey: assessment.reasonKey }] : []), ...assessment.otherParts];
+  const wantsAdvocate = payload.wantsAdvocate === "yes" || payload.wantsAdvocate === "not-sure";
   return (
     <>
       <div className="panel">
@@ -54,8 +61,41 @@ export function ConfirmationPage({ reference, council }: { reference: string; co
       <p className="body">{t("keepReference")}</p>
       <h2 className="heading-m">{t("nextHeading")}</h2>
       <p className="body">{t("nextBody", { council: council.name })}</p>
+      {dates.acknowledgementBy ? <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p> : null}
       <p className="body">{t("replyBy", { date: formatLongDate(dates.target, i18n.language) })}</p>
       <p className="body">{t("latestBy", { date: formatLongDate(dates.latest, i18n.language) })}</p>
+      <p className="body">
+        <Link to="/what-happens">{t("allSteps")}</Link>
+      </p>
+      {elsewhere.length > 0 ? (
+        <>
+          <h2 className="heading-m">{t("elsewhereHeading")}</h2>
+          {elsewhere.map((part) => (
+            <p className="body" key={part.reasonKey}>
+              {t(part.reasonKey, { council: council.name })}
+            </p>
+          ))}
+        </>
+      ) : null}
+      {wantsAdvocate ? (
+        <>
+          <h2 className="heading-m">{t("advocate.heading")}</h2>
+          <p className="body">{t("advocate.body", { council: council.name })}</p>
+          <ul className="list">
+            {council.advocacy.map((provider) => (
+              <li key={provider.name}>
+                {provider.name}
+                {provider.phone ? (
+                  <>
+                    {t("advocate.phoneSeparator")}
+                    <PhoneLink number={provider.phone} />
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <p className="body">
         <Link to="/">{t("startAgain")}</Link>
       </p>

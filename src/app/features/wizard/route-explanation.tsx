@@ -48,7 +48,7 @@ export function RouteExplanation({ answers, council, title }: { answers: DraftAn
           ))}
         </div>
       ) : null}
-      <p className="body">{t("wizard:route.carryOn")}</p>
+      <p className="body">{t("wizard:route.carryOn", values)}</p>
     </>
   );
 }

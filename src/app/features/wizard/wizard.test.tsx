@@ -159,7 +159,8 @@ describe("what happens next for you", () => {
     await newDraft({ ...youngPersonAnswers, topics: ["sen-or-school"] });
     renderAt("/complaint/what-happens-next");
     await screen.findByRole("heading", { level: 1, name: "What happens next for you" });
-    expect(screen.getByRole("main")).toHaveTextContent(/school/i);
+    expect(screen.getByText(/Talk to the school first, then use the school's own complaints process/)).toBeInTheDocument();
+    expect(screen.getByText(/You can carry on and send your complaint to Example Borough Council/)).toBeInTheDocument();
     expect(continueButton()).toBeEnabled();
   });
 });
