@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout";
 import { NotFoundPage } from "./components/status-pages";
+import { CouncilRoute } from "./routes/council-route";
 import { GlossaryRoute, WhatHappensRoute } from "./routes/info-routes";
 import { StartRoute } from "./routes/start-route";
 import { ConfirmationRoute, StepRoute } from "./routes/wizard-routes";
@@ -10,6 +11,7 @@ export const routes = [
     element: <Layout />,
     children: [
       { path: "/", element: <StartRoute /> },
+      { path: "/council", element: <CouncilRoute /> },
       { path: "/complaint/sent/:reference", element: <ConfirmationRoute /> },
       { path: "/complaint/:stepId", element: <StepRoute /> },
       { path: "/what-happens", element: <WhatHappensRoute /> },

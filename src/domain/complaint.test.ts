@@ -423,9 +423,10 @@ describe("validation keys and the English text (locales/en-GB/validation.json)",
     expect(englishText(key)).toEqual(expect.stringMatching(/\w/));
   });
 
-  it.each(englishKeys(english))("%s interpolates only {{count}}, and only in tooLong messages", (key) => {
+  it.each(englishKeys(english))("%s interpolates only {{count, number}}, and only in tooLong messages", (key) => {
     const placeholders = String(englishText(key)).match(/{{[^}]*}}/g) ?? [];
-    if (key.endsWith(".tooLong")) expect(placeholders).toEqual(["{{count}}"]);
+    // `count, number` formats the count for the reader: "You have typed 10,001".
+    if (key.endsWith(".tooLong")) expect(placeholders).toEqual(["{{count, number}}"]);
     else expect(placeholders).toEqual([]);
   });
 

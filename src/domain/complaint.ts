@@ -146,11 +146,15 @@ export const wizardRequiredText = {
   whyCannotAsk: requiredText(1000, "representation.whyCannotAsk"),
 };
 
-export const whatHappenedSchema = z.strictObject({
-  text: requiredText(10000, "whatHappened.text"),
-  when: text(200, "whatHappened.when").optional(),
-  who: text(1000, "whatHappened.who").optional(),
-});
+export const whatHappenedSchema = z.strictObject(
+  {
+    text: requiredText(10000, "whatHappened.text"),
+    when: text(200, "whatHappened.when").optional(),
+    who: text(1000, "whatHappened.who").optional(),
+  },
+  // Only for a missing or non-object `whatHappened`; unknown keys keep their own message.
+  { error: (issue) => (issue.code === "invalid_type" ? "validation:whatHappened.text.required" : undefined) },
+);
 export type WhatHappened = z.infer<typeof whatHappenedSchema>;
 
 const ukPhone = z

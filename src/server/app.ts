@@ -51,7 +51,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser(/^application\/json(;\s*charset=utf-8)?$/i, { parseAs: "string" }, (_request, body, done) => {
+  // Fastify matches this against the header as it re-serialises it, with parameter values quoted:
+  // `application/json; charset=utf-8` arrives here as `application/json; charset="utf-8"`.
+  app.addContentTypeParser(/^application\/json(;\s*charset="?utf-8"?)?$/i, { parseAs: "string" }, (_request, body, done) => {
     try {
       done(null, parseJsonBody(body as string));
     } catch (error) {

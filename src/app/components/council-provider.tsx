@@ -1,40 +1,100 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import type { CouncilSettings } from "../../domain/council";
-import { loadCouncil, loadCouncilIndex } from "../lib/council-settings";
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { CouncilIndex, CouncilSettings } from "../../domain/council";
+import { councilToUse, loadCouncil, loadCouncilIndex } from "../lib/council-settings";
+import { settingsRepository } from "../lib/settings-repository";
+
+/** A council this deployment offers, as listed in `public/councils/index.json`. */
+export type CouncilChoice = CouncilIndex["councils"][number];
 
 export type CouncilState =
   | { status: "loading" }
-  | { status: "ready"; council: CouncilSettings }
+  | {
+      status: "ready";
+      council: CouncilSettings;
+      councils: readonly CouncilChoice[];
+      /** The council the person chose on this device, or undefined while the default is in use. */
+      chosenId: string | undefined;
+      /** Remember this council on the device, move the current draft to it, and use its settings. */
+      chooseCouncil: (id: string) => Promise<void>;
+    }
   | { status: "error"; retry: () => void };
+
+type Loaded =
+  | { status: "loading" }
+  | { status: "ready"; council: CouncilSettings; councils: readonly CouncilChoice[]; chosenId: string | undefined }
+  | { status: "error" };
 
 const CouncilContext = createContext<CouncilState>({ status: "loading" });
 
-/** Loads the council's settings once for the whole app; pages read them with `useCouncil`. */
-export function CouncilProvider({ children, initial }: { children: ReactNode; initial?: CouncilSettings }) {
-  const [state, setState] = useState<CouncilState>(initial ? { status: "ready", council: initial } : { status: "loading" });
+const settings = settingsRepository();
+
+/** The index, then the council chosen on this device, falling back to the index's default. */
+async function loadChosenCouncil(): Promise<Extract<Loaded, { status: "ready" }>> {
+  // A device that cannot read IndexedDB still gets the default council rather than an error.
+  const [index, storedId] = await Promise.all([loadCouncilIndex(), settings.chosenCouncilId().catch(() => undefined)]);
+  const id = councilToUse(index, storedId);
+  const council = await loadCouncil(id);
+  return { status: "ready", council, councils: index.councils, chosenId: id === storedId ? id : undefined };
+}
+
+/**
+ * Loads the council's settings once for the whole app; pages read them with `useCouncil`.
+ * Tests pass `initial` (and optionally `councils`) to skip loading; choosing still works then.
+ */
+export function CouncilProvider({
+  children,
+  initial,
+  councils,
+}: {
+  children: ReactNode;
+  initial?: CouncilSettings;
+  councils?: readonly CouncilChoice[];
+}) {
+  const [loaded, setLoaded] = useState<Loaded>(
+    initial
+      ? { status: "ready", council: initial, councils: councils ?? [{ id: initial.id, name: initial.name }], chosenId: undefined }
+      : { status: "loading" },
+  );
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => {
-    setState({ status: "loading" });
+    setLoaded({ status: "loading" });
     setAttempt((n) => n + 1);
   }, []);
 
   useEffect(() => {
     if (initial) return;
     let cancelled = false;
-    loadCouncilIndex()
-      .then((index) => loadCouncil(index.default))
-      .then((council) => {
-        if (!cancelled) setState({ status: "ready", council });
+    loadChosenCouncil()
+      .then((result) => {
+        if (!cancelled) setLoaded(result);
       })
       .catch(() => {
-        if (!cancelled) setState({ status: "error", retry });
+        if (!cancelled) setLoaded({ status: "error" });
       });
     return () => {
       cancelled = true;
     };
-  }, [attempt, initial, retry]);
+  }, [attempt, initial]);
 
-  return <CouncilContext.Provider value={state}>{children}</CouncilContext.Provider>;
+  const offered = loaded.status === "ready" ? loaded.councils : undefined;
+  const chooseCouncil = useCallback(
+    async (id: string) => {
+      if (!offered?.some((choice) => choice.id === id)) throw new Error(`Council ${id} is not offered here`);
+      // Load first: a council whose settings cannot be read is never remembered or given a draft.
+      const council = await loadCouncil(id);
+      await settings.chooseCouncil(id);
+      setLoaded((current) => (current.status === "ready" ? { ...current, council, chosenId: id } : current));
+    },
+    [offered],
+  );
+
+  const value = useMemo<CouncilState>(() => {
+    if (loaded.status === "ready") return { ...loaded, chooseCouncil };
+    if (loaded.status === "error") return { status: "error", retry };
+    return loaded;
+  }, [loaded, chooseCouncil, retry]);
+
+  return <CouncilContext.Provider value={value}>{children}</CouncilContext.Provider>;
 }
 
 export function useCouncil(): CouncilState {

@@ -18,3 +18,8 @@ export async function loadCouncil(id: string): Promise<CouncilSettings> {
   if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`Not a council id: ${id}`);
   return parseCouncilSettings(`/councils/${id}.json`, await fetchJson(`/councils/${id}.json`));
 }
+
+/** The council to use: the one chosen on this device while the index still offers it, else the index's default. */
+export function councilToUse(index: CouncilIndex, chosenId: string | undefined): string {
+  return chosenId !== undefined && index.councils.some((council) => council.id === chosenId) ? chosenId : index.default;
+}

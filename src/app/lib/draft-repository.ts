@@ -52,6 +52,20 @@ export function draftRepository(database: SpeakUpDatabase = db) {
     },
 
     /**
+     * Send the current draft to another council (the person changed their council). A draft that
+     * needs checking is changed too, so when it is fixed it still goes where the person chose.
+     * Returns the id of the draft changed, or undefined when there is no current draft.
+     */
+    async changeCurrentCouncil(councilId: string, now: Date = new Date()): Promise<string | undefined> {
+      return database.transaction("rw", database.drafts, database.settings, async () => {
+        const setting = await database.settings.get(CURRENT_DRAFT_KEY);
+        if (typeof setting?.value !== "string") return undefined;
+        const changed = await database.drafts.update(setting.value, { councilId, updatedAt: now.toISOString() });
+        return changed > 0 ? setting.value : undefined;
+      });
+    },
+
+    /**
      * Merge changed answers into the stored draft field by field, inside one transaction, so two tabs
      * editing different fields never overwrite each other (last write wins per field).
      * `undefined` in the patch clears that answer.

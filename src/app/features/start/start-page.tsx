@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
@@ -16,7 +16,8 @@ function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): stri
 
 /**
  * The start page: safety first ("Are you in danger now?" before anything else), what Speak Up is,
- * the right to a free advocate, then Start (or Carry on with a saved draft).
+ * which council the complaint goes to (with a link to change it), the right to a free advocate,
+ * then Start (or Carry on with a saved draft).
  */
 export function StartPage({ council, firstStepPath }: { council: CouncilSettings; firstStepPath: string }) {
   const { t } = useTranslation("start");
@@ -73,7 +74,7 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
             <Trans
               t={t}
               i18nKey="danger.outOfHours"
-              values={{ phone: council.emergency.outOfHours }}
+              values={{ council: council.shortName, phone: council.emergency.outOfHours }}
               components={{ phone: <PhoneLink number={council.emergency.outOfHours} /> }}
             />
           </li>
@@ -83,12 +84,22 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
       <h1 className="heading-xl">{t("title")}</h1>
       <p className="body-l">{t("intro")}</p>
 
+      <p className="body">
+        {t("councilNote", { council: council.name })}{" "}
+        <Link to="/council">
+          <Trans
+            t={t}
+            i18nKey="changeCouncil"
+            values={{ council: council.name }}
+            components={{ hidden: <span className="visually-hidden" /> }}
+          />
+        </Link>
+      </p>
+
       <div className="inset">
         <h2 className="heading-m">{t("advocate.heading")}</h2>
         <p className="body">{t("advocate.body")}</p>
       </div>
-
-      <p className="body">{t("councilNote", { council: council.name })}</p>
 
       {hasDraft ? (
         <>

@@ -8,7 +8,7 @@ import { formFromAnswers } from "./form-values";
 import { ErrorSummary } from "../../components/error-summary";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { queueAndSend, type SendOutcome } from "../../lib/send-complaint";
-import { CHECK_STEP, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
+import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
 
 type SendState = { kind: "idle" } | { kind: "sending" } | Exclude<SendOutcome, { kind: "sent" }> | { kind: "invalid" };
 
@@ -122,26 +122,33 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
       {previous ? <BackLink to={stepPath(previous)} /> : null}
       {showProblems && problems.length > 0 ? <ErrorSummary errors={problems} attempt={attempts} /> : null}
       <h1 className="heading-l">{t("check:title")}</h1>
-      <h2 className="heading-m">{t("check:heading")}</h2>
-      <dl className="summary-list">
-        {rows.map(({ step, field, question, value }, index) => (
-          <div className="summary-list__row" key={field.name}>
-            <dt className="summary-list__key">{question}</dt>
-            <dd className="summary-list__value">
-              {value !== undefined ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("check:notAnswered")}</span>}
-            </dd>
-            <dd className="summary-list__actions">
-              <Link
-                id={rows.findIndex((r) => r.step.id === step.id) === index ? `change-${step.id}` : undefined}
-                to={`${stepPath(step.id)}?return=${CHECK_STEP}`}
-              >
-                {t("check:change")}
-                <span className="visually-hidden">{` ${question}`}</span>
-              </Link>
-            </dd>
-          </div>
-        ))}
-      </dl>
+      {SECTIONS.map((section) => {
+        const sectionRows = rows.filter((row) => row.step.section === section);
+        if (sectionRows.length === 0) return null;
+        return (
+          <section key={section} aria-labelledby={`section-${section}`}>
+            <h2 className="heading-m" id={`section-${section}`}>
+              {t(`check:sections.${section}`)}
+            </h2>
+            <dl className="summary-list">
+              {sectionRows.map(({ step, field, question, value }) => (
+                <div className="summary-list__row" key={field.name}>
+                  <dt className="summary-list__key">{question}</dt>
+                  <dd className="summary-list__value">
+                    {value !== undefined ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("check:notAnswered")}</span>}
+                  </dd>
+                  <dd className="summary-list__actions">
+                    <Link id={rows.find((r) => r.step.id === step.id)?.field === field ? `change-${step.id}` : undefined} to={`${stepPath(step.id)}?return=${CHECK_STEP}`}>
+                      {t("check:change")}
+                      <span className="visually-hidden">{` ${question}`}</span>
+                    </Link>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        );
+      })}
 
       <h2 className="heading-m">{t("check:sendHeading")}</h2>
       <p className="body">{t("check:sendBody", { council: council.name })}</p>

@@ -45,8 +45,12 @@ export interface FieldDefinition {
   width?: "short" | "medium";
 }
 
+export type Section = "about" | "child" | "complaint" | "contact";
+
 export interface StepDefinition {
   id: string;
+  /** Where its answers are grouped on check answers. */
+  section: Section;
   /** i18n key of the page heading, used in check answers too. */
   titleKey: string;
   fields: FieldDefinition[];
@@ -60,6 +64,7 @@ export interface StepDefinition {
 }
 
 export const CHECK_STEP = "check";
+export const SECTIONS: readonly Section[] = ["about", "child", "complaint", "contact"];
 
 const key = (k: string) => ({ error: `validation:${k}` });
 const speaksForThemself = (a: DraftAnswers) => (a.role === undefined || !actsForChild(a.role) ? "self" : "other");
@@ -73,12 +78,14 @@ const optionalText = (schema: z.ZodType<string | undefined>) => z.union([z.liter
 export const steps: StepDefinition[] = [
   {
     id: "who",
+    section: "about",
     titleKey: "wizard:role.label",
     fields: [{ name: "role", kind: "radios", textKey: "wizard:role", options: roles }],
     schema: z.object({ role: z.enum(roles, key("role.required")) }),
   },
   {
     id: "situation",
+    section: "about",
     titleKey: "wizard:childSituation.label",
     context: speaksForThemself,
     fields: [{ name: "childSituation", kind: "radios", textKey: "wizard:childSituation", options: childSituations }],
@@ -86,6 +93,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "about",
+    section: "about",
     titleKey: "wizard:topics.label",
     fields: [{ name: "topics", kind: "checkboxes", textKey: "wizard:topics", options: topics }],
     schema: z.object({
@@ -94,12 +102,14 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "when",
+    section: "about",
     titleKey: "wizard:when.label",
     fields: [{ name: "when", kind: "radios", textKey: "wizard:when", options: whenOptions }],
     schema: z.object({ when: z.enum(whenOptions, key("when.required")) }),
   },
   {
     id: "other-proceedings",
+    section: "about",
     titleKey: "wizard:proceedings.label",
     fields: [
       {
@@ -118,6 +128,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "what-happens-next",
+    section: "about",
     titleKey: "wizard:route.title",
     info: "route",
     fields: [],
@@ -125,6 +136,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "child-agreement",
+    section: "child",
     titleKey: "wizard:childAgreement.label",
     applies: forChild,
     fields: [{ name: "childAgreement", kind: "radios", textKey: "wizard:childAgreement", options: childAgreementOptions }],
@@ -132,6 +144,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "how-checked",
+    section: "child",
     titleKey: "wizard:howChecked.title",
     applies: askedChild,
     fields: [
@@ -145,6 +158,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "why-cannot-ask",
+    section: "child",
     titleKey: "wizard:whyCannotAsk.label",
     applies: cannotAsk,
     fields: [{ name: "whyCannotAsk", kind: "textarea", textKey: "wizard:whyCannotAsk" }],
@@ -152,6 +166,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "childs-words",
+    section: "child",
     titleKey: "wizard:childsWords.label",
     applies: canHearChild,
     fields: [{ name: "childsWords", kind: "textarea", textKey: "wizard:childsWords", optional: true }],
@@ -159,6 +174,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "about-the-child",
+    section: "child",
     titleKey: "wizard:child.title",
     applies: forChild,
     fields: [
@@ -177,6 +193,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "what-happened",
+    section: "complaint",
     titleKey: "wizard:whatHappened.title",
     context: speaksForThemself,
     fields: [
@@ -192,6 +209,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "put-right",
+    section: "complaint",
     titleKey: "wizard:putRight.label",
     context: speaksForThemself,
     fields: [{ name: "putRight", kind: "textarea", textKey: "wizard:putRight", optional: true }],
@@ -199,6 +217,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "taking-part",
+    section: "contact",
     titleKey: "wizard:adjustments.label",
     context: speaksForThemself,
     fields: [{ name: "adjustments", kind: "textarea", textKey: "wizard:adjustments", optional: true }],
@@ -206,6 +225,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "advocate",
+    section: "contact",
     titleKey: "wizard:wantsAdvocate.label",
     context: speaksForThemself,
     fields: [{ name: "wantsAdvocate", kind: "radios", textKey: "wizard:wantsAdvocate", options: advocateOptions }],
@@ -213,6 +233,7 @@ export const steps: StepDefinition[] = [
   },
   {
     id: "contact",
+    section: "contact",
     titleKey: "wizard:contactMethod.label",
     fields: [
       {

@@ -1,0 +1,186 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+/**
+ * Start the real server (src/server/index.ts through tsx) the way `npm start` does, and check
+ * what a person sees when DATABASE_URL is wrong, unreachable or fine.
+ */
+
+const root = resolve(import.meta.dirname, "../..");
+const TSX = join(root, "node_modules/.bin/tsx");
+/** Long enough for tsx to start on a busy two-core machine; a hang fails the test, never the run. */
+const WAIT_MS = 20_000;
+const TEST_TIMEOUT_MS = 40_000;
+
+interface Server {
+  child: ChildProcess;
+  output: { stdout: string; stderr: string };
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+const running: Server[] = [];
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "speak-up-start-"));
+});
+
+afterEach(async () => {
+  for (const server of running.splice(0)) {
+    const { pid } = server.child;
+    // tsx runs the server in a child process of its own, which can outlive it: end the whole
+    // process group this test started (spawned detached, so the group id is tsx's pid).
+    if (pid !== undefined) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // the group has already gone
+      }
+    }
+    await server.exited;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function startServer(env: Record<string, string>): Server {
+  const child = spawn(TSX, ["src/server/index.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      // An empty folder, not dist/: the server then serves the API only, whether or not the app is built.
+      STATIC_DIR: dir,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const output = { stdout: "", stderr: "" };
+  child.stdout?.on("data", (data: Buffer) => (output.stdout += data.toString()));
+  child.stderr?.on("data", (data: Buffer) => (output.stderr += data.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
+    child.once("exit", (code, signal) => resolveExit({ code, signal }));
+  });
+  const server = { child, output, exited };
+  running.push(server);
+  return server;
+}
+
+function within<T>(promise: Promise<T>, what: string, server: Server): Promise<T> {
+  return new Promise<T>((resolvePromise, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${what} did not happen within ${WAIT_MS} ms.\nstdout:\n${server.output.stdout}\nstderr:\n${server.output.stderr}`)),
+      WAIT_MS,
+    );
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolvePromise(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+/** Wait for the "running at" line and return the port it names. */
+function listening(server: Server): Promise<number> {
+  return within(
+    new Promise<number>((resolvePort, reject) => {
+      const check = () => {
+        const match = /running at http:\/\/localhost:(\d+)/.exec(server.output.stdout);
+        if (match?.[1]) resolvePort(Number(match[1]));
+      };
+      server.child.stdout?.on("data", check);
+      void server.exited.then(({ code, signal }) =>
+        reject(new Error(`The server exited (code ${code}, signal ${signal}) before listening:\n${server.output.stderr}`)),
+      );
+    }),
+    "Listening",
+    server,
+  );
+}
+
+/** Run the server expecting it to refuse to start; return what it printed to stderr. */
+async function failedStart(env: Record<string, string>): Promise<string> {
+  const server = startServer(env);
+  const { code } = await within(server.exited, "Exiting", server);
+  expect(code, server.output.stderr).not.toBe(0);
+  expect(server.output.stdout).not.toMatch(/running at/);
+  const stderr = server.output.stderr;
+  expect(stderr).toContain("Speak Up could not start.");
+  // A message for a person, not a crash: no stack frames.
+  expect(stderr).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+  return stderr;
+}
+
+describe("starting the server", () => {
+  it(
+    "refuses a DATABASE_URL it does not support, naming the forms it accepts",
+    async () => {
+      const stderr = await failedStart({ DATABASE_URL: "mysql://x" });
+      expect(stderr).toContain('DATABASE_URL "mysql://x" is not supported');
+      expect(stderr).toMatch(/sqlite:<file>/);
+      expect(stderr).toMatch(/postgres:\/\/user:password@host:5432\/database/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "explains that an unreachable PostgreSQL database cannot be used",
+    async () => {
+      const stderr = await failedStart({ DATABASE_URL: "postgres://postgres@127.0.0.1:1/nothing" });
+      expect(stderr).toContain("Could not use the PostgreSQL database at postgres://postgres@127.0.0.1:1/nothing");
+      expect(stderr).toMatch(/ECONNREFUSED/);
+      expect(stderr).toMatch(/Check the server is running and DATABASE_URL is right/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "explains a SQLite file that cannot be created",
+    async () => {
+      const stderr = await failedStart({ DATABASE_URL: "sqlite:/etc/hostname/inside-a-file/x.db" });
+      expect(stderr).toContain('Could not open the SQLite database at "/etc/hostname/inside-a-file/x.db"');
+      expect(stderr).toMatch(/set DATABASE_URL to another file/);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "refuses a PORT that is not a port number",
+    async () => {
+      const stderr = await failedStart({ PORT: "eighty", DATABASE_URL: `sqlite:${join(dir, "x.db")}` });
+      expect(stderr).toContain('PORT "eighty" is not a port number');
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "starts with a SQLite file, creating it, answers the health check and stops cleanly on SIGTERM",
+    async () => {
+      const dbFile = join(dir, "new-folder", "x.db");
+      const server = startServer({ DATABASE_URL: `sqlite:${dbFile}` });
+      const port = await listening(server);
+      expect(server.output.stdout).toContain("(store: sqlite)");
+      expect(existsSync(dbFile)).toBe(true);
+
+      const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`, { signal: AbortSignal.timeout(WAIT_MS) });
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: "ok", store: "sqlite" });
+
+      server.child.kill("SIGTERM");
+      const { code, signal } = await within(server.exited, "Stopping on SIGTERM", server);
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+      expect(server.output.stderr).toBe("");
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
