@@ -92,6 +92,15 @@ export class JourneyRunner {
     expect(await help.getByRole("link", { name: "What happens after I complain" }).count(), `${label}: help link`).toBe(1);
     expect(await help.getByRole("link", { name: "Words you might not know" }).count(), `${label}: words link`).toBe(1);
     expect(await this.page.getByRole("button", { name: "Exit this page" }).count(), `${label}: exit button`).toBe(1);
+    // Tap targets: every button, field and choice is at least 44 × 44 CSS pixels.
+    const small = await this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("button, input, textarea, select, .choices__label")]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.height < 44 || box.width < 44)
+        .map(({ el, box }) => `${el.tagName.toLowerCase()}#${el.id || el.textContent?.trim().slice(0, 30)} ${Math.round(box.width)}×${Math.round(box.height)}`),
+    );
+    expect(small, `${label}: tap targets under 44px`).toEqual([]);
     if (this.options.noSidewaysScroll) await expectNoSidewaysScroll(this.page, label);
   }
 
