@@ -39,12 +39,23 @@ describe("every other page, Exit this page and Read this page to me, in real Chr
       ["/no-such-page", "Page not found"],
       ["/complaint/check", "There is nothing to check yet"],
       ["/complaint/sent/SU-2345-6789", "We can't find that complaint on this phone"],
+      ["/council", "Which council is your complaint about?"],
     ];
     for (const [path, heading] of pages) {
       await page.goto(`${baseUrl}${path}`);
       await page.getByRole("heading", { level: 1, name: heading }).waitFor();
       await runner.checkPage(`${path} at ${width}px`);
     }
+    // The council page with its error, then a choice that the start page shows and remembers.
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.locator(".error-summary").getByRole("link", { name: "Choose the council your complaint is about" }).waitFor();
+    await runner.checkPage(`/council with an error at ${width}px`);
+    await page.getByRole("radio", { name: "Northmoor County Council" }).check();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByText("Your complaint will go to Northmoor County Council.").waitFor();
+    await page.reload();
+    await page.getByText("Your complaint will go to Northmoor County Council.").waitFor();
+
     // The help pages are reachable from a question page through the help links.
     await page.goto(baseUrl);
     await page.getByRole("navigation", { name: "Help with complaining" }).getByRole("link", { name: "Words you might not know" }).click();
