@@ -18,7 +18,7 @@ import {
  * so strings here have no length limits and every answer is optional. The complaint schema checks
  * it all when the person continues or sends.
  */
-export const DRAFT_SCHEMA_VERSION = 1;
+export const DRAFT_SCHEMA_VERSION = 2;
 
 const loose = z.string().optional();
 

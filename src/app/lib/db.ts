@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { Complaint } from "../../domain/complaint";
-import type { DraftRecord } from "../../domain/draft";
+import type { DraftAnswers, DraftRecord } from "../../domain/draft";
 
 /**
  * The app's IndexedDB database. Schema versions are declared here once; each later version adds
@@ -34,6 +34,23 @@ export interface SentRecord {
   payload: Complaint;
 }
 
+/** AES-GCM ciphertext and its IV, base64 (see pin-crypto.ts). */
+export interface SealedRecord {
+  iv: string;
+  data: string;
+}
+
+/**
+ * A draft as stored. Without a PIN it is a `DraftRecord`. With a PIN, `answers` (and the label,
+ * unless the person chose to show it while locked) live only inside `sealed`.
+ */
+export type StoredDraft = Omit<DraftRecord, "answers"> & {
+  answers?: DraftAnswers;
+  sealed?: SealedRecord;
+  /** The person chose to show the label on the locked drafts list. */
+  labelShownWhenLocked?: boolean;
+};
+
 export interface SettingRecord {
   key: string;
   value: unknown;
@@ -42,7 +59,7 @@ export interface SettingRecord {
 export const DB_NAME = "speak-up";
 
 export class SpeakUpDatabase extends Dexie {
-  drafts!: EntityTable<DraftRecord, "id">;
+  drafts!: EntityTable<StoredDraft, "id">;
   outbox!: EntityTable<OutboxRecord, "id">;
   sent!: EntityTable<SentRecord, "id">;
   settings!: EntityTable<SettingRecord, "key">;
@@ -55,6 +72,19 @@ export class SpeakUpDatabase extends Dexie {
       sent: "id, &reference, receivedAt",
       settings: "key",
     });
+    // v2: drafts may be sealed with a PIN; each record says which shape it has (schemaVersion 2).
+    // Records from v1 are the same shape, so they are relabelled, never rewritten or dropped; a
+    // record that was already broken stays as it was and is shown as "needs checking".
+    this.version(2)
+      .stores({ drafts: "id, updatedAt" })
+      .upgrade((tx) =>
+        tx
+          .table("drafts")
+          .toCollection()
+          .modify((draft: { schemaVersion?: unknown }) => {
+            if (draft.schemaVersion === 1) draft.schemaVersion = 2;
+          }),
+      );
   }
 }
 
