@@ -208,7 +208,8 @@ describe("draftRecordSchema", () => {
   });
 
   it.each([
-    { name: "schemaVersion 2", changes: { schemaVersion: 2 }, path: "schemaVersion" },
+    { name: "schemaVersion 1 (an old record the upgrade missed)", changes: { schemaVersion: 1 }, path: "schemaVersion" },
+    { name: "schemaVersion 3 (from a newer app)", changes: { schemaVersion: 3 }, path: "schemaVersion" },
     { name: "schemaVersion 0", changes: { schemaVersion: 0 }, path: "schemaVersion" },
     { name: "schemaVersion as text", changes: { schemaVersion: "1" }, path: "schemaVersion" },
     { name: "schemaVersion missing", changes: { schemaVersion: undefined }, path: "schemaVersion" },
