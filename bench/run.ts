@@ -1,7 +1,11 @@
 // `npm run bench`: prints performance figures. Benchmarks measure; tests check behaviour.
 import { runDomainBench } from "./domain";
+import { runDraftsBench } from "./drafts";
 
-const sections: Array<[string, () => Promise<string[]>]> = [["Domain rules (run on every page render)", runDomainBench]];
+const sections: Array<[string, () => Promise<string[]>]> = [
+  ["Domain rules (run on every page render)", runDomainBench],
+  ["Drafts in Chromium (real IndexedDB and WebCrypto)", runDraftsBench],
+];
 
 for (const [title, run] of sections) {
   process.stdout.write(`\n${title}\n`);

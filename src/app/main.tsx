@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { CouncilProvider } from "./components/council-provider";
 import { initI18n } from "./lib/i18n";
+import { startAutoLock } from "./lib/pin-session";
 import { registerServiceWorker } from "./lib/pwa";
 import { createRouter } from "./router";
 import "./styles.css";
@@ -19,6 +20,8 @@ async function start(): Promise<void> {
       </CouncilProvider>
     </StrictMode>,
   );
+  // The PIN key is dropped after 5 minutes hidden (drafts issue); Exit this page drops it at once.
+  startAutoLock();
   registerServiceWorker();
 }
 

@@ -2,7 +2,9 @@ import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout";
 import { NotFoundPage } from "./components/status-pages";
 import { CouncilRoute } from "./routes/council-route";
+import { DeleteDraftRoute, DraftsRoute, RenameDraftRoute } from "./routes/drafts-routes";
 import { GlossaryRoute, WhatHappensRoute } from "./routes/info-routes";
+import { DeleteEverythingRoute, SetPinRoute, SettingsRoute, UnlockRoute } from "./routes/settings-routes";
 import { StartRoute } from "./routes/start-route";
 import { ConfirmationRoute, StepRoute } from "./routes/wizard-routes";
 
@@ -12,8 +14,15 @@ export const routes = [
     children: [
       { path: "/", element: <StartRoute /> },
       { path: "/council", element: <CouncilRoute /> },
+      { path: "/drafts", element: <DraftsRoute /> },
+      { path: "/drafts/:id/rename", element: <RenameDraftRoute /> },
+      { path: "/drafts/:id/delete", element: <DeleteDraftRoute /> },
       { path: "/complaint/sent/:reference", element: <ConfirmationRoute /> },
       { path: "/complaint/:stepId", element: <StepRoute /> },
+      { path: "/settings", element: <SettingsRoute /> },
+      { path: "/settings/pin", element: <SetPinRoute /> },
+      { path: "/settings/delete-everything", element: <DeleteEverythingRoute /> },
+      { path: "/unlock", element: <UnlockRoute /> },
       { path: "/what-happens", element: <WhatHappensRoute /> },
       { path: "/words", element: <GlossaryRoute /> },
       { path: "*", element: <NotFoundPage /> },

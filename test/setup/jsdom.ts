@@ -3,6 +3,9 @@ import "fake-indexeddb/auto";
 import { cleanup } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { initI18n } from "../../src/app/lib/i18n";
+import { lock } from "../../src/app/lib/pin-session";
+import { reportStorageProblem } from "../../src/app/lib/storage-health";
+import { resetStoragePersistenceForTests } from "../../src/app/lib/storage-persistence";
 
 // jsdom has no layout: scrolling is a no-op there (real scrolling is covered in Chromium).
 Element.prototype.scrollIntoView = function scrollIntoView() {};
@@ -30,6 +33,10 @@ beforeEach(() => {
 });
 afterEach(() => {
   cleanup();
+  // Module-level state must not leak from one test into the next.
+  reportStorageProblem("none");
+  resetStoragePersistenceForTests();
+  lock();
   vi.restoreAllMocks();
   if (errors.length > 0) {
     throw new Error(`console.error was called during the test:\n${errors.map((a) => a.map(String).join(" ")).join("\n")}`);

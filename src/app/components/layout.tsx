@@ -1,8 +1,10 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation } from "react-router";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { getKey, lock, subscribe } from "../lib/pin-session";
 import { ExitThisPage } from "./exit-this-page";
 import { ReadAloud } from "./read-aloud";
+import { CopyableTextProvider, StorageWarning } from "./storage-warning";
 
 /** The element a `#fragment` points to inside main (e.g. `/words#advocate`), if there is one. */
 function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | null {
@@ -12,16 +14,29 @@ function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | n
 }
 
 /**
- * Every page: skip link, Exit this page, links to the help pages, one <main> that starts with
- * "Read this page to me". After a client-side navigation focus moves to the main heading, so
- * keyboard and screen-reader users start at the top of the new page; a link to a `#fragment`
- * (`/words#advocate`) moves focus to that element instead, as the browser would on a real page.
+ * Every page: skip link, Exit this page, links to the help pages, one <main> that starts with a
+ * warning when saving on this device is not working, then "Read this page to me". After a
+ * client-side navigation focus moves to the main heading, so keyboard and screen-reader users
+ * start at the top of the new page; a link to a `#fragment` (`/words#advocate`) moves focus to
+ * that element instead, as the browser would on a real page.
  */
 export function Layout() {
   const { t } = useTranslation("common");
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const navigate = useNavigate();
+  const unlocked = useSyncExternalStore(subscribe, () => getKey() !== undefined);
+  const wasUnlocked = useRef(unlocked);
+
+  // When the app locks (5 minutes hidden) while a draft is open, its text leaves the screen too.
+  useEffect(() => {
+    const justLocked = wasUnlocked.current && !unlocked;
+    wasUnlocked.current = unlocked;
+    if (justLocked && /^\/(complaint\/(?!sent\/)|drafts)/.test(location.pathname)) {
+      void navigate(`/unlock?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+    }
+  }, [unlocked, location.pathname, location.search, navigate]);
 
   useEffect(() => {
     const target = fragmentTarget(location.hash, mainRef.current);
@@ -47,7 +62,7 @@ export function Layout() {
           <Link to="/" className="header__name">
             {t("appName")}
           </Link>
-          <ExitThisPage />
+          <ExitThisPage onExit={lock} />
         </div>
       </header>
       <nav className="help-nav" aria-label={t("info:nav.label")}>
@@ -62,13 +77,19 @@ export function Layout() {
       </nav>
       <div className="width-container">
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
-          <ReadAloud />
-          <Outlet />
+          <CopyableTextProvider>
+            <StorageWarning />
+            <ReadAloud />
+            <Outlet />
+          </CopyableTextProvider>
         </main>
       </div>
       <footer className="footer">
         <div className="width-container">
           <p className="footer__text">{t("footer.privacy")}</p>
+          <p className="footer__text">
+            <Link to="/settings">{t("settings:nav")}</Link>
+          </p>
         </div>
       </footer>
     </>

@@ -3,16 +3,19 @@ import { initReactI18next } from "react-i18next";
 import check from "../../../locales/en-GB/check.json";
 import common from "../../../locales/en-GB/common.json";
 import confirmation from "../../../locales/en-GB/confirmation.json";
+import drafts from "../../../locales/en-GB/drafts.json";
 import eligibility from "../../../locales/en-GB/eligibility.json";
 import info from "../../../locales/en-GB/info.json";
+import settings from "../../../locales/en-GB/settings.json";
 import start from "../../../locales/en-GB/start.json";
+import storage from "../../../locales/en-GB/storage.json";
 import timeline from "../../../locales/en-GB/timeline.json";
 import validation from "../../../locales/en-GB/validation.json";
 import wizard from "../../../locales/en-GB/wizard.json";
 
 /** English defines the keys (style.md rule 7); other languages add a folder with the same files. */
 export const resources = {
-  "en-GB": { common, start, wizard, check, confirmation, validation, info, eligibility, timeline },
+  "en-GB": { common, start, wizard, check, confirmation, validation, info, eligibility, timeline, drafts, storage, settings },
 } as const;
 
 export const defaultNamespace = "common";

@@ -64,6 +64,78 @@ describe("draft repository", () => {
   it("refuses to save into a draft that no longer exists", async () => {
     await expect(draftRepository(database).saveAnswers(crypto.randomUUID(), { whatHappened: "x" })).rejects.toThrow(/not on this device/);
   });
+
+  it("lists every draft, the most recently changed first, keeping ones that need checking", async () => {
+    const drafts = draftRepository(database);
+    const oldest = await drafts.create("example-borough", new Date("2026-11-01T10:00:00Z"));
+    const newest = await drafts.create("example-borough", new Date("2026-11-02T10:00:00Z"));
+    const middle = await drafts.create("example-borough", new Date("2026-11-03T10:00:00Z"));
+    // Changing a draft moves it up: `middle` was created last but changed before `newest`.
+    await drafts.saveAnswers(newest.id, { whatHappened: "x" }, "what-happened", new Date("2026-11-05T10:00:00Z"));
+    await drafts.saveAnswers(middle.id, { putRight: "y" }, undefined, new Date("2026-11-04T10:00:00Z"));
+    await database.drafts.put({ id: "old-1", schemaVersion: 0, updatedAt: "2026-11-06T10:00:00.000Z", answers: "broken" } as never);
+    // An older version's record with no `updatedAt` is not in that index, but still listed (last).
+    await database.drafts.put({ id: "old-2", schemaVersion: 0 } as never);
+
+    const listed = await drafts.list();
+    expect(listed.map((entry) => (entry.status === "ok" ? entry.draft.id : entry.id))).toEqual([
+      "old-1",
+      newest.id,
+      middle.id,
+      oldest.id,
+      "old-2",
+    ]);
+    expect(listed.map((entry) => entry.status)).toEqual(["needs-checking", "ok", "ok", "ok", "needs-checking"]);
+    expect(await drafts.count()).toBe(5);
+  });
+
+  it("lists nothing when there are no drafts", async () => {
+    expect(await draftRepository(database).list()).toEqual([]);
+    expect(await draftRepository(database).count()).toBe(0);
+  });
+
+  it("renames a draft, trimmed, without changing when it was last changed; an empty name clears it", async () => {
+    const drafts = draftRepository(database);
+    const draft = await drafts.create("example-borough", new Date("2026-11-01T10:00:00Z"));
+    await drafts.rename(draft.id, "  JB  ");
+    expect(await drafts.get(draft.id)).toMatchObject({ status: "ok", draft: { label: "JB", updatedAt: "2026-11-01T10:00:00.000Z" } });
+    await drafts.rename(draft.id, "x".repeat(60));
+    expect(await drafts.get(draft.id)).toMatchObject({ status: "ok", draft: { label: "x".repeat(60) } });
+    await drafts.rename(draft.id, "   ");
+    const cleared = await drafts.get(draft.id);
+    expect(cleared?.status === "ok" && "label" in cleared.draft).toBe(false);
+    expect(cleared?.status).toBe("ok");
+  });
+
+  it("refuses a name over 60 characters, and a draft that is not there", async () => {
+    const drafts = draftRepository(database);
+    const draft = await drafts.create("example-borough");
+    await drafts.rename(draft.id, "JB");
+    await expect(drafts.rename(draft.id, "x".repeat(61))).rejects.toThrow(RangeError);
+    expect(await drafts.get(draft.id)).toMatchObject({ draft: { label: "JB" } });
+    await expect(drafts.rename(crypto.randomUUID(), "JB")).rejects.toThrow(/not on this device/);
+  });
+
+  it("removes a draft, and forgets it as the current draft only when it was the current one", async () => {
+    const drafts = draftRepository(database);
+    const first = await drafts.create("example-borough");
+    const second = await drafts.create("example-borough");
+    // `second` is current (created last).
+    await drafts.remove(first.id);
+    expect(await drafts.get(first.id)).toBeUndefined();
+    expect(await drafts.current()).toMatchObject({ status: "ok", draft: { id: second.id } });
+    await drafts.remove(second.id);
+    expect(await drafts.current()).toBeUndefined();
+    expect(await database.settings.get("currentDraftId")).toBeUndefined();
+    expect(await drafts.count()).toBe(0);
+  });
+
+  it("removes a draft that needs checking", async () => {
+    const drafts = draftRepository(database);
+    await database.drafts.put({ id: "old-1", schemaVersion: 0, answers: "not an object" } as never);
+    await drafts.remove("old-1");
+    expect(await drafts.list()).toEqual([]);
+  });
 });
 
 describe("outbox repository", () => {

@@ -1,11 +1,27 @@
+import * as z from "zod";
 import { councilSettingsSchema } from "../../domain/council";
 import { db, type SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
 
 const COUNCIL_KEY = "councilId";
+const STORAGE_PERSISTENCE_KEY = "storagePersistence";
 
 /** A stored council id is re-parsed on load with the same rule as the settings files (style.md rule 6). */
 const storedCouncilIdSchema = councilSettingsSchema.shape.id;
+
+/**
+ * What the browser said when asked to keep this device's data (`navigator.storage.persist()`),
+ * so it is asked once per device. App-only (the server never sees it), so the schema lives here.
+ */
+export const storagePersistenceSettingSchema = z.object({
+  answer: z.enum(["persisted", "denied"]),
+  askedAt: z.iso.datetime(),
+  /** Asked from the app on the home screen: browsers often say yes only then. */
+  askedInstalled: z.boolean(),
+  /** The person hid "Add Speak Up to your home screen". */
+  noticeDismissed: z.boolean(),
+});
+export type StoragePersistenceSetting = z.infer<typeof storagePersistenceSettingSchema>;
 
 /** Choices remembered on this device, in the IndexedDB `settings` table. */
 export function settingsRepository(database: SpeakUpDatabase = db) {
@@ -28,6 +44,16 @@ export function settingsRepository(database: SpeakUpDatabase = db) {
         await database.settings.put({ key: COUNCIL_KEY, value: id });
         await drafts.changeCurrentCouncil(id);
       });
+    },
+
+    /** What the browser said about keeping data on this device, or undefined when never asked (or unreadable). */
+    async storagePersistence(): Promise<StoragePersistenceSetting | undefined> {
+      const parsed = storagePersistenceSettingSchema.safeParse((await database.settings.get(STORAGE_PERSISTENCE_KEY))?.value);
+      return parsed.success ? parsed.data : undefined;
+    },
+
+    async rememberStoragePersistence(setting: StoragePersistenceSetting): Promise<void> {
+      await database.settings.put({ key: STORAGE_PERSISTENCE_KEY, value: storagePersistenceSettingSchema.parse(setting) });
     },
   };
 }

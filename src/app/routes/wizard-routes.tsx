@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useCouncil } from "../components/council-provider";
 import { LoadFailedPage, LoadingPage, NotFoundPage } from "../components/status-pages";
 import { useDocumentTitle } from "../components/use-document-title";
@@ -32,12 +32,14 @@ export function StepRoute() {
 function StepPage({ stepId }: { stepId: string | undefined }) {
   const council = useCouncil();
   const { state, reload } = useCurrentDraft();
+  const location = useLocation();
   const step = findStep(stepId);
   if (!step && stepId !== "check") return <NotFoundPage />;
   if (state.status === "loading" || council.status === "loading") return <LoadingPage />;
   if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
   if (state.status === "unavailable" || state.status === "needs-checking") return <LoadFailedPage retry={reload} />;
   if (state.status === "none") return <NoDraftPage />;
+  if (state.status === "locked") return <Navigate to={`/unlock?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (step) return <QuestionPage key={step.id} step={step} draft={state.draft} council={council.council} />;
   return <CheckAnswersPage draft={state.draft} council={council.council} />;
 }

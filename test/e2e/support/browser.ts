@@ -8,6 +8,16 @@ const axeSource: string = (require("axe-core") as { source: string }).source;
 
 export const CHROME_PATH = process.env.CHROME_PATH || "/usr/bin/chromium";
 
+export const CHROME_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
 /** Launch the machine's Chromium (never a downloaded one) with the flags this sandbox needs. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROME_PATH)) {
@@ -16,15 +26,7 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROME_PATH,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
+    args: CHROME_ARGS,
   });
 }
 

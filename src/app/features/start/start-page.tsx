@@ -1,4 +1,5 @@
-import { useEffect, useState } from "react";
+import { useLiveQuery } from "dexie-react-hooks";
+import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
@@ -14,28 +15,32 @@ function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): stri
   return firstStepPath;
 }
 
+type Drafts = { status: "loading" } | { status: "ready"; current: LoadedDraft | undefined; count: number };
+
 /**
  * The start page: safety first ("Are you in danger now?" before anything else), what Speak Up is,
  * which council the complaint goes to (with a link to change it), the right to a free advocate,
- * then Start (or Carry on with a saved draft).
+ * then Start (or Carry on with the current draft, or Start a new one), and a link to all drafts.
  */
 export function StartPage({ council, firstStepPath }: { council: CouncilSettings; firstStepPath: string }) {
   const { t } = useTranslation("start");
   const navigate = useNavigate();
-  const [current, setCurrent] = useState<LoadedDraft | undefined | "loading">("loading");
+  // A live query, so a draft started, sent or deleted in another tab shows here at once.
+  const drafts = useLiveQuery<Drafts, Drafts>(
+    async () => {
+      try {
+        const current = await repository.current();
+        return { status: "ready", current, count: await repository.count() };
+      } catch {
+        return { status: "ready", current: undefined, count: 0 };
+      }
+    },
+    [],
+    { status: "loading" },
+  );
+  const current = drafts.status === "ready" ? drafts.current : "loading";
   const [busy, setBusy] = useState(false);
   useDocumentTitle(t("title"));
-
-  useEffect(() => {
-    let cancelled = false;
-    repository
-      .current()
-      .then((draft) => !cancelled && setCurrent(draft))
-      .catch(() => !cancelled && setCurrent(undefined));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
 
   const startNew = async () => {
     setBusy(true);
@@ -101,7 +106,8 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
         <p className="body">{t("advocate.body")}</p>
       </div>
 
-      {hasDraft ? (
+      {/* Nothing until the drafts are read, so nobody presses Start when they meant Carry on. */}
+      {drafts.status === "loading" ? null : hasDraft ? (
         <>
           <h2 className="heading-m">{t("continueHeading")}</h2>
           <div className="button-group">
@@ -114,10 +120,16 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
           </div>
         </>
       ) : (
-        <button type="button" className="button button--start" disabled={busy || current === "loading"} onClick={() => void startNew()}>
+        <button type="button" className="button button--start" disabled={busy} onClick={() => void startNew()}>
           {t("startButton")}
         </button>
       )}
+
+      {drafts.status === "ready" && drafts.count > 0 ? (
+        <p className="body">
+          <Link to="/drafts">{t("draftsLink", { count: drafts.count })}</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -8,14 +8,13 @@ import type { DraftAnswers, DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";
 import { ErrorSummary, type ErrorItem } from "../../components/error-summary";
 import { ChoicesField, TextAreaField, TextInputField } from "../../components/form-fields";
+import { useCopyableText } from "../../components/storage-warning";
 import { useDocumentTitle } from "../../components/use-document-title";
-import { draftRepository } from "../../lib/draft-repository";
+import { answersAsText } from "./answers-as-text";
 import { answersFromForm, formFromAnswers, type FormValues } from "./form-values";
 import { RouteExplanation } from "./route-explanation";
 import { CHECK_STEP, irrelevantAnswers, nextStepId, previousStepId, stepPath, type FieldDefinition, type StepDefinition } from "./steps";
-import { useAutosave } from "./use-autosave";
-
-const repository = draftRepository();
+import { unsavedAnswers, useAutosave } from "./use-autosave";
 
 export function fieldId(name: string): string {
   return `field-${name}`;
@@ -28,7 +27,9 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
   const [searchParams] = useSearchParams();
   const returnToCheck = searchParams.get("return") === CHECK_STEP;
   const { schedule, flush, status } = useAutosave(draft.id, step.id);
-  const context = step.context?.(draft.answers);
+  // What this page knows: the saved draft, plus anything typed that could not be saved yet.
+  const known: DraftAnswers = { ...draft.answers, ...unsavedAnswers(draft.id) };
+  const context = step.context?.(known);
 
   const {
     register,
@@ -40,9 +41,12 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
     formState: { errors, isSubmitted, submitCount },
   } = useForm<FormValues>({
     resolver: zodResolver(step.schema as never) as unknown as Resolver<FormValues>,
-    defaultValues: formFromAnswers(step, draft.answers),
+    defaultValues: formFromAnswers(step, known),
     shouldFocusError: false,
   });
+
+  // "Copy what you have written" in the storage warning: everything answered so far, with this page as it is now.
+  useCopyableText(() => answersAsText({ ...draft.answers, ...unsavedAnswers(draft.id), ...answersFromForm(step, getValues()) }, t));
 
   // Every change goes to the autosave queue, never waiting for Continue.
   useEffect(
@@ -66,16 +70,16 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
   const title = text(step.titleKey);
   useDocumentTitle(title, errorItems.length > 0);
 
-  const previous = returnToCheck ? CHECK_STEP : previousStepId(step.id, draft.answers);
+  const previous = returnToCheck ? CHECK_STEP : previousStepId(step.id, known);
 
   const onValid = async (values: FormValues) => {
     const fromForm = answersFromForm(step, values);
-    schedule(fromForm);
-    await flush();
-    const answers: DraftAnswers = { ...draft.answers, ...fromForm };
+    const answers: DraftAnswers = { ...known, ...fromForm };
     // A change can make later answers irrelevant (e.g. no longer acting for a child): clear them.
     const cleared = Object.fromEntries(irrelevantAnswers(answers).map((name) => [name, undefined]));
-    if (Object.keys(cleared).length > 0) await repository.saveAnswers(draft.id, cleared, step.id);
+    // One save through autosave: if it fails (phone full, private window) the answers stay in memory and are tried again.
+    schedule({ ...fromForm, ...cleared });
+    await flush();
     const settled: DraftAnswers = { ...answers, ...cleared };
     const nextId = returnToCheck ? CHECK_STEP : nextStepId(step.id, settled);
     navigate(`${stepPath(nextId)}${returnToCheck && nextId !== CHECK_STEP ? `?return=${CHECK_STEP}` : ""}`);
@@ -147,7 +151,7 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
       {isSubmitted ? <ErrorSummary errors={errorItems} attempt={submitCount} /> : null}
       <form noValidate onSubmit={(event) => void handleSubmit(onValid)(event)}>
         {step.info === "route" ? (
-          <RouteExplanation answers={draft.answers} council={council} title={title} />
+          <RouteExplanation answers={known} council={council} title={title} />
         ) : (
           <>
             {single ? null : <h1 className="heading-l">{title}</h1>}

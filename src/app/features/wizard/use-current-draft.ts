@@ -7,6 +7,8 @@ export type CurrentDraftState =
   | { status: "none" }
   | { status: "ready"; draft: DraftRecord }
   | { status: "needs-checking"; id: string }
+  /** Sealed with a PIN and this tab has no key: the person must unlock first. */
+  | { status: "locked" }
   | { status: "unavailable" };
 
 const repository = draftRepository();
@@ -24,6 +26,7 @@ export function useCurrentDraft(): { state: CurrentDraftState; reload: () => voi
         if (cancelled) return;
         if (!loaded) setState({ status: "none" });
         else if (loaded.status === "ok") setState({ status: "ready", draft: loaded.draft });
+        else if (loaded.status === "locked") setState({ status: "locked" });
         else setState({ status: "needs-checking", id: loaded.id });
       })
       .catch(() => {

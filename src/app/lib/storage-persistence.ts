@@ -1,0 +1,105 @@
+import { settingsRepository, type StoragePersistenceSetting } from "./settings-repository";
+
+/**
+ * Asking the browser to keep Speak Up's data (`navigator.storage.persist()`), so a phone short of
+ * space does not clear a half-written complaint. Browsers that prompt (Firefox) are asked once
+ * per device; the answer is remembered in the settings table. Chrome says yes mostly to apps on
+ * the home screen, so a device that said no is asked once more when the app runs installed.
+ */
+
+export type PersistenceResult = "persisted" | "denied" | "unsupported";
+
+export interface PersistenceState {
+  /** Undefined until the browser has been asked (or its earlier answer read) on this page. */
+  result: PersistenceResult | undefined;
+  /** The person hid "Add Speak Up to your home screen". */
+  noticeDismissed: boolean;
+}
+
+const INITIAL: PersistenceState = { result: undefined, noticeDismissed: false };
+
+const settings = settingsRepository();
+let state: PersistenceState = INITIAL;
+let asking: Promise<PersistenceResult> | undefined;
+/** The remembered answer, kept so dismissing the notice can update it. */
+let remembered: StoragePersistenceSetting | undefined;
+const listeners = new Set<() => void>();
+
+function setState(next: PersistenceState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+/** Running from the home screen (installed PWA), where browsers are most willing to keep data. */
+function runningInstalled(): boolean {
+  const standalone = typeof matchMedia === "function" && matchMedia("(display-mode: standalone)").matches;
+  // iOS Safari's own flag for a home-screen app.
+  const iosStandalone = typeof navigator !== "undefined" && (navigator as Navigator & { standalone?: boolean }).standalone === true;
+  return standalone || iosStandalone;
+}
+
+async function ask(): Promise<PersistenceState> {
+  const storage = typeof navigator === "undefined" ? undefined : navigator.storage;
+  if (typeof storage?.persist !== "function") return { result: "unsupported", noticeDismissed: false };
+  const previous = await settings.storagePersistence().catch(() => undefined);
+  const noticeDismissed = previous?.noticeDismissed ?? false;
+  if (typeof storage.persisted === "function" && (await storage.persisted())) return { result: "persisted", noticeDismissed };
+  const installed = runningInstalled();
+  if (previous && (previous.askedInstalled || !installed)) {
+    remembered = previous;
+    // Asked before and not kept now: a yes since taken back by the browser is a no.
+    return { result: "denied", noticeDismissed };
+  }
+  const granted = await storage.persist();
+  remembered = {
+    answer: granted ? "persisted" : "denied",
+    askedAt: new Date().toISOString(),
+    askedInstalled: installed,
+    noticeDismissed,
+  };
+  await settings.rememberStoragePersistence(remembered).catch(() => undefined);
+  return { result: granted ? "persisted" : "denied", noticeDismissed };
+}
+
+/**
+ * Ask the browser to keep this device's data, at most once per page and once per device (see
+ * above). Call it after the first successful save; it never rejects. A browser without the
+ * Storage API, or one that throws, gives "unsupported" and no notice is shown.
+ */
+export function askToPersist(): Promise<PersistenceResult> {
+  asking ??= ask()
+    .catch((): PersistenceState => ({ result: "unsupported", noticeDismissed: false }))
+    .then((next) => {
+      setState(next);
+      return next.result ?? "unsupported";
+    });
+  return asking;
+}
+
+/** Hide "Add Speak Up to your home screen" now, and on this device from now on. Never rejects. */
+export async function dismissPersistenceNotice(): Promise<void> {
+  setState({ ...state, noticeDismissed: true });
+  if (!remembered) return;
+  remembered = { ...remembered, noticeDismissed: true };
+  await settings.rememberStoragePersistence(remembered).catch(() => undefined);
+}
+
+/** An external store for `useSyncExternalStore`: what the browser said, and whether the notice was hidden. */
+export const persistenceStore = {
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => {
+      listeners.delete(listener);
+    };
+  },
+  getSnapshot(): PersistenceState {
+    return state;
+  },
+};
+
+/** For tests: forget what was asked on this page (the device's answer stays in the settings table). */
+export function resetStoragePersistenceForTests(): void {
+  asking = undefined;
+  remembered = undefined;
+  setState(INITIAL);
+}

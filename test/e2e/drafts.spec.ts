@@ -1,0 +1,174 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CHROME_ARGS, CHROME_PATH, expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
+import { JourneyRunner, type PageStep } from "./support/journey";
+
+const baseUrl = inject("baseUrl");
+
+/** Everything in the app's IndexedDB, read raw from the page (no app code involved). */
+async function dumpIndexedDb(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const request = indexedDB.open("speak-up");
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const database = request.result;
+          const names = [...database.objectStoreNames];
+          const out: Record<string, unknown[]> = {};
+          if (names.length === 0) {
+            database.close();
+            resolve(out);
+            return;
+          }
+          const tx = database.transaction(names, "readonly");
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => {
+              out[name] = all.result as unknown[];
+            };
+          }
+          tx.oncomplete = () => {
+            database.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+const TO_WHAT_HAPPENED: PageStep[] = [
+  { heading: "Make a complaint about children's social care", button: "Start now" },
+  { heading: "Who is filling this in?", actions: [{ radio: "I'm the child or young person" }] },
+  { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
+  { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
+  { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
+  { heading: "Is any of this happening at the moment?", actions: [{ checkbox: "None of these, or I don't know" }] },
+  { heading: "What happens next for you" },
+];
+
+const STORY = "Nobody told me I was moving until the day before. I want to say goodbye to my friends.";
+
+describe("drafts that are never lost, in real Chromium with real IndexedDB", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("keeps what was typed when the browser is closed without warning, and opens it with Carry on", async () => {
+    const profile = mkdtempSync(join(tmpdir(), "speak-up-profile-"));
+    const launch = () =>
+      chromium.launchPersistentContext(profile, { executablePath: CHROME_PATH, headless: true, args: CHROME_ARGS, viewport: { width: 1024, height: 800 } });
+    try {
+      let context: BrowserContext = await launch();
+      let page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseUrl);
+      await new JourneyRunner(page).run(TO_WHAT_HAPPENED);
+      const field = page.getByLabel("Tell us what happened, in your own words");
+      await field.waitFor();
+      // Type and close at once: no Continue, no waiting for "Saved on this phone".
+      await field.pressSequentially(STORY, { delay: 0 });
+      await page.waitForTimeout(350);
+      await context.close();
+
+      context = await launch();
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto(baseUrl);
+      await page.getByRole("button", { name: "Carry on with your complaint" }).click();
+      await page.getByRole("heading", { name: "What happened?" }).waitFor();
+      expect(await page.getByLabel("Tell us what happened, in your own words").inputValue()).toBe(STORY);
+      await context.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it("saves and opens drafts with no connection, and lists many drafts", async () => {
+    const context = await browser.newContext();
+    const { page, foreignRequests, errors } = await openPage(context, baseUrl);
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
+    await context.setOffline(true);
+    await new JourneyRunner(page).run(TO_WHAT_HAPPENED);
+    await page.getByLabel("Tell us what happened, in your own words").fill(STORY);
+    await page.getByText("Saved on this phone").waitFor();
+
+    // Three more drafts, each started from the start page, still offline.
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole("link", { name: "Speak Up", exact: true }).click();
+      await page.getByRole("button", { name: "Start a new one" }).click();
+      await page.getByRole("heading", { name: "Who is filling this in?" }).waitFor();
+    }
+    await page.getByRole("link", { name: "Speak Up", exact: true }).click();
+    await page.getByRole("link", { name: /Your drafts/ }).click();
+    await page.getByRole("heading", { level: 1, name: "Your drafts" }).waitFor();
+    await expectNoAxeViolations(page, "your drafts");
+    const all = await dumpIndexedDb(page);
+    expect(all.drafts).toHaveLength(4);
+    expect(JSON.stringify(all.drafts)).toContain(STORY);
+    expect(foreignRequests).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("with a PIN, the raw IndexedDB holds none of the typed text; delete everything leaves nothing", async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openPage(context, baseUrl);
+    await page.goto(baseUrl);
+    await new JourneyRunner(page).run(TO_WHAT_HAPPENED);
+    await page.getByLabel("Tell us what happened, in your own words").fill(STORY);
+    await page.getByText("Saved on this phone").waitFor();
+
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+    await expectNoAxeViolations(page, "settings");
+    await page.getByRole("link", { name: "Set a PIN" }).click();
+    await page.getByRole("heading", { level: 1, name: "Set a PIN" }).waitFor();
+    await page.getByRole("button", { name: "Set PIN" }).click();
+    await page.locator(".error-summary").waitFor();
+    await expectNoAxeViolations(page, "set a PIN with errors");
+    await page.getByLabel("Choose a PIN").fill("482715");
+    await page.getByLabel("Type your PIN again").fill("482715");
+    await page.getByRole("radio", { name: "No, hide the names" }).check();
+    await page.getByRole("button", { name: "Set PIN" }).click();
+    await page.getByText("Your PIN is set. Your drafts are locked on this phone.").waitFor();
+
+    const sealed = JSON.stringify(await dumpIndexedDb(page));
+    for (const word of ["Nobody told me", "goodbye", "friends", "482715"]) expect(sealed).not.toContain(word);
+
+    // Exit this page locks; coming back needs the PIN, and a wrong one reveals nothing.
+    await context.route("https://www.bbc.co.uk/**", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>Weather</h1>" }));
+    await page.getByRole("button", { name: "Exit this page" }).click();
+    await page.waitForURL("https://www.bbc.co.uk/weather");
+    await page.goto(`${baseUrl}/complaint/what-happened`);
+    await page.getByRole("heading", { level: 1, name: "Enter your PIN" }).waitFor();
+    await expectNoAxeViolations(page, "unlock");
+    await page.getByLabel("PIN").fill("111111");
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await page.locator(".error-summary").getByRole("link", { name: /That PIN is not right/ }).waitFor();
+    await expectNoAxeViolations(page, "unlock with a wrong PIN");
+    expect(await page.getByText(STORY).count()).toBe(0);
+    await page.getByLabel("PIN").fill("482715");
+    await page.getByRole("button", { name: "Unlock" }).click();
+    await page.getByRole("heading", { name: "What happened?" }).waitFor();
+    expect(await page.getByLabel("Tell us what happened, in your own words").inputValue()).toBe(STORY);
+
+    await page.getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("link", { name: "Delete everything" }).click();
+    await page.getByRole("heading", { level: 1, name: "Are you sure you want to delete everything on this phone?" }).waitFor();
+    await expectNoAxeViolations(page, "delete everything");
+    await page.getByRole("button", { name: "Yes, delete everything" }).click();
+    await page.getByRole("heading", { level: 1, name: "Everything is deleted from this phone" }).waitFor();
+    const left = await dumpIndexedDb(page);
+    expect(Object.values(left).flat()).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
