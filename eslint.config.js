@@ -16,6 +16,9 @@ const layer = (from, forbidden, message) => ({
   },
 });
 
+/** Feature folders (style.md layout): none may import another. */
+const FEATURES = ["wizard", "start", "drafts", "settings", "info"];
+
 export default tseslint.config(
   { ignores: ["dist/", "coverage/", "node_modules/", "dev-dist/"] },
   js.configs.recommended,
@@ -55,8 +58,13 @@ export default tseslint.config(
   layer("src/domain", ["**/app/**", "**/server/**", "react", "react-*", "dexie", "node:*", "fastify"], "src/domain is environment-free: no app, server, React, Dexie or Node imports."),
   layer("src/app/lib", ["**/components/**", "**/features/**", "**/routes/**", "**/server/**"], "app/lib may import only src/domain."),
   layer("src/app/components", ["**/features/**", "**/routes/**", "**/server/**"], "components may import only lib and domain."),
-  layer("src/app/features/wizard", ["**/features/start/**", "**/routes/**", "**/server/**"], "A feature must not import another feature or a route."),
-  layer("src/app/features/start", ["**/features/wizard/**", "**/routes/**", "**/server/**"], "A feature must not import another feature or a route."),
+  ...FEATURES.map((feature) =>
+    layer(
+      `src/app/features/${feature}`,
+      [...FEATURES.filter((other) => other !== feature).map((other) => `**/features/${other}/**`), "**/routes/**", "**/server/**"],
+      "A feature must not import another feature or a route.",
+    ),
+  ),
   layer("src/server", ["**/app/**", "react", "dexie"], "The server may import only src/domain."),
   {
     files: ["src/app/lib/**/*.ts", "src/app/components/**", "src/app/features/**", "src/app/routes/**"],

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, type ChangeEvent } from "react";
+import { useEffect, useRef, type ChangeEvent } from "react";
 import { useForm, useWatch, type Resolver, type UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
@@ -15,6 +15,7 @@ import { answersFromForm, formFromAnswers, type FormValues } from "./form-values
 import { RouteExplanation } from "./route-explanation";
 import { CHECK_STEP, irrelevantAnswers, nextStepId, previousStepId, stepPath, type FieldDefinition, type StepDefinition } from "./steps";
 import { unsavedAnswers, useAutosave } from "./use-autosave";
+import { useLiveAnswers } from "./use-live-answers";
 
 export function fieldId(name: string): string {
   return `field-${name}`;
@@ -45,6 +46,29 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
     shouldFocusError: false,
   });
 
+  // Two tabs on the same draft: a field this tab hasn't changed since it last matched the stored
+  // draft takes the other tab's value; a field being edited here keeps what is typed (its save wins
+  // for that field only, as saves merge field by field).
+  const live = useLiveAnswers(draft.id);
+  const base = useRef<FormValues>(formFromAnswers(step, known));
+  const applyingRemote = useRef(false);
+  useEffect(() => {
+    if (!live) return;
+    const stored = formFromAnswers(step, live);
+    for (const field of step.fields) {
+      const name = field.name;
+      const current = JSON.stringify(getValues(name));
+      const storedValue = JSON.stringify(stored[name]);
+      if (current === storedValue) base.current[name] = stored[name];
+      else if (current === JSON.stringify(base.current[name])) {
+        base.current[name] = stored[name];
+        applyingRemote.current = true;
+        setValue(name, stored[name]);
+        applyingRemote.current = false;
+      }
+    }
+  }, [live, step, getValues, setValue]);
+
   // "Copy what you have written" in the storage warning: everything answered so far, with this page as it is now.
   useCopyableText(() => answersAsText({ ...draft.answers, ...unsavedAnswers(draft.id), ...answersFromForm(step, getValues()) }, t));
 
@@ -53,7 +77,14 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
     () =>
       subscribe({
         formState: { values: true },
-        callback: ({ values }) => schedule(answersFromForm(step, values)),
+        // A value taken from another tab is already stored: don't echo it back.
+        // Only the field that changed is saved, so two tabs editing different fields both keep theirs.
+        callback: ({ values, name }) => {
+          if (applyingRemote.current) return;
+          const all = answersFromForm(step, values);
+          const field = step.fields.find((f) => f.name === name);
+          schedule(field ? { [field.name]: all[field.name] } : all);
+        },
       }),
     [subscribe, schedule, step],
   );

@@ -283,6 +283,25 @@ describe("What happened? question page", () => {
   });
 });
 
+describe("the same draft open in two tabs", () => {
+  it("shows changes saved by the other tab, and keeps both tabs' changes to different fields", async () => {
+    const draft = await newDraft({ ...youngPersonAnswers, whatHappened: "Start" });
+    renderAt("/complaint/what-happened");
+    const here = await screen.findByLabelText("Tell us what happened, in your own words");
+    const who = screen.getByLabelText(/Who was involved\?/);
+    await userEvent.type(here, " typed here");
+    await waitFor(async () => expect((await currentAnswers()).whatHappened).toBe("Start typed here"));
+    // The other tab saves a different field: it shows here, and this tab's text stays.
+    await drafts.saveAnswers(draft.id, { whatHappenedWho: "My social worker" });
+    await waitFor(() => expect(who).toHaveValue("My social worker"));
+    expect(here).toHaveValue("Start typed here");
+    expect(await currentAnswers()).toMatchObject({ whatHappened: "Start typed here", whatHappenedWho: "My social worker" });
+    // The other tab then changes this field: the last write wins, and shows in both tabs.
+    await drafts.saveAnswers(draft.id, { whatHappened: "Other tab's story" });
+    await waitFor(() => expect(here).toHaveValue("Other tab's story"));
+  });
+});
+
 describe("how to contact you", () => {
   beforeEach(async () => {
     await newDraft({ ...youngPersonAnswers, whatHappened: "x", wantsAdvocate: "yes" });
