@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link, Navigate, useNavigate } from "react-router";
 import { LoadFailedPage, LoadingPage } from "../../components/status-pages";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
@@ -17,8 +17,9 @@ export function DeleteDraftPage({ id }: { id: string }) {
   const state = useDraft(id);
   if (state.status === "loading") return <LoadingPage />;
   if (state.status === "error") return <LoadFailedPage />;
-  // A locked draft is deleted from the unlock page, where the PIN is asked for first.
-  if (state.status === "missing" || state.entry.status === "locked") return <DraftNotFound />;
+  if (state.status === "missing") return <DraftNotFound />;
+  // Only the person with the PIN may delete a locked draft (or everything, from Settings).
+  if (state.entry.status === "locked") return <Navigate to={`/unlock?next=${encodeURIComponent(`/drafts/${id}/delete`)}`} replace />;
   return <DeleteDraftConfirmation id={id} entry={state.entry} />;
 }
 

@@ -285,9 +285,9 @@ describe("Your drafts", () => {
     renderAt("/drafts");
     const labelled = await card("Locked draft: KM");
     expect(labelled).toHaveTextContent("Last changed 20 November 2026 at 3:45pm");
-    expect(within(labelled).getByRole("link", { name: "Unlock to open it locked draft KM" })).toHaveAttribute("href", "/unlock");
+    expect(within(labelled).getByRole("link", { name: "Unlock to open it locked draft KM" })).toHaveAttribute("href", "/unlock?next=/drafts");
     const unlabelled = await card("Locked draft");
-    expect(within(unlabelled).getByRole("link", { name: "Unlock to open it locked draft" })).toHaveAttribute("href", "/unlock");
+    expect(within(unlabelled).getByRole("link", { name: "Unlock to open it locked draft" })).toHaveAttribute("href", "/unlock?next=/drafts");
     expect(screen.queryByRole("button", { name: /^Open/ })).not.toBeInTheDocument();
     expect(screen.queryByRole("link", { name: /^(Rename|Delete)/ })).not.toBeInTheDocument();
   });

@@ -162,7 +162,7 @@ function DraftCard({
         {lastChanged(entry.updatedAt)}
         <ul className="draft-list__actions">
           <li>
-            <Link to="/unlock">
+            <Link to="/unlock?next=/drafts">
               {t("card.unlock")}
               {hidden}
             </Link>
