@@ -113,6 +113,26 @@ describe("drafts that are never lost, in real Chromium with real IndexedDB", () 
     await page.getByRole("link", { name: /Your drafts/ }).click();
     await page.getByRole("heading", { level: 1, name: "Your drafts" }).waitFor();
     await expectNoAxeViolations(page, "your drafts");
+
+    // Rename one (a mistake first), then start to delete one and keep it.
+    await page.getByRole("link", { name: /^Rename/ }).first().click();
+    await page.getByRole("heading", { level: 1, name: "What would you like to call this draft?" }).waitFor();
+    await expectNoAxeViolations(page, "rename a draft");
+    const labelField = page.getByRole("textbox");
+    await labelField.fill("x".repeat(61));
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.locator(".error-summary").waitFor();
+    await expectNoAxeViolations(page, "rename a draft with an error");
+    await labelField.fill("JB");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your drafts" }).waitFor();
+    await page.getByText("JB", { exact: true }).first().waitFor();
+    await page.getByRole("link", { name: /^Delete/ }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Are you sure you want to delete this draft?" }).waitFor();
+    await expectNoAxeViolations(page, "delete a draft");
+    await page.getByRole("link", { name: "No, keep it" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your drafts" }).waitFor();
+
     const all = await dumpIndexedDb(page);
     expect(all.drafts).toHaveLength(4);
     expect(JSON.stringify(all.drafts)).toContain(STORY);

@@ -96,7 +96,7 @@ describe("PIN vault", () => {
   it("says a wrong PIN is wrong, and nothing else", async () => {
     const error: unknown = await unlockVault(vault, "258047").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WrongPinError);
-    expect(error).toMatchObject({ message: "Wrong PIN", key: "validation:pin.wrong" });
+    expect(error).toMatchObject({ message: "Wrong PIN", key: "settings:errors.pin.wrong" });
     expect(error).not.toHaveProperty("cause");
   });
 
@@ -139,12 +139,12 @@ describe("pinSchema", () => {
   });
 
   it.each([
-    ["", "validation:pin.required"],
-    ["123", "validation:pin.length"],
-    ["1234567890123", "validation:pin.length"],
-    ["12a4", "validation:pin.format"],
-    [" 1234", "validation:pin.format"],
-    ["١٢٣٤", "validation:pin.format"],
+    ["", "settings:errors.pin.required"],
+    ["123", "settings:errors.pin.length"],
+    ["1234567890123", "settings:errors.pin.length"],
+    ["12a4", "settings:errors.pin.format"],
+    [" 1234", "settings:errors.pin.format"],
+    ["١٢٣٤", "settings:errors.pin.format"],
   ])("rejects %j with one message, %s", (pin, message) => {
     const result = pinSchema.safeParse(pin);
     expect(result.error?.issues.map((issue) => issue.message)).toEqual([message]);
@@ -152,10 +152,10 @@ describe("pinSchema", () => {
 
   it("lists every key it can report", () => {
     expect([...pinValidationKeys].sort()).toEqual([
-      "validation:pin.format",
-      "validation:pin.length",
-      "validation:pin.required",
-      "validation:pin.wrong",
+      "settings:errors.pin.format",
+      "settings:errors.pin.length",
+      "settings:errors.pin.required",
+      "settings:errors.pin.wrong",
     ]);
   });
 });

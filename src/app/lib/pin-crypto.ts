@@ -34,7 +34,7 @@ const pinKeys = new Set<string>();
 export const pinValidationKeys: ReadonlySet<string> = pinKeys;
 
 function key(k: string) {
-  const error = `validation:${k}`;
+  const error = `settings:errors.${k}`;
   pinKeys.add(error);
   return { error };
 }

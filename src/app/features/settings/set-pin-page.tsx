@@ -15,10 +15,10 @@ const pins = pinRepository();
 const setPinSchema = z
   .object({
     pin: pinSchema,
-    pinAgain: z.string().min(1, "validation:pin.againRequired"),
-    showLabels: z.enum(["yes", "no"], { error: "validation:pin.showLabelsRequired" }),
+    pinAgain: z.string().min(1, "settings:errors.pin.againRequired"),
+    showLabels: z.enum(["yes", "no"], { error: "settings:errors.pin.showLabelsRequired" }),
   })
-  .refine((values) => values.pin === values.pinAgain, { path: ["pinAgain"], message: "validation:pin.mismatch" });
+  .refine((values) => values.pin === values.pinAgain, { path: ["pinAgain"], message: "settings:errors.pin.mismatch" });
 type SetPinValues = z.input<typeof setPinSchema>;
 
 const FIELDS = ["pin", "pinAgain", "showLabels"] as const;

@@ -39,7 +39,7 @@ export function UnlockPage() {
       navigate(safeNext(params.get("next")), { replace: true });
     } catch (error) {
       if (!(error instanceof WrongPinError)) throw error;
-      setError("pin", { message: "validation:pin.wrong" });
+      setError("pin", { message: "settings:errors.pin.wrong" });
     }
   };
 
