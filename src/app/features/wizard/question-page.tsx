@@ -14,7 +14,7 @@ import { answersAsText } from "./answers-as-text";
 import { answersFromForm, formFromAnswers, type FormValues } from "./form-values";
 import { RouteExplanation } from "./route-explanation";
 import { CHECK_STEP, irrelevantAnswers, nextStepId, previousStepId, stepPath, type FieldDefinition, type StepDefinition } from "./steps";
-import { unsavedAnswers, useAutosave } from "./use-autosave";
+import { hasLocalChange, unsavedAnswers, useAutosave } from "./use-autosave";
 import { useLiveAnswers } from "./use-live-answers";
 
 export function fieldId(name: string): string {
@@ -57,6 +57,8 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
     const stored = formFromAnswers(step, live);
     for (const field of step.fields) {
       const name = field.name;
+      // This page's own change to the field is still being saved: what is stored is older than the screen.
+      if (hasLocalChange(draft.id, name)) continue;
       const current = JSON.stringify(getValues(name));
       const storedValue = JSON.stringify(stored[name]);
       if (current === storedValue) base.current[name] = stored[name];
@@ -67,7 +69,7 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
         applyingRemote.current = false;
       }
     }
-  }, [live, step, getValues, setValue]);
+  }, [live, step, getValues, setValue, draft.id]);
 
   // "Copy what you have written" in the storage warning: everything answered so far, with this page as it is now.
   useCopyableText(() => answersAsText({ ...draft.answers, ...unsavedAnswers(draft.id), ...answersFromForm(step, getValues()) }, t));

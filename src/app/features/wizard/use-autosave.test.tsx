@@ -5,7 +5,7 @@ import { db } from "../../lib/db";
 import { draftRepository, type DraftRepository } from "../../lib/draft-repository";
 import { reportStorageProblem, storageProblemStore } from "../../lib/storage-health";
 import { resetStoragePersistenceForTests } from "../../lib/storage-persistence";
-import { unsavedAnswers, useAutosave } from "./use-autosave";
+import { hasLocalChange, unsavedAnswers, useAutosave } from "./use-autosave";
 
 const drafts = draftRepository();
 
@@ -161,6 +161,48 @@ describe("useAutosave asking the browser to keep the drafts", () => {
     });
     expect((await storedAnswers(draft.id)).answers).toEqual({ whatHappened: "second" });
     expect(result.current.status).toBe("saved");
+    unmount();
+  });
+});
+
+describe("hasLocalChange: what this page has not finished saving", () => {
+  it("is true from the change until its save is stored, and stays true while a save fails", async () => {
+    const draft = await drafts.create("example-borough");
+    const { repository, control } = flakyRepository();
+    let release = () => {};
+    const slow: Pick<DraftRepository, "saveAnswers"> = {
+      saveAnswers: async (...args) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        return repository.saveAnswers(...args);
+      },
+    };
+    const { result, unmount } = renderHook(() => useAutosave(draft.id, "what-happened", slow));
+    release();
+    await settle();
+    expect(hasLocalChange(draft.id, "whatHappened")).toBe(false);
+
+    let saving: Promise<void> = Promise.resolve();
+    act(() => {
+      result.current.schedule({ whatHappened: "typed" });
+      saving = result.current.flush();
+    });
+    // Waiting to be written, then being written: both count.
+    expect(hasLocalChange(draft.id, "whatHappened")).toBe(true);
+    expect(hasLocalChange(draft.id, "whatHappenedWho")).toBe(false);
+    release();
+    await act(() => saving);
+    expect(hasLocalChange(draft.id, "whatHappened")).toBe(false);
+
+    control.failWith = phoneFull();
+    act(() => {
+      result.current.schedule({ whatHappened: "more" });
+      saving = result.current.flush();
+    });
+    release();
+    await act(() => saving);
+    expect(hasLocalChange(draft.id, "whatHappened")).toBe(true);
+    expect(unsavedAnswers(draft.id)).toEqual({ whatHappened: "more" });
+    control.failWith = undefined;
     unmount();
   });
 });

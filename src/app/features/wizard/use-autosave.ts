@@ -21,6 +21,21 @@ export function unsavedAnswers(draftId: string): Partial<DraftAnswers> {
   return { ...unsaved.get(draftId) };
 }
 
+/** Patches being written right now, per draft (a save is on its way to IndexedDB). */
+const inFlight = new Map<string, Set<Partial<DraftAnswers>>>();
+
+/**
+ * Whether this page still has its own change to `field` waiting to be saved or being saved.
+ * A stored value seen meanwhile is older than what is on screen (perhaps this page's own earlier
+ * save), so it must not replace what the person is typing.
+ */
+export function hasLocalChange(draftId: string, field: keyof DraftAnswers): boolean {
+  const waiting = unsaved.get(draftId);
+  if (waiting && Object.hasOwn(waiting, field)) return true;
+  for (const patch of inFlight.get(draftId) ?? []) if (Object.hasOwn(patch, field)) return true;
+  return false;
+}
+
 function takeUnsaved(draftId: string): Partial<DraftAnswers> | undefined {
   const patch = unsaved.get(draftId);
   unsaved.delete(draftId);
@@ -44,9 +59,16 @@ export function useAutosave(draftId: string, step: string, repository: Pick<Draf
 
   /** Save a patch (with the step); on failure keep it for the next try. Never rejects. */
   const save = useCallback(
-    (patch: Partial<DraftAnswers>): Promise<void> =>
-      repository.saveAnswers(draftId, patch, step).then(
+    (patch: Partial<DraftAnswers>): Promise<void> => {
+      const saving = inFlight.get(draftId) ?? new Set();
+      inFlight.set(draftId, saving.add(patch));
+      const done = () => {
+        saving.delete(patch);
+        if (saving.size === 0 && inFlight.get(draftId) === saving) inFlight.delete(draftId);
+      };
+      return repository.saveAnswers(draftId, patch, step).then(
         () => {
+          done();
           // Something typed earlier may still be waiting: the problem is over only when nothing is.
           if (!unsaved.has(draftId)) reportStorageProblem("none");
           if (Object.keys(patch).length === 0) return;
@@ -55,11 +77,14 @@ export function useAutosave(draftId: string, step: string, repository: Pick<Draf
           void askToPersist();
         },
         (error: unknown) => {
+          // Kept as unsaved before it stops being in flight, so the field never looks settled in between.
           keepUnsaved(draftId, patch);
+          done();
           reportStorageProblem(classifyStorageError(error));
           setStatus("failed");
         },
-      ),
+      );
+    },
     [draftId, repository, step],
   );
 

@@ -6,9 +6,11 @@ import { parseCouncilSettings } from "../../../domain/council";
 import type { DraftAnswers } from "../../../domain/draft";
 import councilFile from "../../../../public/councils/example-borough.json";
 import { CouncilProvider } from "../../components/council-provider";
+import Dexie from "dexie";
 import { db } from "../../lib/db";
 import { draftRepository } from "../../lib/draft-repository";
 import { routes } from "../../router";
+import { AUTOSAVE_DELAY_MS } from "./use-autosave";
 
 const council = parseCouncilSettings("example-borough.json", councilFile);
 const drafts = draftRepository();
@@ -299,6 +301,29 @@ describe("the same draft open in two tabs", () => {
     // The other tab then changes this field: the last write wins, and shows in both tabs.
     await drafts.saveAnswers(draft.id, { whatHappened: "Other tab's story" });
     await waitFor(() => expect(here).toHaveValue("Other tab's story"));
+  });
+
+  it("never puts back this tab's own older text while a newer change is being saved (found in CI)", async () => {
+    await newDraft({ ...youngPersonAnswers, whatHappened: "Start" });
+    renderAt("/complaint/what-happened");
+    const who = await screen.findByLabelText(/Who was involved\?/);
+    // Hold every write to the drafts until released, as a slow phone might.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const blocker = db.transaction("rw", db.drafts, () => Dexie.waitFor(held));
+    await userEvent.type(who, "x");
+    // The save of "x" starts (after at most 300 ms) and waits behind the held write.
+    await new Promise((resolve) => setTimeout(resolve, AUTOSAVE_DELAY_MS + 50));
+    await userEvent.clear(who);
+    // Watch everything the box shows from now on.
+    const shown = new Set<string>();
+    const watch = setInterval(() => shown.add((who as HTMLInputElement).value), 0);
+    release();
+    await blocker;
+    await waitFor(async () => expect((await currentAnswers()).whatHappenedWho ?? "").toBe(""));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    clearInterval(watch);
+    expect(shown).toEqual(new Set([""]));
   });
 });
 
