@@ -8,6 +8,9 @@ import {
   referenceSchema,
   validationKeys,
 } from "./complaint";
+// The escalation schema (progress.ts) builds its keys with the same helper: load it so
+// `validationKeys` holds every key validation.json must define.
+import "./progress";
 
 type Json = Record<string, unknown>;
 
@@ -378,12 +381,16 @@ describe("referenceSchema", () => {
     "SU-2345-6789 ",
     "XX-2345-6789",
     "",
-  ])("rejects %j", (reference) => {
-    expect(referenceSchema.safeParse(reference).success).toBe(false);
+  ])("rejects %j with validation:reference.format", (reference) => {
+    const result = referenceSchema.safeParse(reference);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(["validation:reference.format"]);
   });
 
   it("rejects a reference that is not text", () => {
-    expect(referenceSchema.safeParse(23456789).success).toBe(false);
+    const result = referenceSchema.safeParse(23456789);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.message)).toEqual(["validation:reference.format"]);
   });
 });
 

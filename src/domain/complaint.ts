@@ -83,18 +83,19 @@ const builtKeys = new Set<string>();
  */
 export const validationKeys: ReadonlySet<string> = builtKeys;
 
-function key(k: string) {
+/** `{ error: "validation:<k>" }` for a zod check, recording the key in `validationKeys`. */
+export function key(k: string) {
   const error = `validation:${k}`;
   builtKeys.add(error);
   return { error };
 }
 
 /** A trimmed text with a length limit; empty strings after trimming are treated as missing. */
-function text(max: number, field: string) {
+export function text(max: number, field: string) {
   return z.string(key(`${field}.type`)).trim().max(max, key(`${field}.tooLong`));
 }
 
-function requiredText(max: number, field: string) {
+export function requiredText(max: number, field: string) {
   return text(max, field).min(1, key(`${field}.required`));
 }
 
@@ -103,14 +104,16 @@ export function isoDate(field: string) {
   return z
     .string(key(`${field}.type`))
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, key(`${field}.format`))
+    // abort: a value that is not shaped like a date gets one problem, not the calendar check's too.
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { ...key(`${field}.format`), abort: true })
     .refine((value) => {
       const d = new Date(`${value}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
     }, key(`${field}.format`));
 }
 
-const isoDateTime = z.iso.datetime({ offset: true, ...key("datetime.format") });
+/** An ISO date and time with its offset, as `Date.prototype.toISOString` writes it. */
+export const isoDateTime = z.iso.datetime({ offset: true, ...key("datetime.format") });
 
 export const childSchema = z.strictObject({
   name: text(60, "child.name").optional(),
@@ -198,8 +201,8 @@ export type ComplaintInput = z.input<typeof complaintSchema>;
 /** References are read over the phone: no 0/O, 1/I/L, and a fixed `SU-XXXX-XXXX` shape. */
 export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 export const referenceSchema = z
-  .string()
-  .regex(new RegExp(`^SU-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`));
+  .string(key("reference.format"))
+  .regex(new RegExp(`^SU-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`), key("reference.format"));
 
 /**
  * Build a reference from 8 random bytes (the caller supplies them so this stays environment-free).

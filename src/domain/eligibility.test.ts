@@ -3,7 +3,7 @@ import en from "../../locales/en-GB/eligibility.json";
 import type { ChildSituation, EligibilityAnswers, Proceeding, Role, Topic, WhenOption } from "./complaint";
 import { childSituations, proceedingsOptions, roles, topics, whenOptions } from "./complaint";
 import type { EligibilityInput, EligibilityReasonKey } from "./eligibility";
-import { assessEligibility, eligibilityFlagNames, eligibilityReasonKeys, eligibilityRoutes, otherOrganisations } from "./eligibility";
+import { assessEligibility, eligibilityFlagNames, eligibilityInputOf, eligibilityReasonKeys, eligibilityRoutes, otherOrganisations } from "./eligibility";
 
 /** The text for `eligibility:a.b.c` in the English namespace file, or undefined. */
 function english(key: string): unknown {
@@ -297,6 +297,20 @@ describe("assessEligibility: every combination", () => {
       const followsPerson = !["child-protection", "court-report", "sen-or-school", "early-help", "youth-justice", "health", "police", "court-decision"].includes(topic);
       expect(fixed, topic).toBe(!followsPerson);
     }
+  });
+});
+
+describe("eligibilityInputOf: a sent complaint's answers", () => {
+  it.each<[string, Parameters<typeof eligibilityInputOf>[0], EligibilityInput]>([
+    ["no answers", {}, { role: undefined }],
+    ["only who is complaining", { role: "parent" }, { role: "parent" }],
+    [
+      "every answer",
+      { role: "young-person", eligibility: { childSituation: "looked-after", topics: ["delay"], when: "not-sure", proceedings: ["court"] } },
+      { role: "young-person", childSituation: "looked-after", topics: ["delay"], when: "not-sure", proceedings: ["court"] },
+    ],
+  ])("%s", (_name, complaint, input) => {
+    expect(eligibilityInputOf(complaint)).toEqual(input);
   });
 });
 

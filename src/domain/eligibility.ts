@@ -1,4 +1,4 @@
-import type { ChildSituation, Proceeding, Role, Topic, WhenOption } from "./complaint";
+import type { ChildSituation, Complaint, Proceeding, Role, Topic, WhenOption } from "./complaint";
 import { topics as topicOrder } from "./complaint";
 
 /*
@@ -85,6 +85,11 @@ export interface EligibilityInput {
   when?: WhenOption | undefined;
   /** Empty or missing means no other proceedings. */
   proceedings?: readonly Proceeding[] | undefined;
+}
+
+/** The eligibility answers a sent complaint carries: who is complaining plus the `eligibility` section. */
+export function eligibilityInputOf(complaint: Pick<Complaint, "role" | "eligibility">): EligibilityInput {
+  return { role: complaint.role, ...complaint.eligibility };
 }
 
 /** The main route is for the part the council's children's complaints process can look at; `otherParts` say where the rest goes. */
