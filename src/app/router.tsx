@@ -1,6 +1,7 @@
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout";
 import { NotFoundPage } from "./components/status-pages";
+import { ComplaintRoute, ComplaintsRoute, DeleteWaitingRoute, NextStageRoute } from "./routes/complaints-routes";
 import { CouncilRoute } from "./routes/council-route";
 import { DeleteDraftRoute, DraftsRoute, RenameDraftRoute } from "./routes/drafts-routes";
 import { GlossaryRoute, WhatHappensRoute } from "./routes/info-routes";
@@ -18,6 +19,10 @@ export const routes = [
       { path: "/drafts/:id/rename", element: <RenameDraftRoute /> },
       { path: "/drafts/:id/delete", element: <DeleteDraftRoute /> },
       { path: "/complaint/sent/:reference", element: <ConfirmationRoute /> },
+      { path: "/complaints", element: <ComplaintsRoute /> },
+      { path: "/complaints/waiting/:id/delete", element: <DeleteWaitingRoute /> },
+      { path: "/complaints/:reference", element: <ComplaintRoute /> },
+      { path: "/complaints/:reference/next-stage", element: <NextStageRoute /> },
       { path: "/complaint/:stepId", element: <StepRoute /> },
       { path: "/settings", element: <SettingsRoute /> },
       { path: "/settings/pin", element: <SetPinRoute /> },

@@ -1,11 +1,16 @@
 import * as z from "zod";
 import type { Complaint } from "../../domain/complaint";
+import type { EscalationRequest } from "../../domain/progress";
+import { timelineEventSchema } from "../../domain/timeline";
+import type { KnownStatus } from "./db";
 
 /** What the server says when it has stored a complaint (201) or had it already (200). */
 const acceptedSchema = z.object({
   id: z.uuid(),
   reference: z.string().regex(/^SU-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
   receivedAt: z.iso.datetime({ offset: true }),
+  /** The secret for asking the status later; older servers may not send one. */
+  statusToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
 });
 
 const rejectedSchema = z.object({
@@ -15,7 +20,7 @@ const rejectedSchema = z.object({
 });
 
 export type SendResult =
-  | { kind: "accepted"; reference: string; receivedAt: string }
+  | { kind: "accepted"; reference: string; receivedAt: string; statusToken?: string }
   /** A 4xx: sending again will not help; the person needs to change something. */
   | { kind: "rejected"; status: number; error: string; fields: Array<{ field: string; key: string }> }
   /** A 5xx or an answer we do not understand: try again later. */
@@ -23,35 +28,31 @@ export type SendResult =
   /** No answer at all: offline, or the server is down. */
   | { kind: "network" };
 
-/** POST a complaint to the council's submission endpoint. Never throws. */
-export async function postComplaint(endpoint: string, complaint: Complaint, signal?: AbortSignal): Promise<SendResult> {
+type PostOutcome = { kind: "ok"; status: number; body: unknown } | Exclude<SendResult, { kind: "accepted" }>;
+
+/** POST JSON and sort the answer: ok, rejected (4xx), server trouble (5xx, 408, 429) or no answer. Never throws. */
+async function postJson(url: string, body: unknown, headers: Record<string, string>, signal?: AbortSignal): Promise<PostOutcome> {
   let response: Response;
   try {
-    response = await fetch(endpoint, {
+    response = await fetch(url, {
       method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json" },
-      body: JSON.stringify(complaint),
+      headers: { "Content-Type": "application/json", Accept: "application/json", ...headers },
+      body: JSON.stringify(body),
       credentials: "same-origin",
       signal,
     });
   } catch {
     return { kind: "network" };
   }
-  let body: unknown;
+  let parsed: unknown;
   try {
-    body = await response.json();
+    parsed = await response.json();
   } catch {
-    body = undefined;
+    parsed = undefined;
   }
-  if (response.ok) {
-    const accepted = acceptedSchema.safeParse(body);
-    if (accepted.success && accepted.data.id === complaint.id) {
-      return { kind: "accepted", reference: accepted.data.reference, receivedAt: accepted.data.receivedAt };
-    }
-    return { kind: "server", status: response.status };
-  }
+  if (response.ok) return { kind: "ok", status: response.status, body: parsed };
   if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
-    const rejected = rejectedSchema.safeParse(body);
+    const rejected = rejectedSchema.safeParse(parsed);
     return {
       kind: "rejected",
       status: response.status,
@@ -60,4 +61,92 @@ export async function postComplaint(endpoint: string, complaint: Complaint, sign
     };
   }
   return { kind: "server", status: response.status };
+}
+
+/** POST a complaint to the council's submission endpoint. Never throws. */
+export async function postComplaint(endpoint: string, complaint: Complaint, signal?: AbortSignal): Promise<SendResult> {
+  const outcome = await postJson(endpoint, complaint, {}, signal);
+  if (outcome.kind !== "ok") return outcome;
+  const accepted = acceptedSchema.safeParse(outcome.body);
+  if (accepted.success && accepted.data.id === complaint.id) {
+    const { reference, receivedAt, statusToken } = accepted.data;
+    return { kind: "accepted", reference, receivedAt, ...(statusToken ? { statusToken } : {}) };
+  }
+  return { kind: "server", status: outcome.status };
+}
+
+const escalationAcceptedSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  stage: z.number().int().min(1),
+  receivedAt: z.iso.datetime({ offset: true }),
+});
+
+export type EscalationResult =
+  | { kind: "accepted"; stage: number; receivedAt: string }
+  | Exclude<SendResult, { kind: "accepted" }>;
+
+/** Where the server answers about one sent complaint: `<endpoint>/<reference>`. */
+export function complaintUrl(endpoint: string, reference: string): string {
+  return `${endpoint.replace(/\/+$/, "")}/${encodeURIComponent(reference)}`;
+}
+
+/** Ask for the next stage (`POST …/:reference/escalations`), idempotent on the request's id. Never throws. */
+export async function postEscalation(
+  endpoint: string,
+  reference: string,
+  token: string,
+  request: EscalationRequest,
+  signal?: AbortSignal,
+): Promise<EscalationResult> {
+  const outcome = await postJson(`${complaintUrl(endpoint, reference)}/escalations`, request, { Authorization: `Bearer ${token}` }, signal);
+  if (outcome.kind !== "ok") return outcome;
+  const accepted = escalationAcceptedSchema.safeParse(outcome.body);
+  if (accepted.success && accepted.data.id === request.id) {
+    return { kind: "accepted", stage: accepted.data.stage, receivedAt: accepted.data.receivedAt };
+  }
+  return { kind: "server", status: outcome.status };
+}
+
+const statusSchema = z.object({
+  reference: z.string(),
+  procedure: z.enum(["statutory", "local"]),
+  stage: z.number().int().min(1),
+  lastStage: z.number().int().min(1),
+  events: z.array(timelineEventSchema),
+  checkedAt: z.iso.datetime({ offset: true }),
+});
+
+export type StatusResult =
+  | { kind: "ok"; status: KnownStatus }
+  /** Unknown reference or a token the server does not accept (it answers the same for both). */
+  | { kind: "not-found" }
+  | { kind: "network" }
+  | { kind: "server"; status: number };
+
+/** The server's status for a sent complaint, authorised by the token only this device has. Never throws. */
+export async function fetchStatus(endpoint: string, reference: string, token: string, signal?: AbortSignal): Promise<StatusResult> {
+  let response: Response;
+  try {
+    response = await fetch(complaintUrl(endpoint, reference), {
+      headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      credentials: "same-origin",
+      cache: "no-store",
+      signal,
+    });
+  } catch {
+    return { kind: "network" };
+  }
+  if (response.status === 404 || response.status === 401) return { kind: "not-found" };
+  if (!response.ok) return { kind: "server", status: response.status };
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return { kind: "server", status: response.status };
+  }
+  const parsed = statusSchema.safeParse(body);
+  if (!parsed.success || parsed.data.reference !== reference) return { kind: "server", status: response.status };
+  const { procedure, stage, lastStage, events, checkedAt } = parsed.data;
+  return { kind: "ok", status: { procedure, stage, lastStage, events, checkedAt } };
 }

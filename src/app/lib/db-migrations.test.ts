@@ -30,6 +30,7 @@ function v1Draft(n: number) {
   };
 }
 
+const LATEST = 3;
 const names: string[] = [];
 afterEach(async () => {
   await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
@@ -49,7 +50,7 @@ describe("database migrations", () => {
 
     const upgraded = new SpeakUpDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(LATEST);
     const repository = draftRepository(upgraded);
     for (const draft of drafts) {
       const loaded = await repository.get(draft.id);
@@ -67,7 +68,7 @@ describe("database migrations", () => {
     upgraded.close();
   });
 
-  it("opens an empty version 1 database and a brand new one at version 2", async () => {
+  it("opens an empty version 1 database and a brand new one at the latest version", async () => {
     const name = `empty-${crypto.randomUUID()}`;
     names.push(name);
     const old = openVersion1(name);
@@ -75,14 +76,46 @@ describe("database migrations", () => {
     old.close();
     const upgraded = new SpeakUpDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(LATEST);
     expect(await upgraded.drafts.count()).toBe(0);
     upgraded.close();
 
     const fresh = new SpeakUpDatabase(`fresh-${crypto.randomUUID()}`);
     names.push(fresh.name);
     await fresh.open();
-    expect(fresh.verno).toBe(2);
+    expect(fresh.verno).toBe(LATEST);
     fresh.close();
+  });
+
+  it("keeps a complaint waiting in a version 2 outbox: it becomes a due complaint with its endpoint, and one cut off mid-send is waiting again", async () => {
+    const name = `outbox-${crypto.randomUUID()}`;
+    names.push(name);
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ drafts: "id, updatedAt", outbox: "id, state, queuedAt", sent: "id, &reference, receivedAt", settings: "key" });
+    const payload = { id: "3f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b", councilId: "example-borough", whatHappened: { text: "Kept" } };
+    await v2.table("outbox").bulkPut([
+      { id: payload.id, schemaVersion: 1, draftId: "d1", payload, state: "sending", attempts: 2, queuedAt: "2026-11-20T10:00:00.000Z" },
+      { id: "broken", state: "waiting" },
+    ]);
+    v2.close();
+
+    const upgraded = new SpeakUpDatabase(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(LATEST);
+    expect(await upgraded.outbox.get(payload.id)).toEqual({
+      id: payload.id,
+      schemaVersion: 2,
+      kind: "complaint",
+      draftId: "d1",
+      payload,
+      state: "waiting",
+      attempts: 2,
+      queuedAt: "2026-11-20T10:00:00.000Z",
+      nextAttemptAt: "2026-11-20T10:00:00.000Z",
+      endpoint: "/api/v1/complaints",
+    });
+    // A record that was never valid is kept as it was.
+    expect(await upgraded.outbox.get("broken")).toEqual({ id: "broken", state: "waiting" });
+    upgraded.close();
   });
 });

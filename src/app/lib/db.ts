@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from "dexie";
 import type { Complaint } from "../../domain/complaint";
 import type { DraftAnswers, DraftRecord } from "../../domain/draft";
+import type { EscalationRequest } from "../../domain/progress";
+import type { TimelineEvent } from "../../domain/timeline";
 
 /**
  * The app's IndexedDB database. Schema versions are declared here once; each later version adds
@@ -10,17 +12,62 @@ import type { DraftAnswers, DraftRecord } from "../../domain/draft";
 
 export type OutboxState = "waiting" | "sending" | "failed";
 
-export interface OutboxRecord {
-  /** The complaint id, which is also the server's idempotency key. */
+/** Why the last try failed: `network` (no answer), `server` (5xx) or `rejected` (a 4xx: trying again will not help). */
+export interface OutboxError {
+  kind: "network" | "server" | "rejected";
+  status?: number;
+  /** The server's error code, e.g. `invalid-complaint`, `stage-not-next`. */
+  code?: string;
+  fields?: string[];
+}
+
+interface OutboxCommon {
+  /** The client id, which is also the server's idempotency key. */
   id: string;
-  schemaVersion: 1;
-  draftId: string;
-  payload: Complaint;
+  schemaVersion: 2;
   state: OutboxState;
   attempts: number;
-  /** Why the last try failed: `network`, `server` or `rejected` (a 4xx with fields). */
-  lastError?: { kind: "network" | "server" | "rejected"; status?: number; fields?: string[] };
+  lastError?: OutboxError;
   queuedAt: string;
+  /** Not tried again before this time (backing off from 5 seconds to 5 minutes). */
+  nextAttemptAt: string;
+  lastTriedAt?: string;
+  /** Where it goes: the council's submission endpoint when it was queued. */
+  endpoint: string;
+}
+
+/** A complaint waiting to be sent. */
+export type OutboxComplaint = OutboxCommon & { kind: "complaint"; draftId: string; payload: Complaint };
+
+/** A request for the next stage of a sent complaint, waiting to be sent. */
+export type OutboxEscalation = OutboxCommon & {
+  kind: "escalation";
+  /** The sent complaint it belongs to (its SentRecord id) and that complaint's reference. */
+  complaintId: string;
+  reference: string;
+  payload: EscalationRequest;
+};
+
+export type OutboxRecord = OutboxComplaint | OutboxEscalation;
+
+/** A request for the next stage, once the server has it. */
+export interface SentEscalation {
+  id: string;
+  toStage: number;
+  /** The date the council received the request (Europe/London). */
+  requestedOn: string;
+  replyReceivedOn?: string;
+  why: string;
+  wantNow?: string;
+}
+
+/** The last status the server gave (`GET /api/v1/complaints/:reference`). */
+export interface KnownStatus {
+  procedure: "statutory" | "local";
+  stage: number;
+  lastStage: number;
+  events: TimelineEvent[];
+  checkedAt: string;
 }
 
 export interface SentRecord {
@@ -32,6 +79,14 @@ export interface SentRecord {
   receivedOn: string;
   receivedAt: string;
   payload: Complaint;
+  /** The secret that lets this device ask the server for the status. Kept only here; the server has its hash. */
+  statusToken?: string;
+  /** Where the server answers for this complaint (status, escalations). */
+  endpoint?: string;
+  escalations?: SentEscalation[];
+  status?: KnownStatus;
+  /** The last time asking for the status failed, and why (`network`, `not-found`…). */
+  statusProblem?: { at: string; kind: string };
 }
 
 /** AES-GCM ciphertext and its IV, base64 (see pin-crypto.ts). */
@@ -85,7 +140,28 @@ export class SpeakUpDatabase extends Dexie {
             if (draft.schemaVersion === 1) draft.schemaVersion = 2;
           }),
       );
+    // v3: the outbox holds complaints and requests for the next stage (`kind`), each with when to
+    // try next (`nextAttemptAt`) and where it goes (`endpoint`). Waiting complaints from v2 are kept
+    // and become due at once; a record without a payload is left as it is for the outbox to show.
+    this.version(3)
+      .stores({ outbox: "id, state, queuedAt" })
+      .upgrade((tx) =>
+        tx
+          .table("outbox")
+          .toCollection()
+          .modify((record: Record<string, unknown>) => {
+            if (record.schemaVersion !== 1) return;
+            record.schemaVersion = 2;
+            record.kind = "complaint";
+            record.nextAttemptAt = typeof record.queuedAt === "string" ? record.queuedAt : new Date(0).toISOString();
+            record.endpoint ??= DEFAULT_ENDPOINT;
+            if (record.state === "sending") record.state = "waiting";
+          }),
+      );
   }
 }
+
+/** The default council's endpoint, for outbox records from before endpoints were stored (v2). */
+const DEFAULT_ENDPOINT = "/api/v1/complaints";
 
 export const db = new SpeakUpDatabase();

@@ -1,26 +1,79 @@
 import type { Complaint } from "../../domain/complaint";
 import { todayIso } from "../../domain/calendar";
-import type { SendResult } from "./api-client";
-import { db, type OutboxRecord, type SentRecord, type SpeakUpDatabase } from "./db";
+import type { EscalationRequest } from "../../domain/progress";
+import type { EscalationResult, SendResult } from "./api-client";
+import {
+  db,
+  type KnownStatus,
+  type OutboxEscalation,
+  type OutboxError,
+  type OutboxComplaint,
+  type OutboxRecord,
+  type SentRecord,
+  type SpeakUpDatabase,
+} from "./db";
+
+/** Back off after a failed try: 5 s, 10 s, 20 s… up to 5 minutes. `failures` counts from 1. */
+export function backoffMs(failures: number): number {
+  const first = 5_000;
+  const most = 5 * 60_000;
+  return Math.min(most, first * 2 ** Math.max(0, Math.min(failures - 1, 16)));
+}
+
+/** A record from this version's outbox (v3 upgrade), not one an older version left half-written. */
+function isReadable(record: OutboxRecord): boolean {
+  return (
+    (record.kind === "complaint" || record.kind === "escalation") &&
+    typeof record.payload === "object" &&
+    typeof record.endpoint === "string" &&
+    !Number.isNaN(Date.parse(record.nextAttemptAt))
+  );
+}
+
+function errorFrom(result: Exclude<SendResult, { kind: "accepted" }>): OutboxError {
+  if (result.kind === "rejected") return { kind: "rejected", status: result.status, code: result.error, fields: result.fields.map((f) => f.field) };
+  if (result.kind === "server") return { kind: "server", status: result.status };
+  return { kind: "network" };
+}
 
 /**
- * The outbox is the source of truth for sending: a complaint is written here first and leaves only
- * when the server has confirmed it, in the same transaction that records it as sent and removes
- * its draft. Sending the same id twice is safe: the server answers with the same reference.
+ * The outbox is the source of truth for sending: a complaint (or a request for the next stage) is
+ * written here first and leaves only when the server has confirmed it, in the same transaction
+ * that records it as sent. Sending the same id twice is safe: the server answers with the same
+ * reference. Only outbox-sync.ts sends; pages queue, list, "send now" and delete.
  */
 export function outboxRepository(database: SpeakUpDatabase = db) {
+  const common = (id: string, endpoint: string, now: Date) => ({
+    id,
+    schemaVersion: 2 as const,
+    state: "waiting" as const,
+    attempts: 0,
+    queuedAt: now.toISOString(),
+    nextAttemptAt: now.toISOString(),
+    endpoint,
+  });
+
   return {
-    async queue(draftId: string, payload: Complaint, now: Date = new Date()): Promise<OutboxRecord> {
-      const record: OutboxRecord = {
-        id: payload.id,
-        schemaVersion: 1,
-        draftId,
-        payload,
-        state: "waiting",
-        attempts: 0,
-        queuedAt: now.toISOString(),
-      };
+    async queue(draftId: string, payload: Complaint, endpoint: string, now: Date = new Date()): Promise<OutboxComplaint> {
+      const record: OutboxComplaint = { ...common(payload.id, endpoint, now), kind: "complaint", draftId, payload };
       // put, not add: queueing again after an edit replaces the waiting copy (same id, new content).
+      // A copy being sent right now is left alone: the sender settles it.
+      await database.transaction("rw", database.outbox, async () => {
+        const existing = await database.outbox.get(payload.id);
+        if (existing?.state === "sending") return;
+        await database.outbox.put(record);
+      });
+      return record;
+    },
+
+    async queueEscalation(sent: SentRecord, payload: EscalationRequest, now: Date = new Date()): Promise<OutboxEscalation> {
+      const record: OutboxEscalation = {
+        ...common(payload.id, sent.endpoint ?? "/api/v1/complaints", now),
+        kind: "escalation",
+        complaintId: sent.id,
+        reference: sent.reference,
+        payload,
+      };
       await database.outbox.put(record);
       return record;
     },
@@ -29,17 +82,62 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       return database.outbox.get(id);
     },
 
-    async markSending(id: string): Promise<void> {
-      await database.outbox.update(id, { state: "sending" });
+    /** Everything waiting, oldest first. A record this version cannot read is kept in the database, not listed or sent. */
+    async list(): Promise<OutboxRecord[]> {
+      return (await database.outbox.orderBy("queuedAt").toArray()).filter(isReadable);
     },
 
-    /** Record the server's answer. Returns the sent record when the complaint was accepted. */
-    async settle(id: string, result: SendResult): Promise<SentRecord | undefined> {
+    /** The next item that is due (not failed, not backing off), oldest first. */
+    async nextDue(now: Date = new Date()): Promise<OutboxRecord | undefined> {
+      const all = (await database.outbox.orderBy("queuedAt").toArray()).filter(isReadable);
+      return all.find((record) => record.state !== "failed" && Date.parse(record.nextAttemptAt) <= now.getTime());
+    },
+
+    /** When the next waiting item becomes due, if any is backing off. */
+    async nextWake(): Promise<number | undefined> {
+      const all = (await database.outbox.toArray()).filter(isReadable);
+      const times = all.filter((r) => r.state !== "failed").map((r) => Date.parse(r.nextAttemptAt));
+      return times.length > 0 ? Math.min(...times) : undefined;
+    },
+
+    /**
+     * Make items due now: the ones named ("Send now", "Try again"), or, with no ids, everything
+     * waiting (the connection came back); a rejected one then still waits for the person.
+     */
+    async dueNow(ids?: string[], now: Date = new Date()): Promise<void> {
+      await database.transaction("rw", database.outbox, async () => {
+        const all = await database.outbox.toArray();
+        for (const record of all) {
+          if (record.state === "sending") continue;
+          if (ids ? !ids.includes(record.id) : record.state === "failed") continue;
+          await database.outbox.update(record.id, { state: "waiting", nextAttemptAt: now.toISOString() });
+        }
+      });
+    },
+
+    async markSending(id: string, now: Date = new Date()): Promise<void> {
+      await database.outbox.update(id, { state: "sending", lastTriedAt: now.toISOString() });
+    },
+
+    /** Delete a waiting item (after the person confirms). One being sent right now is not deleted. */
+    async remove(id: string): Promise<boolean> {
+      return database.transaction("rw", database.outbox, async () => {
+        const record = await database.outbox.get(id);
+        if (!record || record.state === "sending") return false;
+        await database.outbox.delete(id);
+        return true;
+      });
+    },
+
+    /** Record the server's answer to a complaint. Returns the sent record when it was accepted. */
+    async settle(id: string, result: SendResult, now: Date = new Date()): Promise<SentRecord | undefined> {
       return database.transaction("rw", database.outbox, database.sent, database.drafts, async () => {
         const record = await database.outbox.get(id);
-        if (!record) return database.sent.get(id);
+        if (!record || record.kind !== "complaint") return database.sent.get(id);
         if (result.kind === "accepted") {
+          const earlier = await database.sent.get(id);
           const sent: SentRecord = {
+            ...earlier,
             id,
             schemaVersion: 1,
             reference: result.reference,
@@ -47,30 +145,81 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             receivedAt: result.receivedAt,
             receivedOn: todayIso(new Date(result.receivedAt)),
             payload: record.payload,
+            endpoint: record.endpoint,
+            ...(result.statusToken ? { statusToken: result.statusToken } : {}),
           };
           await database.sent.put(sent);
           await database.outbox.delete(id);
           await database.drafts.delete(record.draftId);
           return sent;
         }
-        await database.outbox.update(id, {
-          state: result.kind === "rejected" ? "failed" : "waiting",
-          attempts: record.attempts + 1,
-          lastError:
-            result.kind === "rejected"
-              ? { kind: "rejected", status: result.status, fields: result.fields.map((f) => f.field) }
-              : result.kind === "server"
-                ? { kind: "server", status: result.status }
-                : { kind: "network" },
-        });
+        await failed(record, result, now);
         return undefined;
       });
+    },
+
+    /** Record the server's answer to a request for the next stage. Returns the updated sent complaint when accepted. */
+    async settleEscalation(id: string, result: EscalationResult, now: Date = new Date()): Promise<SentRecord | undefined> {
+      return database.transaction("rw", database.outbox, database.sent, async () => {
+        const record = await database.outbox.get(id);
+        if (!record || record.kind !== "escalation") return undefined;
+        if (result.kind === "accepted") {
+          const sent = await database.sent.get(record.complaintId);
+          await database.outbox.delete(id);
+          if (!sent) return undefined;
+          const escalation = {
+            id,
+            toStage: result.stage,
+            requestedOn: todayIso(new Date(result.receivedAt)),
+            why: record.payload.why,
+            ...(record.payload.wantNow ? { wantNow: record.payload.wantNow } : {}),
+            ...(record.payload.replyReceivedOn ? { replyReceivedOn: record.payload.replyReceivedOn } : {}),
+          };
+          const escalations = [...(sent.escalations ?? []).filter((e) => e.id !== id), escalation].sort((a, b) => a.toStage - b.toStage);
+          const updated: SentRecord = { ...sent, escalations };
+          await database.sent.put(updated);
+          return updated;
+        }
+        await failed(record, result, now);
+        return undefined;
+      });
+    },
+
+    async getSent(id: string): Promise<SentRecord | undefined> {
+      return database.sent.get(id);
     },
 
     async sentByReference(reference: string): Promise<SentRecord | undefined> {
       return database.sent.where("reference").equals(reference).first();
     },
+
+    /** Every sent complaint, the newest first. */
+    async listSent(): Promise<SentRecord[]> {
+      return database.sent.orderBy("receivedAt").reverse().toArray();
+    },
+
+    async saveStatus(id: string, status: KnownStatus): Promise<void> {
+      await database.sent.where("id").equals(id).modify((sent) => {
+        sent.status = status;
+        delete sent.statusProblem;
+      });
+    },
+
+    async saveStatusProblem(id: string, kind: string, now: Date = new Date()): Promise<void> {
+      await database.sent.update(id, { statusProblem: { at: now.toISOString(), kind } });
+    },
   };
+
+  async function failed(record: OutboxRecord, result: Exclude<SendResult, { kind: "accepted" }>, now: Date): Promise<void> {
+    const attempts = record.attempts + 1;
+    await database.outbox.update(record.id, {
+      // A 4xx will not change by trying again: it waits for the person ("failed", with what to do).
+      state: result.kind === "rejected" ? "failed" : "waiting",
+      attempts,
+      lastError: errorFrom(result),
+      nextAttemptAt: new Date(now.getTime() + (result.kind === "rejected" ? 0 : backoffMs(attempts))).toISOString(),
+    });
+  }
 }
 
 export type OutboxRepository = ReturnType<typeof outboxRepository>;

@@ -5,7 +5,7 @@ import { complaintSchema } from "../../domain/complaint";
 import type { SendResult } from "./api-client";
 import { SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
-import { outboxRepository } from "./outbox-repository";
+import { backoffMs, outboxRepository } from "./outbox-repository";
 
 let database: SpeakUpDatabase;
 beforeEach(async () => {
@@ -138,6 +138,8 @@ describe("draft repository", () => {
   });
 });
 
+const ENDPOINT = "/api/v1/complaints";
+
 describe("outbox repository", () => {
   const complaint = complaintSchema.parse({ ...fixture, id: "3f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
 
@@ -145,7 +147,7 @@ describe("outbox repository", () => {
     const drafts = draftRepository(database);
     const outbox = outboxRepository(database);
     const draft = await drafts.create("example-borough");
-    await outbox.queue(draft.id, complaint);
+    await outbox.queue(draft.id, complaint, ENDPOINT);
     const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z" });
     expect(sent).toMatchObject({ reference: "SU-ABCD-EFGH", receivedOn: "2026-12-03" });
     expect(await outbox.get(complaint.id)).toBeUndefined();
@@ -155,7 +157,7 @@ describe("outbox repository", () => {
 
   it("dates a complaint received late at night in summer by the UK date, not UTC", async () => {
     const outbox = outboxRepository(database);
-    await outbox.queue("d", complaint);
+    await outbox.queue("d", complaint, ENDPOINT);
     const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-06-30T23:30:00.000Z" });
     expect(sent?.receivedOn).toBe("2026-07-01");
   });
@@ -166,14 +168,71 @@ describe("outbox repository", () => {
     [
       { kind: "rejected", status: 400, error: "invalid-complaint", fields: [{ field: "councilId", key: "k" }] },
       "failed",
-      { kind: "rejected", status: 400, fields: ["councilId"] },
+      { kind: "rejected", status: 400, code: "invalid-complaint", fields: ["councilId"] },
     ],
   ];
   it.each(failures)("keeps the complaint after %o, state %s", async (result, state, lastError) => {
     const outbox = outboxRepository(database);
-    await outbox.queue("d", complaint);
+    await outbox.queue("d", complaint, ENDPOINT);
     await outbox.markSending(complaint.id);
     expect(await outbox.settle(complaint.id, result)).toBeUndefined();
     expect(await outbox.get(complaint.id)).toMatchObject({ state, attempts: 1, lastError, payload: complaint });
+  });
+});
+
+describe("outbox repository: when to try again", () => {
+  const complaint = complaintSchema.parse({ ...fixture, id: "5a1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
+  const other = complaintSchema.parse({ ...fixture, id: "6b1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
+
+  it("backs off from 5 seconds, doubling, to at most 5 minutes", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 50].map(backoffMs)).toEqual([5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 300_000, 300_000, 300_000]);
+  });
+
+  it("offers the oldest due item first, skips one backing off or rejected, and makes waiting ones due when back online", async () => {
+    const outbox = outboxRepository(database);
+    const t0 = new Date("2026-12-03T10:00:00.000Z");
+    await outbox.queue("d1", complaint, ENDPOINT, t0);
+    await outbox.queue("d2", other, ENDPOINT, new Date(t0.getTime() + 1_000));
+    const now = new Date(t0.getTime() + 2_000);
+    expect((await outbox.nextDue(now))?.id).toBe(complaint.id);
+    await outbox.settle(complaint.id, { kind: "network" }, now);
+    expect(await outbox.get(complaint.id)).toMatchObject({ state: "waiting", nextAttemptAt: new Date(now.getTime() + 5_000).toISOString() });
+    expect((await outbox.nextDue(now))?.id).toBe(other.id);
+    await outbox.settle(other.id, { kind: "rejected", status: 400, error: "invalid-complaint", fields: [] }, now);
+    expect(await outbox.nextDue(now)).toBeUndefined();
+    expect(await outbox.nextWake()).toBe(now.getTime() + 5_000);
+    expect((await outbox.nextDue(new Date(now.getTime() + 5_000)))?.id).toBe(complaint.id);
+    // Back online: the waiting one is due now; the rejected one still waits for the person.
+    await outbox.dueNow(undefined, now);
+    expect((await outbox.nextDue(now))?.id).toBe(complaint.id);
+    expect((await outbox.get(other.id))?.state).toBe("failed");
+    // "Try again" on the rejected one.
+    await outbox.dueNow([other.id], now);
+    expect((await outbox.get(other.id))?.state).toBe("waiting");
+  });
+
+  it("keeps the status token with the sent complaint, and never deletes an item that is being sent", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.markSending(complaint.id);
+    expect(await outbox.remove(complaint.id)).toBe(false);
+    expect(await outbox.get(complaint.id)).toBeDefined();
+    const token = "a".repeat(43);
+    const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z", statusToken: token });
+    expect(sent).toMatchObject({ statusToken: token, endpoint: ENDPOINT });
+    expect(await outbox.remove(complaint.id)).toBe(false);
+  });
+
+  it("records an accepted request for the next stage on the sent complaint, and removes it from the outbox", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z", statusToken: "b".repeat(43) });
+    if (!sent) throw new Error("not sent");
+    const request = { id: crypto.randomUUID(), schemaVersion: 1 as const, toStage: 2, why: "They did not listen", replyReceivedOn: "2026-12-20", submittedAt: "2026-12-22T10:00:00.000Z" };
+    const queued = await outbox.queueEscalation(sent, request);
+    expect(queued).toMatchObject({ kind: "escalation", reference: "SU-ABCD-EFGH", endpoint: ENDPOINT, state: "waiting" });
+    const updated = await outbox.settleEscalation(request.id, { kind: "accepted", stage: 2, receivedAt: "2026-12-22T10:00:01.000Z" });
+    expect(updated?.escalations).toEqual([{ id: request.id, toStage: 2, requestedOn: "2026-12-22", replyReceivedOn: "2026-12-20", why: "They did not listen" }]);
+    expect(await outbox.get(request.id)).toBeUndefined();
   });
 });

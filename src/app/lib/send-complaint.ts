@@ -1,34 +1,35 @@
 import type { Complaint } from "../../domain/complaint";
-import { postComplaint, type SendResult } from "./api-client";
-import type { SentRecord } from "./db";
+import type { OutboxRecord, SentRecord } from "./db";
 import { outboxRepository } from "./outbox-repository";
+import { requestSend } from "./outbox-sync";
 
 const outbox = outboxRepository();
 
 export type SendOutcome =
   | { kind: "sent"; sent: SentRecord }
-  | { kind: "queued"; result: Extract<SendResult, { kind: "network" | "server" }> }
-  | { kind: "rejected"; result: Extract<SendResult, { kind: "rejected" }> };
+  /** Saved on this phone; it will be sent by itself (offline, or the server did not answer). */
+  | { kind: "queued"; record: OutboxRecord }
+  /** The server said no (a 4xx): the person needs to change something. */
+  | { kind: "rejected"; record: OutboxRecord };
 
 /**
- * Put the complaint in the outbox, then try to send it. The outbox copy stays until the server
- * confirms, so a failed or interrupted send loses nothing and can be tried again with the same id.
+ * Put the complaint in the outbox, then try to send it at once. The outbox copy stays until the
+ * server confirms, so a failed or interrupted send loses nothing and is tried again by itself
+ * with the same id (outbox-sync.ts).
  */
 export async function queueAndSend(draftId: string, complaint: Complaint, endpoint: string): Promise<SendOutcome> {
-  await outbox.queue(draftId, complaint);
-  return sendQueued(complaint.id, endpoint);
+  await outbox.queue(draftId, complaint, endpoint);
+  await requestSend();
+  return outcomeOf(complaint.id);
 }
 
-export async function sendQueued(id: string, endpoint: string): Promise<SendOutcome> {
+/** Where a queued complaint has got to. */
+export async function outcomeOf(id: string): Promise<SendOutcome> {
   const record = await outbox.get(id);
   if (!record) {
-    throw new Error(`Complaint ${id} is not in the outbox`);
+    const sent = await outbox.getSent(id);
+    if (sent) return { kind: "sent", sent };
+    throw new Error(`Complaint ${id} is neither waiting nor sent`);
   }
-  await outbox.markSending(id);
-  const result = await postComplaint(endpoint, record.payload);
-  const sent = await outbox.settle(id, result);
-  if (result.kind === "accepted" && sent) return { kind: "sent", sent };
-  if (result.kind === "rejected") return { kind: "rejected", result };
-  if (result.kind === "accepted") return { kind: "queued", result: { kind: "server", status: 200 } };
-  return { kind: "queued", result };
+  return record.state === "failed" && record.lastError?.kind === "rejected" ? { kind: "rejected", record } : { kind: "queued", record };
 }

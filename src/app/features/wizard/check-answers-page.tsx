@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
@@ -7,10 +7,12 @@ import { BackLink } from "../../components/back-link";
 import { formFromAnswers } from "./form-values";
 import { ErrorSummary } from "../../components/error-summary";
 import { useDocumentTitle } from "../../components/use-document-title";
-import { queueAndSend, type SendOutcome } from "../../lib/send-complaint";
+import { sendNow } from "../../lib/outbox-sync";
+import { outcomeOf, queueAndSend } from "../../lib/send-complaint";
+import { useOutboxItem } from "../../lib/use-outbox";
 import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
 
-type SendState = { kind: "idle" } | { kind: "sending" } | Exclude<SendOutcome, { kind: "sent" }> | { kind: "invalid" };
+type SendState = { kind: "idle" } | { kind: "sending" } | { kind: "queued"; id: string } | { kind: "rejected"; id: string } | { kind: "invalid" };
 
 /** Which step holds the answer a complaint-schema problem points at. */
 const COMPLAINT_PATH_TO_FIELD: Record<string, string> = {
@@ -93,10 +95,27 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         navigate(`/complaint/sent/${outcome.sent.reference}`, { replace: true });
         return;
       }
-      setSendState(outcome);
+      setSendState({ kind: outcome.kind, id: complaint.data.id });
     } catch {
-      setSendState({ kind: "queued", result: { kind: "network" } });
+      // The outbox could not be written (storage trouble is shown at the top of the page): nothing was queued.
+      setSendState({ kind: "idle" });
     }
+  };
+
+  // Saved on this phone: when it is sent later (back online, another tab, the service worker), show the confirmation.
+  const queuedId = sendState.kind === "queued" || sendState.kind === "rejected" ? sendState.id : undefined;
+  const item = useOutboxItem(queuedId);
+  useEffect(() => {
+    if (item?.status === "sent") navigate(`/complaint/sent/${item.sent.reference}`, { replace: true });
+  }, [item, navigate]);
+
+  const tryAgain = async () => {
+    if (!queuedId) return;
+    setSendState({ kind: "sending" });
+    await sendNow([queuedId]);
+    const record = await outcomeOf(queuedId).catch(() => undefined);
+    if (record?.kind === "sent") navigate(`/complaint/sent/${record.sent.reference}`, { replace: true });
+    else setSendState({ kind: record?.kind ?? "queued", id: queuedId });
   };
 
   const display = (step: StepDefinition, field: FieldDefinition): string | undefined => {
@@ -157,6 +176,9 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         <div className="notice" role="status">
           <h2 className="heading-s">{t("check:queued.heading")}</h2>
           <p className="body">{t("check:queued.body")}</p>
+          <p className="body">
+            <Link to="/complaints">{t("check:queued.seeOutbox")}</Link>
+          </p>
         </div>
       ) : null}
       {sendState.kind === "rejected" ? (
@@ -170,7 +192,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         type="button"
         className="button"
         disabled={sendState.kind === "sending"}
-        onClick={() => void send()}
+        onClick={() => void (sendState.kind === "queued" ? tryAgain() : send())}
       >
         {sendState.kind === "sending" ? t("check:sending") : sendState.kind === "queued" ? t("check:queued.retry") : t("check:send")}
       </button>

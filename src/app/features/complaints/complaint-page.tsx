@@ -1,0 +1,157 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { todayIso } from "../../../domain/calendar";
+import type { CouncilSettings } from "../../../domain/council";
+import { BackLink } from "../../components/back-link";
+import { PhoneLink } from "../../components/phone-link";
+import { useDocumentTitle } from "../../components/use-document-title";
+import { refreshStatus, type RefreshOutcome } from "../../lib/complaint-status";
+import type { SentRecord } from "../../lib/db";
+import { formatDateTime, formatLongDate } from "../../lib/format-date";
+import { useOutbox } from "../../lib/use-outbox";
+import { COMPLAINTS_PATH, stageName, useOnline } from "./complaints-page";
+import { progressOf } from "./progress-view";
+
+export const nextStagePath = (reference: string) => `${COMPLAINTS_PATH}/${encodeURIComponent(reference)}/next-stage`;
+
+export function ComplaintNotFound() {
+  const { t } = useTranslation("complaints");
+  useDocumentTitle(t("detail.notFound.title"));
+  return (
+    <>
+      <BackLink to={COMPLAINTS_PATH} />
+      <h1 className="heading-l">{t("detail.notFound.title")}</h1>
+      <p className="body">{t("detail.notFound.body")}</p>
+    </>
+  );
+}
+
+/**
+ * /complaints/:reference — where a sent complaint is: its stage, the dates from the council's
+ * timescales, late shown plainly with what to do, and "I'm not happy with the reply". The status
+ * is checked with the server when the page opens (and on "Check now"); offline it shows the last
+ * known status and when it was checked.
+ */
+export function ComplaintPage({ sent, council }: { sent: SentRecord; council: CouncilSettings }) {
+  const { t, i18n } = useTranslation("complaints");
+  const online = useOnline();
+  const outbox = useOutbox();
+  const [check, setCheck] = useState<"checking" | RefreshOutcome | undefined>(undefined);
+  const title = t("detail.title", { reference: sent.reference });
+  useDocumentTitle(title);
+
+  const runCheck = async () => {
+    setCheck("checking");
+    setCheck(await refreshStatus(sent).catch((): RefreshOutcome => "failed"));
+  };
+  useEffect(() => {
+    if (!sent.statusToken) return;
+    let cancelled = false;
+    void refreshStatus(sent)
+      .catch((): RefreshOutcome => "failed")
+      .then((outcome) => !cancelled && setCheck(outcome));
+    return () => {
+      cancelled = true;
+    };
+    // Once per complaint when the page opens; "Check now" asks again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sent.id]);
+
+  const today = todayIso(new Date());
+  const progress = progressOf(sent, council, today);
+  const current = progress.current;
+  const date = (iso: string) => formatLongDate(iso, i18n.language);
+  const waitingRequest = outbox?.status === "ok" ? outbox.waiting.find((r) => r.kind === "escalation" && r.complaintId === sent.id) : undefined;
+  const overdue = current?.status === "overdue";
+  const responded = current?.respondedOn !== undefined;
+  const requestWindow = progress.next === 3 ? council.timescales.stage3RequestWindow : council.timescales.stage2RequestWindow;
+  const checked = sent.status ? formatDateTime(sent.status.checkedAt, i18n.language) : undefined;
+
+  return (
+    <>
+      <BackLink to={COMPLAINTS_PATH} />
+      <h1 className="heading-l">{title}</h1>
+      <p className="body">{t("detail.summary", { council: council.name, date: date(sent.receivedOn) })}</p>
+
+      <div className="inset" role="status" aria-live="polite">
+        {check === "checking" ? <p className="body">{t("detail.checking")}</p> : null}
+        {!sent.statusToken ? <p className="body">{t("detail.cannotCheck")}</p> : null}
+        {sent.statusToken && check !== "checking" && (check === "offline" || !online) ? <p className="body">{t("detail.offline")}</p> : null}
+        {sent.statusToken && check === "failed" && online ? <p className="body">{t("detail.checkFailed")}</p> : null}
+        {sent.statusToken ? <p className="body">{checked ? t("detail.lastChecked", checked) : t("detail.neverChecked")}</p> : null}
+        {sent.statusToken ? (
+          <button type="button" className="button button--secondary" disabled={check === "checking"} onClick={() => void runCheck()}>
+            {t("detail.checkNow")}
+          </button>
+        ) : null}
+      </div>
+
+      <h2 className="heading-m">{t("detail.whereNow")}</h2>
+      <p className="body" data-testid="stage">
+        {t("sent.stage", { stage: progress.stage, name: stageName(t, progress.procedure.kind, progress.stage) })}
+      </p>
+      {current ? <p className="body">{t(current.reason)}</p> : null}
+
+      {overdue && current?.latest ? (
+        <div className="notice notice--error">
+          <h3 className="heading-s">{t("detail.overdueHeading")}</h3>
+          <p className="body">{t("detail.overdueBody", { date: date(current.extension ? current.latest : (current.target ?? current.latest)) })}</p>
+          <p className="body">{t("detail.whatToDo")}</p>
+          <ul className="list">
+            {current.actions.map((action) => (
+              <li key={action}>{t(action)}</li>
+            ))}
+          </ul>
+          {council.contact.phone ? (
+            <p className="body">
+              {t("detail.callCouncil", { council: council.name })} <PhoneLink number={council.contact.phone} />
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {current && !responded && !overdue && current.target ? (
+        <>
+          <p className="body" data-testid="reply-by">
+            {t("detail.replyBy", { date: date(current.target) })}
+          </p>
+          {current.latest && current.latest !== current.target ? <p className="body">{t("detail.latestBy", { date: date(current.latest) })}</p> : null}
+          {current.estimated ? <p className="body">{t("detail.estimated")}</p> : null}
+        </>
+      ) : null}
+
+      {progress.next !== undefined ? (
+        <p className="body" data-testid="ask-by">
+          {current?.escalation
+            ? t("detail.askBy", { stage: progress.next, date: date(current.escalation.deadline) })
+            : progress.procedure.kind === "local"
+              ? t("detail.askLocal")
+              : t(requestWindow.unit === "calendar-days" ? "detail.askWithin_calendar" : "detail.askWithin", { stage: progress.next, count: requestWindow.value })}
+        </p>
+      ) : (
+        <p className="body">{t("detail.lastStage")}</p>
+      )}
+      {progress.timeline.ombudsman ? <p className="body">{t("detail.ombudsmanBy", { date: date(progress.timeline.ombudsman.by) })}</p> : null}
+
+      {waitingRequest && waitingRequest.kind === "escalation" ? (
+        <div className="notice" role="status">
+          <p className="body">{t("detail.requestWaiting", { stage: waitingRequest.payload.toStage })}</p>
+          <p className="body">
+            <Link to={COMPLAINTS_PATH}>{t("detail.seeWaiting")}</Link>
+          </p>
+        </div>
+      ) : progress.next !== undefined ? (
+        <p className="body">
+          <Link to={nextStagePath(sent.reference)} className="button">
+            {t("detail.notHappy")}
+          </Link>
+        </p>
+      ) : null}
+
+      <p className="body">
+        <Link to="/what-happens">{t("detail.allSteps")}</Link>
+      </p>
+    </>
+  );
+}

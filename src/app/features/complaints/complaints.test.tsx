@@ -1,0 +1,162 @@
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import councilFile from "../../../../public/councils/example-borough.json";
+import fixture from "../../../../test/fixtures/complaint.valid.json";
+import { addWorkingDays, todayIso } from "../../../domain/calendar";
+import { complaintSchema } from "../../../domain/complaint";
+import { parseCouncilSettings } from "../../../domain/council";
+import { CouncilProvider } from "../../components/council-provider";
+import { db, type SentRecord } from "../../lib/db";
+import { formatLongDate } from "../../lib/format-date";
+import { outboxRepository } from "../../lib/outbox-repository";
+import { routes } from "../../router";
+
+const council = parseCouncilSettings("example-borough.json", councilFile);
+const outbox = outboxRepository();
+const complaint = complaintSchema.parse({ ...fixture, id: "7c1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
+const today = todayIso(new Date());
+
+function renderAt(path: string) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  render(
+    <CouncilProvider initial={council}>
+      <RouterProvider router={router} />
+    </CouncilProvider>,
+  );
+  return router;
+}
+
+/** A complaint this phone sent on `receivedOn`, with or without a status token. */
+async function sentOn(receivedOn: string, token?: string): Promise<SentRecord> {
+  const record: SentRecord = {
+    id: complaint.id,
+    schemaVersion: 1,
+    reference: "SU-7KQ4-M9XD",
+    councilId: council.id,
+    receivedOn,
+    receivedAt: `${receivedOn}T10:00:00.000Z`,
+    payload: complaint,
+    endpoint: "/api/v1/complaints",
+    ...(token ? { statusToken: token } : {}),
+  };
+  await db.sent.put(record);
+  return record;
+}
+
+beforeEach(async () => {
+  await Promise.all(db.tables.map((table) => table.clear()));
+  // No server in these tests: every request fails as if offline.
+  vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("Your complaints", () => {
+  it("says when nothing has been sent from this phone, with a way to start", async () => {
+    renderAt("/complaints");
+    expect(await screen.findByText("You have not sent a complaint from this phone yet.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Start a complaint" })).toHaveAttribute("href", "/");
+  });
+
+  it("shows a complaint the council rejected with what to do, and deletes a waiting one only after Yes", async () => {
+    await outbox.queue("d1", complaint, "/api/v1/complaints");
+    await outbox.settle(complaint.id, { kind: "rejected", status: 400, error: "invalid-complaint", fields: [] });
+    renderAt("/complaints");
+    const list = await screen.findByTestId("outbox-list");
+    expect(within(list).getByText("The council could not accept this.")).toBeInTheDocument();
+    expect(within(list).getByText(/Open your draft, check your answers and send it again/)).toBeInTheDocument();
+    expect(within(list).getByRole("button", { name: /^Try again\s*Complaint to Example Borough Council$/ })).toBeInTheDocument();
+
+    await userEvent.click(within(list).getByRole("link", { name: /^Delete\s*Complaint to Example Borough Council$/ }));
+    await screen.findByRole("heading", { name: "Are you sure you want to delete this?" });
+    await userEvent.click(screen.getByRole("link", { name: "No, keep it" }));
+    await screen.findByTestId("outbox-list");
+    expect(await db.outbox.count()).toBe(1);
+
+    await userEvent.click(screen.getByRole("link", { name: /^Delete\s*Complaint to Example Borough Council$/ }));
+    await userEvent.click(await screen.findByRole("button", { name: "Yes, delete it" }));
+    expect(await screen.findByText("Deleted. It was not sent.")).toBeInTheDocument();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it("lists a sent complaint with its reference and stage, linking to where it is", async () => {
+    await sentOn(today);
+    renderAt("/complaints");
+    const list = await screen.findByTestId("sent-list");
+    expect(within(list).getByText("Reference SU-7KQ4-M9XD")).toBeInTheDocument();
+    expect(within(list).getByText("Stage 1: the council looks at your complaint")).toBeInTheDocument();
+    expect(within(list).getByRole("link", { name: /^See where it is and what happens next\s*for complaint SU-7KQ4-M9XD$/ })).toHaveAttribute(
+      "href",
+      "/complaints/SU-7KQ4-M9XD",
+    );
+  });
+});
+
+describe("one sent complaint", () => {
+  it("gives the council's reply date from its timescales, and how long there is to ask for Stage 2", async () => {
+    await sentOn(today);
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    await screen.findByRole("heading", { name: "Complaint SU-7KQ4-M9XD" });
+    const target = addWorkingDays(today, council.timescales.stage1TargetWorkingDays);
+    expect(screen.getByTestId("reply-by")).toHaveTextContent(`The council should reply by ${formatLongDate(target, "en-GB")}.`);
+    expect(screen.getByTestId("ask-by")).toHaveTextContent("ask for Stage 2. Ask within 20 working days of getting the reply.");
+    expect(screen.getByText(/This phone cannot check this complaint with the council/)).toBeInTheDocument();
+  });
+
+  it("says plainly when the council is late, with what to do", async () => {
+    await sentOn("2026-01-05");
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByRole("heading", { name: "The council is late" })).toBeInTheDocument();
+    expect(screen.getByText(/Ask the council when you will get an answer/)).toBeInTheDocument();
+    expect(screen.getByText(/tell the Ombudsman it is taking too long/)).toBeInTheDocument();
+  });
+
+  it("offline, says it could not check and shows what it knew, with Check now", async () => {
+    await sentOn(today, "t".repeat(43));
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByText("You're offline, so this is what we knew last time.")).toBeInTheDocument();
+    expect(screen.getByText("We have not been able to check with the council yet.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Check now" })).toBeEnabled();
+  });
+
+  it("says when it cannot find the complaint on this phone", async () => {
+    renderAt("/complaints/SU-AAAA-BBBB");
+    expect(await screen.findByRole("heading", { name: "We can't find that complaint on this phone" })).toBeInTheDocument();
+  });
+});
+
+describe("asking for the next stage", () => {
+  it("asks why, warns when the time to ask has passed but still sends, and queues one request", async () => {
+    await sentOn("2026-01-05", "t".repeat(43));
+    const router = renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
+    await screen.findByRole("heading", { name: "Ask for Stage 2" });
+    await userEvent.click(screen.getByRole("button", { name: "Send my request" }));
+    const summary = await screen.findByRole("heading", { name: "There is a problem" });
+    expect(summary).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Tell us why you are not happy with the reply" })).toHaveAttribute("href", "#field-why");
+
+    await userEvent.type(screen.getByLabelText("Why are you not happy with the reply?"), "They did not talk to me");
+    await userEvent.type(screen.getByLabelText("When did you get the council's reply? (optional)"), "2026-02-02");
+    expect(await screen.findByTestId("window")).toHaveTextContent(/You are asking after .* You can still send it/);
+    await userEvent.click(screen.getByRole("button", { name: "Send my request" }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/complaints/SU-7KQ4-M9XD"));
+    expect(await screen.findByText(/Your request for Stage 2 is saved on this phone/)).toBeInTheDocument();
+    const queued = await db.outbox.toArray();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ kind: "escalation", reference: "SU-7KQ4-M9XD", payload: { toStage: 2, why: "They did not talk to me", replyReceivedOn: "2026-02-02" } });
+  });
+
+  it("refuses a reply date in the future, naming the problem, and keeps what was typed", async () => {
+    await sentOn("2026-01-05", "t".repeat(43));
+    renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
+    await userEvent.type(await screen.findByLabelText("Why are you not happy with the reply?"), "Not fair");
+    await userEvent.type(screen.getByLabelText("When did you get the council's reply? (optional)"), "2099-01-01");
+    await userEvent.click(screen.getByRole("button", { name: "Send my request" }));
+    expect(await screen.findByRole("link", { name: /must be today or before today/ })).toHaveAttribute("href", "#field-replyReceivedOn");
+    expect(screen.getByLabelText("Why are you not happy with the reply?")).toHaveValue("Not fair");
+    expect(await db.outbox.count()).toBe(0);
+  });
+});

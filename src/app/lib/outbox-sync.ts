@@ -1,0 +1,182 @@
+import { postComplaint, postEscalation } from "./api-client";
+import { db, type OutboxRecord } from "./db";
+import { outboxRepository, type OutboxRepository } from "./outbox-repository";
+
+/**
+ * Sending what waits in the outbox (issue 6): one item at a time, oldest first, in only one tab
+ * (or the service worker) at once. It starts when the app opens, when the connection comes back,
+ * when the page is shown again, when something is queued, through Background Sync where the
+ * browser has it, and after each back-off (5 seconds up to 5 minutes). A record leaves the outbox
+ * only in the transaction that records the server's confirmation (outbox-repository.ts).
+ *
+ * Only one sender: the Web Locks API where the browser has it; elsewhere a lease in IndexedDB
+ * that another tab may take over once it has not been renewed for `LEASE_MS`.
+ */
+
+/** The Background Sync tag the service worker listens for. */
+export const OUTBOX_SYNC_TAG = "speak-up-outbox";
+const LOCK_NAME = "speak-up-outbox";
+const LEASE_KEY = "outboxLease";
+export const LEASE_MS = 60_000;
+/** A send that has had no answer for this long is given up and tried again later. */
+export const SEND_TIMEOUT_MS = 30_000;
+
+export interface DrainOptions {
+  repository?: OutboxRepository;
+  now?: () => Date;
+  /** Which lock to use; tests force the fallback. */
+  locks?: Pick<LockManager, "request"> | null;
+}
+
+const me = typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Math.random());
+
+async function takeLease(now: number): Promise<boolean> {
+  return db.transaction("rw", db.settings, async () => {
+    const lease = (await db.settings.get(LEASE_KEY))?.value as { owner?: string; until?: number } | undefined;
+    if (lease?.owner && lease.owner !== me && (lease.until ?? 0) > now) return false;
+    await db.settings.put({ key: LEASE_KEY, value: { owner: me, until: now + LEASE_MS } });
+    return true;
+  });
+}
+
+async function dropLease(): Promise<void> {
+  await db.transaction("rw", db.settings, async () => {
+    const lease = (await db.settings.get(LEASE_KEY))?.value as { owner?: string } | undefined;
+    if (lease?.owner === me) await db.settings.delete(LEASE_KEY);
+  });
+}
+
+/** Run `work` as the only sender. Returns false when another tab holds the fallback lease (it will send). */
+async function asOnlySender(work: (renew: () => Promise<boolean>) => Promise<void>, options: DrainOptions): Promise<boolean> {
+  const locks = options.locks === undefined ? (typeof navigator !== "undefined" ? navigator.locks : undefined) : options.locks;
+  if (locks) {
+    await locks.request(LOCK_NAME, () => work(async () => true));
+    return true;
+  }
+  const now = () => (options.now?.() ?? new Date()).getTime();
+  if (!(await takeLease(now()))) return false;
+  try {
+    await work(() => takeLease(now()));
+  } finally {
+    await dropLease();
+  }
+  return true;
+}
+
+async function sendOne(record: OutboxRecord, repository: OutboxRepository, now: () => Date): Promise<void> {
+  await repository.markSending(record.id, now());
+  const timeout = AbortSignal.timeout(SEND_TIMEOUT_MS);
+  if (record.kind === "complaint") {
+    const result = await postComplaint(record.endpoint, record.payload, timeout);
+    await repository.settle(record.id, result, now());
+    return;
+  }
+  const sent = await db.sent.get(record.complaintId);
+  if (!sent?.statusToken) {
+    // Without the token the server cannot accept it; say so instead of trying for ever.
+    await repository.settleEscalation(record.id, { kind: "rejected", status: 401, error: "token-missing", fields: [] }, now());
+    return;
+  }
+  const result = await postEscalation(record.endpoint, record.reference, sent.statusToken, record.payload, timeout);
+  await repository.settleEscalation(record.id, result, now());
+}
+
+let draining: Promise<void> | undefined;
+let again = false;
+
+/** Send every item that is due, one at a time, in only one tab or worker at once. Never rejects. */
+export function drainOutbox(options: DrainOptions = {}): Promise<void> {
+  // A drain already running here picks up anything queued meanwhile: ask it to look once more.
+  if (draining) {
+    again = true;
+    return draining;
+  }
+  const repository = options.repository ?? outboxRepository();
+  const now = options.now ?? (() => new Date());
+  draining = (async () => {
+    try {
+      do {
+        again = false;
+        await asOnlySender(async (renew) => {
+          for (;;) {
+            const due = await repository.nextDue(now());
+            if (!due) return;
+            if (!(await renew())) return;
+            await sendOne(due, repository, now);
+          }
+        }, options);
+      } while (again);
+    } catch {
+      // Storage trouble is shown by the pages that read the outbox; sending tries again later.
+    } finally {
+      draining = undefined;
+    }
+  })();
+  return draining;
+}
+
+let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** After a drain, wake up when the next backed-off item is due. */
+async function scheduleWake(repository: OutboxRepository): Promise<void> {
+  const next = await repository.nextWake().catch(() => undefined);
+  if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+  wakeTimer = undefined;
+  if (next === undefined) return;
+  // At least a second: an item that is due while another tab holds the fallback lease is not polled in a tight loop.
+  wakeTimer = setTimeout(() => void syncNow(), Math.max(1_000, next - Date.now() + 50));
+}
+
+/** Send what is due now, then sleep until the next retry. */
+export async function syncNow(): Promise<void> {
+  const repository = outboxRepository();
+  await drainOutbox({ repository });
+  await scheduleWake(repository);
+}
+
+/** Ask the browser to send later even if the app is closed (Background Sync, where there is one). */
+async function registerBackgroundSync(): Promise<void> {
+  try {
+    if (!("serviceWorker" in navigator)) return;
+    const registration = (await Promise.race([
+      navigator.serviceWorker.ready,
+      new Promise((resolve) => setTimeout(resolve, 2_000, undefined)),
+    ])) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+    await registration?.sync?.register(OUTBOX_SYNC_TAG);
+  } catch {
+    // Not allowed or not supported: the app sends when it is next open.
+  }
+}
+
+/** Something was just queued: try at once, and ask for Background Sync in case the app closes first. */
+export async function requestSend(): Promise<void> {
+  void registerBackgroundSync();
+  await syncNow();
+}
+
+/** "Send now" / "Try again" on one item, or everything when the connection comes back. */
+export async function sendNow(ids?: string[]): Promise<void> {
+  await outboxRepository().dueNow(ids);
+  await syncNow();
+}
+
+/** Start sending by itself: now (the app opened), when back online, and when the page is shown again. Returns a stop function. */
+export function startOutboxSync(): () => void {
+  const onOnline = () => void sendNow();
+  const onVisible = () => {
+    if (document.visibilityState === "visible") void syncNow();
+  };
+  const onMessage = (event: MessageEvent) => {
+    if ((event.data as { type?: string } | null)?.type === "outbox-changed") void syncNow();
+  };
+  window.addEventListener("online", onOnline);
+  document.addEventListener("visibilitychange", onVisible);
+  navigator.serviceWorker?.addEventListener("message", onMessage);
+  void syncNow();
+  return () => {
+    window.removeEventListener("online", onOnline);
+    document.removeEventListener("visibilitychange", onVisible);
+    navigator.serviceWorker?.removeEventListener("message", onMessage);
+    if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+  };
+}
