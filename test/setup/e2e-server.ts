@@ -14,10 +14,10 @@ declare module "vitest" {
 const root = resolve(import.meta.dirname, "../..");
 
 /** Start the real server (src/server/index.ts) on an ephemeral port with a fresh SQLite file. */
-export async function startServer(dbFile: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startServer(dbFile: string, port = 0): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "src/server/index.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: "0", DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: "silent" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: "silent" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const url = await new Promise<string>((resolvePromise, reject) => {

@@ -1,0 +1,263 @@
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startServer } from "../setup/e2e-server";
+import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
+
+/**
+ * Later sync (issue 6), in real Chromium against the real server: its own server on a fixed port
+ * (the app's IndexedDB belongs to its origin, so a restarted server must keep the same one) and
+ * its own SQLite file, which the tests read to count what arrived. Service workers are blocked in
+ * these contexts so Playwright sees every request the page makes; offline.spec.ts covers the
+ * service worker.
+ */
+
+let browser: Browser;
+let dir: string;
+let dbFile: string;
+let port: number;
+let server: { url: string; child: ChildProcess } | undefined;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+async function start(): Promise<string> {
+  server = await startServer(dbFile, port);
+  return server.url;
+}
+
+async function stop(): Promise<void> {
+  const child = server?.child;
+  server = undefined;
+  if (!child || child.exitCode !== null) return;
+  child.kill("SIGTERM");
+  await new Promise((resolve) => child.once("exit", resolve));
+}
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+const complaintCount = () => query<{ n: number }>("SELECT COUNT(*) AS n FROM complaints")[0]?.n ?? 0;
+
+/** A draft with every answer the check page needs, written straight into the app's IndexedDB. */
+async function seedDraft(page: Page, baseUrl: string, story: string): Promise<void> {
+  await page.goto(baseUrl);
+  await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
+  await page.evaluate(async (text) => {
+    const now = new Date().toISOString();
+    const id = crypto.randomUUID();
+    const draft = {
+      id,
+      schemaVersion: 2,
+      councilId: "example-borough",
+      answers: {
+        role: "young-person",
+        childSituation: "looked-after",
+        topics: ["decision"],
+        when: "under-12-months",
+        proceedings: [],
+        whatHappened: text,
+        wantsAdvocate: "no",
+        contactMethod: "none",
+      },
+      step: "check",
+      createdAt: now,
+      updatedAt: now,
+    };
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open("speak-up");
+      open.onerror = () => reject(new Error(String(open.error)));
+      open.onsuccess = () => {
+        const tx = open.result.transaction(["drafts", "settings"], "readwrite");
+        tx.objectStore("drafts").put(draft);
+        tx.objectStore("settings").put({ key: "currentDraftId", value: id });
+        tx.oncomplete = () => {
+          open.result.close();
+          resolve();
+        };
+        tx.onerror = () => reject(new Error(String(tx.error)));
+      };
+    });
+  }, story);
+}
+
+async function newContext(): Promise<BrowserContext> {
+  return browser.newContext({ serviceWorkers: "block" });
+}
+
+/** Count the POSTs that reached the server (a try made offline fails in the browser and is not counted) from any page of the context. */
+function countPosts(context: BrowserContext, pattern: RegExp): { count: () => number } {
+  let n = 0;
+  context.on("requestfinished", (request) => {
+    if (request.method() === "POST" && pattern.test(new URL(request.url()).pathname)) n++;
+  });
+  return { count: () => n };
+}
+
+/** Open the check page (while online: without a service worker a page cannot load offline). */
+async function openCheckPage(page: Page): Promise<void> {
+  await page.goto(new URL("/complaint/check", page.url()).href);
+  await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
+}
+
+async function sendFromCheckPage(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Send complaint" }).click();
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  port = await freePort();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "speak-up-sync-"));
+  dbFile = join(dir, "complaints.db");
+  await start();
+});
+afterEach(async () => {
+  await stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("later sync", () => {
+  it("sent while offline: saved and shown as waiting; back online it is sent by itself, once", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const { page, foreignRequests } = await openPage(context, baseUrl);
+    await seedDraft(page, baseUrl, "Sent from a bus with no signal");
+    await openCheckPage(page);
+    await context.setOffline(true);
+    await sendFromCheckPage(page);
+    await page.getByText("We could not reach the council just now.").waitFor();
+    await expectNoAxeViolations(page, "check page, saved on this phone");
+
+    await page.getByRole("link", { name: "See your complaints and what is waiting to send" }).click();
+    await page.getByRole("heading", { name: "Your complaints" }).waitFor();
+    const waiting = page.getByTestId("outbox-list");
+    await waiting.getByRole("heading", { name: "Complaint to Example Borough Council" }).waitFor();
+    await waiting.getByText("Waiting for the internet. We'll send it as soon as you're back online.").waitFor();
+    await expectNoAxeViolations(page, "your complaints, one waiting");
+    expect(complaintCount()).toBe(0);
+
+    await context.setOffline(false);
+    await page.getByTestId("sent-list").getByText(/^Reference SU-/).waitFor({ timeout: 15_000 });
+    expect(await waiting.count()).toBe(0);
+    expect(complaintCount()).toBe(1);
+    await expectNoAxeViolations(page, "your complaints, one sent");
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("the server stops with the send in flight (it stored it, the answer was lost), then starts again: sent later, exactly once", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const { page } = await openPage(context, baseUrl);
+    await seedDraft(page, baseUrl, "The answer to this one gets lost");
+    await openCheckPage(page);
+    let cut = false;
+    await context.route("**/api/v1/complaints", async (route) => {
+      if (cut || route.request().method() !== "POST") return route.continue();
+      cut = true;
+      // The request reaches the server, which stores it; then the server goes down before the answer arrives.
+      await route.fetch();
+      await stop();
+      await route.abort("connectionreset");
+    });
+    await sendFromCheckPage(page);
+    await page.getByText("We could not reach the council just now.").waitFor();
+    expect(complaintCount()).toBe(1);
+
+    await start();
+    // Sending tries again by itself (the first back-off is 5 seconds).
+    await page.waitForURL(/\/complaint\/sent\/SU-/, { timeout: 20_000 });
+    const reference = (await page.getByTestId("reference").textContent()) ?? "";
+    expect(complaintCount()).toBe(1);
+    expect(query<{ reference: string }>("SELECT reference FROM complaints")[0]?.reference).toBe(reference);
+    await context.close();
+  });
+
+  it("two tabs open with a queued complaint: exactly one POST reaches the server", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const posts = countPosts(context, /^\/api\/v1\/complaints$/);
+    const first = await openPage(context, baseUrl);
+    await seedDraft(first.page, baseUrl, "Two tabs, one complaint");
+    await openCheckPage(first.page);
+    // The second tab is open too (without a service worker a page cannot load offline, so it opens first).
+    const second = await openPage(context, baseUrl);
+    await second.page.goto(new URL("/complaints", baseUrl).href);
+    await second.page.getByRole("heading", { name: "Your complaints" }).waitFor();
+    await context.setOffline(true);
+    await sendFromCheckPage(first.page);
+    await first.page.getByText("We could not reach the council just now.").waitFor();
+    await second.page.getByTestId("outbox-list").getByRole("heading", { name: "Complaint to Example Borough Council" }).waitFor();
+    // Back online: both tabs hear it and both try to send.
+    await context.setOffline(false);
+    await second.page.getByTestId("sent-list").getByText(/^Reference SU-/).waitFor({ timeout: 15_000 });
+    await first.page.waitForURL(/\/complaint\/sent\/SU-/, { timeout: 15_000 });
+    // Give any second sender time to (wrongly) post.
+    await second.page.waitForTimeout(1_500);
+    expect(complaintCount()).toBe(1);
+    expect(posts.count()).toBe(1);
+    await context.close();
+  });
+
+  it("an offline request for Stage 2 arrives once, and the complaint then shows Stage 2 with its dates", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const posts = countPosts(context, /\/escalations$/);
+    const { page } = await openPage(context, baseUrl);
+    await seedDraft(page, baseUrl, "Then I was not happy with the reply");
+    await openCheckPage(page);
+    await sendFromCheckPage(page);
+    await page.waitForURL(/\/complaint\/sent\/SU-/);
+    const reference = (await page.getByTestId("reference").textContent()) ?? "";
+
+    await page.getByRole("navigation", { name: "Help with complaining" }).getByRole("link", { name: "Your complaints" }).click();
+    await page.getByRole("link", { name: new RegExp(`See where it is and what happens next\\s*for complaint ${reference}`) }).click();
+    await page.getByRole("heading", { name: `Complaint ${reference}` }).waitFor();
+    await page.getByTestId("stage").getByText("Stage 1: the council looks at your complaint").waitFor();
+    await page.getByText(/^Last checked /).waitFor();
+    await expectNoAxeViolations(page, "complaint status, stage 1");
+
+    await context.setOffline(true);
+    await page.getByRole("link", { name: "I'm not happy with the reply" }).click();
+    await page.getByRole("heading", { name: "Ask for Stage 2" }).waitFor();
+    await page.getByRole("button", { name: "Send my request" }).click();
+    await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await expectNoAxeViolations(page, "ask for stage 2 with an error");
+    await page.getByLabel("Why are you not happy with the reply?").fill("The reply did not answer what I asked.");
+    await page.getByRole("button", { name: "Send my request" }).click();
+    await page.getByText("Your request for Stage 2 is saved on this phone.").waitFor();
+    await page.getByText("You're offline, so this is what we knew last time.").waitFor();
+    expect(query("SELECT id FROM escalations")).toHaveLength(0);
+
+    await context.setOffline(false);
+    await page.getByTestId("stage").getByText("Stage 2: someone from outside looks into it").waitFor({ timeout: 15_000 });
+    await page.getByTestId("reply-by").getByText(/^The council should reply by /).waitFor();
+    await expectNoAxeViolations(page, "complaint status, stage 2");
+    expect(query("SELECT to_stage FROM escalations")).toEqual([{ to_stage: 2 }]);
+    expect(posts.count()).toBe(1);
+    await context.close();
+  });
+});
