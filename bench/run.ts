@@ -1,10 +1,12 @@
 // `npm run bench`: prints performance figures. Benchmarks measure; tests check behaviour.
 import { runDomainBench } from "./domain";
 import { runDraftsBench } from "./drafts";
+import { runSyncBench } from "./sync";
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ["Domain rules (run on every page render)", runDomainBench],
   ["Drafts in Chromium (real IndexedDB and WebCrypto)", runDraftsBench],
+  ["Sending: the outbox in Chromium and the server on SQLite", runSyncBench],
 ];
 
 for (const [title, run] of sections) {
