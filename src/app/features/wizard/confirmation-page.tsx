@@ -65,6 +65,9 @@ export function ConfirmationPage({ reference, council }: { reference: string; co
       <p className="body">{t("replyBy", { date: formatLongDate(dates.target, i18n.language) })}</p>
       <p className="body">{t("latestBy", { date: formatLongDate(dates.latest, i18n.language) })}</p>
       <p className="body">
+        <Link to={`/complaints/${encodeURIComponent(sent.reference)}`}>{t("trackIt")}</Link>
+      </p>
+      <p className="body">
         <Link to="/what-happens">{t("allSteps")}</Link>
       </p>
       {elsewhere.length > 0 ? (
