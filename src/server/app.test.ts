@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -213,12 +214,19 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       const response = await app.inject(post(complaint));
       expect(response.statusCode).toBe(201);
       expect(response.headers["content-type"]).toMatch(/^application\/json/);
-      const body = response.json<{ id: string; reference: string; receivedAt: string }>();
+      expect(response.headers["cache-control"]).toBe("no-store");
+      const body = response.json<{ id: string; reference: string; receivedAt: string; statusToken: string }>();
+      expect(Object.keys(body).sort()).toEqual(["id", "receivedAt", "reference", "statusToken"]);
       expect(body.id).toBe(complaint.id);
       expect(body.reference).toMatch(REFERENCE);
       expect(new Date(body.receivedAt).toISOString()).toBe(body.receivedAt);
+      // 32 random bytes in base64url; the server keeps only its sha-256.
+      expect(body.statusToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(Buffer.from(body.statusToken, "base64url")).toHaveLength(32);
       expect(await store.countComplaints()).toBe(1);
       const stored = await store.findByReference(body.reference);
+      expect(stored?.statusTokenHash).toBe(createHash("sha256").update(body.statusToken).digest("hex"));
+      expect(JSON.stringify(stored)).not.toContain(body.statusToken);
       expect(stored?.id).toBe(complaint.id);
       expect(stored?.councilId).toBe("example-borough");
       expect(JSON.parse(stored?.body ?? "null")).toEqual(complaint);
@@ -230,7 +238,12 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       expect(first.statusCode).toBe(201);
       const again = await app.inject(post(complaint));
       expect(again.statusCode).toBe(200);
-      expect(again.json()).toEqual(first.json());
+      const { statusToken: firstToken, ...firstAnswer } = first.json<{ statusToken: string }>();
+      const { statusToken: newToken, ...againAnswer } = again.json<{ statusToken: string }>();
+      expect(againAnswer).toEqual(firstAnswer);
+      // A new token (rotation is tested with GET in status.test.ts).
+      expect(newToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(newToken).not.toBe(firstToken);
       expect(await store.countComplaints()).toBe(1);
     });
 
@@ -241,6 +254,7 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       const reused = await app.inject(post({ ...complaint, whatHappened: { text: "Something else entirely." } }));
       expect(reused.statusCode).toBe(409);
       expect(reused.json()).toMatchObject({ error: "id-reused", fields: [{ field: "id", key: "validation:id.reused" }] });
+      expect(reused.json()).not.toHaveProperty("statusToken");
       expect(await store.countComplaints()).toBe(1);
       const stored = await store.findByReference(first.json<{ reference: string }>().reference);
       expect(JSON.parse(stored?.body ?? "null")).toEqual(complaint);

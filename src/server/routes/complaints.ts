@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type * as z from "zod";
 import { complaintSchema, referenceFromBytes } from "../../domain/complaint";
 import type { CouncilSettings } from "../../domain/council";
+import { hashStatusToken, newStatusToken } from "../status-token";
 import type { ComplaintStore } from "../storage/complaint-store";
 
 export interface FieldProblem {
@@ -30,6 +31,8 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
 
 export function complaintRoutes(app: FastifyInstance, store: ComplaintStore, councils: Map<string, CouncilSettings>): void {
   app.post("/api/v1/complaints", async (request, reply) => {
+    // The answer carries the status token: no cache may keep it.
+    reply.header("Cache-Control", "no-store");
     const parsed = complaintSchema.safeParse(request.body);
     if (!parsed.success) {
       const fields = fieldProblems(parsed.error);
@@ -48,6 +51,9 @@ export function complaintRoutes(app: FastifyInstance, store: ComplaintStore, cou
       });
     }
     const body = JSON.stringify(complaint);
+    // A new token on every accepted send: a resend of the same complaint comes from a device that
+    // never got the first answer, so its token replaces the lost one (docs/decisions/006).
+    const statusToken = newStatusToken();
     const result = await store.insertComplaint(
       {
         id: complaint.id,
@@ -56,6 +62,7 @@ export function complaintRoutes(app: FastifyInstance, store: ComplaintStore, cou
         body,
         bodyHash: createHash("sha256").update(body).digest("hex"),
         receivedAt: new Date().toISOString(),
+        statusTokenHash: hashStatusToken(statusToken),
       },
       () => referenceFromBytes(randomBytes(8)),
     );
@@ -70,6 +77,7 @@ export function complaintRoutes(app: FastifyInstance, store: ComplaintStore, cou
       id: complaint.id,
       reference: result.reference,
       receivedAt: result.receivedAt,
+      statusToken,
     });
   });
 

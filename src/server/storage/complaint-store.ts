@@ -12,22 +12,59 @@ export interface NewComplaint {
   /** sha-256 of `body`, so a retry with the same id can be told from a different complaint. */
   bodyHash: string;
   receivedAt: string;
+  /** sha-256 (hex) of the status token given to the sender; the token itself is never stored. */
+  statusTokenHash: string;
 }
 
-export interface StoredComplaint extends NewComplaint {
+export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash"> {
   reference: string;
+  /** Null for complaints stored before status tokens existed: nobody can ask for their status. */
+  statusTokenHash: string | null;
 }
 
 export type InsertResult =
   | { kind: "created"; reference: string; receivedAt: string }
   | { kind: "duplicate"; reference: string; receivedAt: string; sameBody: boolean };
 
+/** A request for the next stage (`escalations` table). `body` is the validated request as JSON text. */
+export interface NewEscalation {
+  id: string;
+  complaintId: string;
+  toStage: number;
+  body: string;
+  /** sha-256 of `body`, so a retry with the same id can be told from a different request. */
+  bodyHash: string;
+  /** yyyy-mm-dd, when the person said when the previous stage's reply came. */
+  replyReceivedOn: string | null;
+  receivedAt: string;
+}
+
+export type StoredEscalation = NewEscalation;
+
+export type EscalationInsertResult =
+  | { kind: "created"; escalation: StoredEscalation }
+  /** The same id with the same body for the same complaint: nothing new stored; this is the first. */
+  | { kind: "duplicate"; escalation: StoredEscalation }
+  /** The id is already used for a different body or another complaint: nothing stored. */
+  | { kind: "id-reused" }
+  /** The complaint already has a request for this stage (another device asked first): nothing stored. */
+  | { kind: "stage-taken"; escalation: StoredEscalation };
+
 export interface ComplaintStore {
   readonly kind: "sqlite" | "postgres";
-  /** Insert once per id. A second insert with the same id stores nothing and returns the first reference. */
+  /**
+   * Insert once per id. A second insert with the same id stores nothing new and returns the first
+   * reference; with the same body it replaces the status token hash (docs/decisions/006), with a
+   * different body it changes nothing.
+   */
   insertComplaint(complaint: NewComplaint, makeReference: () => string): Promise<InsertResult>;
   findByReference(reference: string): Promise<StoredComplaint | undefined>;
   countComplaints(): Promise<number>;
+  /** Store a request for the next stage once per id and once per stage of a complaint; never half-written. */
+  insertEscalation(escalation: NewEscalation): Promise<EscalationInsertResult>;
+  /** A complaint's requests for later stages, by stage. */
+  listEscalations(complaintId: string): Promise<StoredEscalation[]>;
+  countEscalations(): Promise<number>;
   /** Resolves when the database answers; used by the health endpoint and at start-up. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,8 +4,11 @@ import {
   ReferenceExhaustedError,
   StoreConfigError,
   type ComplaintStore,
+  type EscalationInsertResult,
   type NewComplaint,
+  type NewEscalation,
   type StoredComplaint,
+  type StoredEscalation,
 } from "./complaint-store";
 import { loadMigrations } from "./migrations";
 
@@ -17,6 +20,37 @@ interface Row {
   body: unknown;
   body_hash: string;
   received_at: Date;
+  status_token_hash: string | null;
+}
+
+interface EscalationRow {
+  id: string;
+  complaint_id: string;
+  to_stage: number;
+  body: unknown;
+  body_hash: string;
+  reply_received_on: string | null;
+  received_at: Date;
+}
+
+/**
+ * The escalation columns, with the DATE as yyyy-mm-dd text: pg would otherwise turn it into a
+ * JavaScript Date at local midnight, and to_char does not depend on the session's DateStyle.
+ */
+const ESCALATION_COLUMNS = `id, complaint_id, to_stage, body, body_hash,
+  to_char(reply_received_on, 'YYYY-MM-DD') AS reply_received_on, received_at`;
+
+function toStoredEscalation(row: EscalationRow): StoredEscalation {
+  return {
+    id: row.id,
+    complaintId: row.complaint_id,
+    toStage: row.to_stage,
+    // JSONB comes back parsed; the store's contract is JSON text.
+    body: JSON.stringify(row.body),
+    bodyHash: row.body_hash,
+    replyReceivedOn: row.reply_received_on,
+    receivedAt: row.received_at.toISOString(),
+  };
 }
 
 function toStored(row: Row): StoredComplaint {
@@ -29,6 +63,7 @@ function toStored(row: Row): StoredComplaint {
     body: JSON.stringify(row.body),
     bodyHash: row.body_hash,
     receivedAt: row.received_at.toISOString(),
+    statusTokenHash: row.status_token_hash,
   };
 }
 
@@ -60,8 +95,8 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
         const reference = makeReference();
         try {
           const inserted = await pool.query<{ reference: string; received_at: Date }>(
-            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)
+            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
              ON CONFLICT (id) DO NOTHING
              RETURNING reference, received_at`,
             [
@@ -72,10 +107,21 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
               complaint.body,
               complaint.bodyHash,
               complaint.receivedAt,
+              complaint.statusTokenHash,
             ],
           );
           const row = inserted.rows[0];
           if (row) return { kind: "created" as const, reference: row.reference, receivedAt: row.received_at.toISOString() };
+          // The same complaint again: its sender never got the first answer, so the new token
+          // replaces the old. One statement, so it happens only when the body matches.
+          const rotated = await pool.query<{ reference: string; received_at: Date }>(
+            `UPDATE complaints SET status_token_hash = $2 WHERE id = $1 AND body_hash = $3 RETURNING reference, received_at`,
+            [complaint.id, complaint.statusTokenHash, complaint.bodyHash],
+          );
+          const same = rotated.rows[0];
+          if (same) {
+            return { kind: "duplicate" as const, reference: same.reference, receivedAt: same.received_at.toISOString(), sameBody: true };
+          }
           const existing = await pool.query<Row>("SELECT * FROM complaints WHERE id = $1", [complaint.id]);
           const found = existing.rows[0];
           if (!found) continue; // deleted between the two statements; try again
@@ -102,6 +148,18 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
       const result = await pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM complaints");
       return Number(result.rows[0]?.n ?? 0);
     },
+    insertEscalation: (escalation) => insertEscalation(pool, escalation),
+    async listEscalations(complaintId) {
+      const result = await pool.query<EscalationRow>(
+        `SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE complaint_id = $1 ORDER BY to_stage`,
+        [complaintId],
+      );
+      return result.rows.map(toStoredEscalation);
+    },
+    async countEscalations() {
+      const result = await pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM escalations");
+      return Number(result.rows[0]?.n ?? 0);
+    },
     async ping() {
       await pool.query("SELECT 1");
     },
@@ -109,6 +167,44 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
       await pool.end();
     },
   };
+}
+
+/**
+ * One INSERT decides: ON CONFLICT covers both the id and the (complaint, stage) constraint, waiting
+ * for a concurrent insert of either to commit. Only when it stored nothing do the reads below say
+ * which one it was; rows are never updated or deleted, so what they find is what blocked it.
+ */
+async function insertEscalation(pool: pg.Pool, escalation: NewEscalation): Promise<EscalationInsertResult> {
+  const inserted = await pool.query<EscalationRow>(
+    `INSERT INTO escalations (id, complaint_id, to_stage, body, body_hash, reply_received_on, received_at)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6::date, $7)
+     ON CONFLICT DO NOTHING
+     RETURNING ${ESCALATION_COLUMNS}`,
+    [
+      escalation.id,
+      escalation.complaintId,
+      escalation.toStage,
+      escalation.body,
+      escalation.bodyHash,
+      escalation.replyReceivedOn,
+      escalation.receivedAt,
+    ],
+  );
+  const row = inserted.rows[0];
+  if (row) return { kind: "created", escalation: toStoredEscalation(row) };
+  const byId = await pool.query<EscalationRow>(`SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE id = $1`, [escalation.id]);
+  const existing = byId.rows[0];
+  if (existing) {
+    const same = existing.complaint_id === escalation.complaintId && existing.body_hash === escalation.bodyHash;
+    return same ? { kind: "duplicate", escalation: toStoredEscalation(existing) } : { kind: "id-reused" };
+  }
+  const atStage = await pool.query<EscalationRow>(
+    `SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE complaint_id = $1 AND to_stage = $2`,
+    [escalation.complaintId, escalation.toStage],
+  );
+  const taken = atStage.rows[0];
+  if (taken) return { kind: "stage-taken", escalation: toStoredEscalation(taken) };
+  throw new Error(`Escalation ${escalation.id} was neither stored nor blocked by another row`);
 }
 
 async function migrate(pool: pg.Pool): Promise<void> {

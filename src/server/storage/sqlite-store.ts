@@ -6,9 +6,12 @@ import {
   ReferenceExhaustedError,
   StoreConfigError,
   type ComplaintStore,
+  type EscalationInsertResult,
   type InsertResult,
   type NewComplaint,
+  type NewEscalation,
   type StoredComplaint,
+  type StoredEscalation,
 } from "./complaint-store";
 import { loadMigrations } from "./migrations";
 
@@ -20,6 +23,29 @@ interface Row {
   body: string;
   body_hash: string;
   received_at: string;
+  status_token_hash: string | null;
+}
+
+interface EscalationRow {
+  id: string;
+  complaint_id: string;
+  to_stage: number;
+  body: string;
+  body_hash: string;
+  reply_received_on: string | null;
+  received_at: string;
+}
+
+function toStoredEscalation(row: EscalationRow): StoredEscalation {
+  return {
+    id: row.id,
+    complaintId: row.complaint_id,
+    toStage: row.to_stage,
+    body: row.body,
+    bodyHash: row.body_hash,
+    replyReceivedOn: row.reply_received_on,
+    receivedAt: row.received_at,
+  };
 }
 
 function toStored(row: Row): StoredComplaint {
@@ -31,6 +57,7 @@ function toStored(row: Row): StoredComplaint {
     body: row.body,
     bodyHash: row.body_hash,
     receivedAt: row.received_at,
+    statusTokenHash: row.status_token_hash,
   };
 }
 
@@ -55,22 +82,31 @@ export function openSqliteStore(file: string): ComplaintStore {
   const findById = db.prepare<[string], Row>("SELECT * FROM complaints WHERE id = ?");
   const findByRef = db.prepare<[string], Row>("SELECT * FROM complaints WHERE reference = ?");
   const insert = db.prepare(
-    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at)
-     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt)`,
+    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash)
+     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt, @statusTokenHash)`,
   );
+  const rotateToken = db.prepare<[string, string]>("UPDATE complaints SET status_token_hash = ? WHERE id = ?");
   const count = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM complaints");
+  const escalationById = db.prepare<[string], EscalationRow>("SELECT * FROM escalations WHERE id = ?");
+  const escalationAtStage = db.prepare<[string, number], EscalationRow>(
+    "SELECT * FROM escalations WHERE complaint_id = ? AND to_stage = ?",
+  );
+  const escalationsOf = db.prepare<[string], EscalationRow>("SELECT * FROM escalations WHERE complaint_id = ? ORDER BY to_stage");
+  const insertEscalationRow = db.prepare(
+    `INSERT INTO escalations (id, complaint_id, to_stage, body, body_hash, reply_received_on, received_at)
+     VALUES (@id, @complaintId, @toStage, @body, @bodyHash, @replyReceivedOn, @receivedAt)`,
+  );
+  const countEscalationRows = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM escalations");
 
   // One transaction: check-then-insert cannot interleave with another insert in this process,
   // and SQLite serialises writers across processes.
   const insertOnce = db.transaction((complaint: NewComplaint, makeReference: () => string): InsertResult => {
     const existing = findById.get(complaint.id);
     if (existing) {
-      return {
-        kind: "duplicate",
-        reference: existing.reference,
-        receivedAt: existing.received_at,
-        sameBody: existing.body_hash === complaint.bodyHash,
-      };
+      const sameBody = existing.body_hash === complaint.bodyHash;
+      // The same complaint again: its sender never got the first answer, so the new token replaces the old.
+      if (sameBody) rotateToken.run(complaint.statusTokenHash, complaint.id);
+      return { kind: "duplicate", reference: existing.reference, receivedAt: existing.received_at, sameBody };
     }
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const reference = makeReference();
@@ -81,6 +117,18 @@ export function openSqliteStore(file: string): ComplaintStore {
     throw new ReferenceExhaustedError();
   });
 
+  const insertEscalationOnce = db.transaction((escalation: NewEscalation): EscalationInsertResult => {
+    const existing = escalationById.get(escalation.id);
+    if (existing) {
+      const same = existing.complaint_id === escalation.complaintId && existing.body_hash === escalation.bodyHash;
+      return same ? { kind: "duplicate", escalation: toStoredEscalation(existing) } : { kind: "id-reused" };
+    }
+    const taken = escalationAtStage.get(escalation.complaintId, escalation.toStage);
+    if (taken) return { kind: "stage-taken", escalation: toStoredEscalation(taken) };
+    insertEscalationRow.run(escalation);
+    return { kind: "created", escalation: { ...escalation } };
+  });
+
   return {
     kind: "sqlite",
     insertComplaint: async (complaint, makeReference) => insertOnce.immediate(complaint, makeReference),
@@ -89,6 +137,9 @@ export function openSqliteStore(file: string): ComplaintStore {
       return row ? toStored(row) : undefined;
     },
     countComplaints: async () => count.get()?.n ?? 0,
+    insertEscalation: async (escalation) => insertEscalationOnce.immediate(escalation),
+    listEscalations: async (complaintId) => escalationsOf.all(complaintId).map(toStoredEscalation),
+    countEscalations: async () => countEscalationRows.get()?.n ?? 0,
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
