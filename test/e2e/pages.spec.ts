@@ -39,6 +39,10 @@ describe("every other page, Exit this page and Read this page to me, in real Chr
       ["/no-such-page", "Page not found"],
       ["/complaint/check", "There is nothing to check yet"],
       ["/complaint/sent/SU-2345-6789", "We can't find that complaint on this phone"],
+      ["/complaints", "Your complaints"],
+      ["/complaints/SU-2345-6789", "We can't find that complaint on this phone"],
+      ["/complaints/SU-2345-6789/next-stage", "We can't find that complaint on this phone"],
+      // Last: the test goes on from the council page.
       ["/council", "Which council is your complaint about?"],
     ];
     for (const [path, heading] of pages) {
