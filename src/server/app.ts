@@ -4,6 +4,7 @@ import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import type { CouncilSettings } from "../domain/council";
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
+import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
 import type { ComplaintStore } from "./storage/complaint-store";
 
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   complaintRoutes(app, options.store, options.councils);
+  complaintStatusRoutes(app, options.store, options.councils);
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(join(staticDir, "index.html"))) {
