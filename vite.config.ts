@@ -19,10 +19,14 @@ export default defineConfig({
     validateCouncilSettings(),
     react(),
     VitePWA({
+      // Our own service worker (src/app/sw.ts): offline pages, Background Sync for the outbox,
+      // and updates that wait until the person presses "Update now" (src/app/lib/pwa.ts).
+      strategies: "injectManifest",
+      srcDir: "src/app",
+      filename: "sw.ts",
       // The app asks before updating, so a form is never reloaded under someone's fingers.
       registerType: "prompt",
       injectRegister: false,
-      includeAssets: ["icon.svg", "councils/*.json"],
       manifest: {
         name: "Speak Up: complain about children's social care",
         short_name: "Speak Up",
@@ -39,11 +43,10 @@ export default defineConfig({
           { src: "/icons/icon-maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
         ],
       },
-      workbox: {
+      injectManifest: {
+        // Everything a visit needs with no network: the app shell, all JS and CSS (the words are
+        // bundled in the JS), council settings (councils/*.json), icons and the manifest.
         globPatterns: ["**/*.{js,css,html,svg,png,json,webmanifest}"],
-        navigateFallback: "/index.html",
-        navigateFallbackDenylist: [/^\/api\//],
-        cleanupOutdatedCaches: true,
       },
     }),
   ],

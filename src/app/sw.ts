@@ -1,0 +1,43 @@
+import { clientsClaim } from "workbox-core";
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
+import { NavigationRoute, registerRoute } from "workbox-routing";
+import { drainOutbox, OUTBOX_SYNC_TAG } from "./lib/outbox-sync";
+
+/**
+ * The service worker (issue 6): the app opens with no network after one visit, waiting sends go
+ * out when the phone is back online, and a new version waits until the person says so.
+ * Built by vite-plugin-pwa (injectManifest), which puts the list of files to keep in place of
+ * `self.__WB_MANIFEST`: the app shell, all JS and CSS (the words are bundled in the JS), the
+ * council settings, the icons and the manifest (globPatterns in vite.config.ts).
+ */
+
+/** Background Sync is not in TypeScript's WebWorker lib yet (Chromium-only API). */
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+  readonly lastChance: boolean;
+}
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
+
+precacheAndRoute(self.__WB_MANIFEST);
+// A new version's activate step deletes caches left by older Workbox versions.
+cleanupOutdatedCaches();
+
+// Every page URL is the app shell (the router draws the page). /api/ is never answered from a
+// cache: nothing registers a route for it, so it always goes to the network.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+
+// On the very first install there is no older version, so the new worker takes the open page
+// straight away (it then works offline without a reload). Updates still wait: see SKIP_WAITING.
+clientsClaim();
+
+// Never skip waiting on our own: a page may hold a half-typed form. The page asks, after it has
+// saved every open draft (lib/pwa.ts, "Update now").
+self.addEventListener("message", (event: ExtendableMessageEvent) => {
+  if ((event.data as { type?: unknown } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+});
+
+self.addEventListener("sync", (event: Event) => {
+  const sync = event as SyncEvent;
+  if (sync.tag === OUTBOX_SYNC_TAG) sync.waitUntil(drainOutbox());
+});
