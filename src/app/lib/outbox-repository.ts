@@ -20,6 +20,11 @@ export function backoffMs(failures: number): number {
   return Math.min(most, first * 2 ** Math.max(0, Math.min(failures - 1, 16)));
 }
 
+/** The same complaint apart from when Send was pressed. */
+function sameComplaint(a: Complaint, b: Complaint): boolean {
+  return JSON.stringify({ ...a, submittedAt: "" }) === JSON.stringify({ ...b, submittedAt: "" });
+}
+
 /** A record from this version's outbox (v3 upgrade), not one an older version left half-written. */
 function isReadable(record: OutboxRecord): boolean {
   return (
@@ -58,12 +63,19 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       const record: OutboxComplaint = { ...common(payload.id, endpoint, now), kind: "complaint", draftId, payload };
       // put, not add: queueing again after an edit replaces the waiting copy (same id, new content).
       // A copy being sent right now is left alone: the sender settles it.
-      await database.transaction("rw", database.outbox, async () => {
+      return database.transaction("rw", database.outbox, async () => {
         const existing = await database.outbox.get(payload.id);
-        if (existing?.state === "sending") return;
+        if (existing?.kind === "complaint" && existing.state === "sending") return existing;
+        // Send pressed again with the same answers: keep the copy already waiting (same body, so
+        // if the server got it but its answer was lost, it answers with the same reference).
+        if (existing?.kind === "complaint" && sameComplaint(existing.payload, payload)) {
+          const due: OutboxComplaint = { ...existing, state: "waiting", nextAttemptAt: now.toISOString() };
+          await database.outbox.put(due);
+          return due;
+        }
         await database.outbox.put(record);
+        return record;
       });
-      return record;
     },
 
     async queueEscalation(sent: SentRecord, payload: EscalationRequest, now: Date = new Date()): Promise<OutboxEscalation> {

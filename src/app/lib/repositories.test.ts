@@ -236,3 +236,25 @@ describe("outbox repository: when to try again", () => {
     expect(await outbox.get(request.id)).toBeUndefined();
   });
 });
+
+describe("outbox repository: Send pressed again", () => {
+  const complaint = complaintSchema.parse({ ...fixture, id: "8d1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
+
+  it("keeps the waiting copy (and its body) when nothing changed, so a server that already has it answers with the same reference", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.settle(complaint.id, { kind: "network" });
+    await outbox.queue("d", { ...complaint, submittedAt: "2030-01-01T00:00:00.000Z" }, ENDPOINT);
+    const stored = await outbox.get(complaint.id);
+    expect(stored).toMatchObject({ state: "waiting", payload: { submittedAt: complaint.submittedAt } });
+    expect(Date.parse(stored?.nextAttemptAt ?? "")).toBeLessThanOrEqual(Date.now());
+  });
+
+  it("replaces the waiting copy when the answers changed", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    const changed = { ...complaint, putRight: "Something else" };
+    await outbox.queue("d", changed, ENDPOINT);
+    expect((await outbox.get(complaint.id))?.payload).toEqual(changed);
+  });
+});
