@@ -4,7 +4,7 @@ import { RouterProvider } from "react-router";
 import { CouncilProvider } from "./components/council-provider";
 import { initI18n } from "./lib/i18n";
 import { startAutoLock } from "./lib/pin-session";
-import { registerServiceWorker } from "./lib/pwa";
+import { listenForInstallPrompt, registerServiceWorker } from "./lib/pwa";
 import { createRouter } from "./router";
 import "./styles.css";
 
@@ -22,7 +22,9 @@ async function start(): Promise<void> {
   );
   // The PIN key is dropped after 5 minutes hidden (drafts issue); Exit this page drops it at once.
   startAutoLock();
+  // Offline app and updates that wait for "Update now" (issue 6); the "Add to home screen" hint.
   registerServiceWorker();
+  listenForInstallPrompt();
 }
 
 void start();

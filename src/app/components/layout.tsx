@@ -5,6 +5,7 @@ import { getKey, lock, subscribe } from "../lib/pin-session";
 import { ExitThisPage } from "./exit-this-page";
 import { ReadAloud } from "./read-aloud";
 import { CopyableTextProvider, StorageWarning } from "./storage-warning";
+import { UpdatePrompt } from "./update-prompt";
 
 /** The element a `#fragment` points to inside main (e.g. `/words#advocate`), if there is one. */
 function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | null {
@@ -78,6 +79,7 @@ export function Layout() {
       <div className="width-container">
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
           <CopyableTextProvider>
+            <UpdatePrompt />
             <StorageWarning />
             <ReadAloud />
             <Outlet />

@@ -6,6 +6,7 @@ import confirmation from "../../../locales/en-GB/confirmation.json";
 import drafts from "../../../locales/en-GB/drafts.json";
 import eligibility from "../../../locales/en-GB/eligibility.json";
 import info from "../../../locales/en-GB/info.json";
+import pwa from "../../../locales/en-GB/pwa.json";
 import settings from "../../../locales/en-GB/settings.json";
 import start from "../../../locales/en-GB/start.json";
 import storage from "../../../locales/en-GB/storage.json";
@@ -15,7 +16,7 @@ import wizard from "../../../locales/en-GB/wizard.json";
 
 /** English defines the keys (style.md rule 7); other languages add a folder with the same files. */
 export const resources = {
-  "en-GB": { common, start, wizard, check, confirmation, validation, info, eligibility, timeline, drafts, storage, settings },
+  "en-GB": { common, start, wizard, check, confirmation, validation, info, eligibility, timeline, drafts, storage, settings, pwa },
 } as const;
 
 export const defaultNamespace = "common";
