@@ -3,6 +3,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { CouncilProvider } from "./components/council-provider";
 import { initI18n } from "./lib/i18n";
+import { startOutboxSync } from "./lib/outbox-sync";
 import { startAutoLock } from "./lib/pin-session";
 import { listenForInstallPrompt, registerServiceWorker } from "./lib/pwa";
 import { createRouter } from "./router";
@@ -22,6 +23,8 @@ async function start(): Promise<void> {
   );
   // The PIN key is dropped after 5 minutes hidden (drafts issue); Exit this page drops it at once.
   startAutoLock();
+  // Anything saved on this phone and not sent yet goes now, and again when the connection comes back.
+  startOutboxSync();
   // Offline app and updates that wait for "Update now" (issue 6); the "Add to home screen" hint.
   registerServiceWorker();
   listenForInstallPrompt();

@@ -74,6 +74,9 @@ export function Layout() {
           <li>
             <Link to="/words">{t("info:nav.words")}</Link>
           </li>
+          <li>
+            <Link to="/complaints">{t("complaints:nav")}</Link>
+          </li>
         </ul>
       </nav>
       <div className="width-container">

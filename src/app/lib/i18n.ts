@@ -2,6 +2,7 @@ import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import check from "../../../locales/en-GB/check.json";
 import common from "../../../locales/en-GB/common.json";
+import complaints from "../../../locales/en-GB/complaints.json";
 import confirmation from "../../../locales/en-GB/confirmation.json";
 import drafts from "../../../locales/en-GB/drafts.json";
 import eligibility from "../../../locales/en-GB/eligibility.json";
@@ -16,7 +17,7 @@ import wizard from "../../../locales/en-GB/wizard.json";
 
 /** English defines the keys (style.md rule 7); other languages add a folder with the same files. */
 export const resources = {
-  "en-GB": { common, start, wizard, check, confirmation, validation, info, eligibility, timeline, drafts, storage, settings, pwa },
+  "en-GB": { common, start, wizard, check, confirmation, validation, info, eligibility, timeline, drafts, storage, settings, complaints, pwa },
 } as const;
 
 export const defaultNamespace = "common";
