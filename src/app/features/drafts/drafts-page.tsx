@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import type { DraftRecord } from "../../../domain/draft";
+import { InstallHint } from "../../components/install-hint";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
 import { formatDateTime } from "../../lib/format-date";
@@ -128,6 +129,7 @@ export function DraftsPage({ placeOf, councilId, firstStepPath }: DraftsPageProp
               );
             })}
           </ul>
+          <InstallHint />
         </>
       )}
     </>

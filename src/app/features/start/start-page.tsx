@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
+import { InstallHint } from "../../components/install-hint";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
@@ -130,6 +131,7 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
           <Link to="/drafts">{t("draftsLink", { count: drafts.count })}</Link>
         </p>
       ) : null}
+      <InstallHint />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { DraftAnswers } from "../../../domain/draft";
 import { draftRepository, type DraftRepository } from "../../lib/draft-repository";
 import { classifyStorageError, reportStorageProblem } from "../../lib/storage-health";
+import { saveBeforeUpdate } from "../../lib/save-before-update";
 import { askToPersist } from "../../lib/storage-persistence";
 
 export const AUTOSAVE_DELAY_MS = 300;
@@ -95,6 +96,9 @@ export function useAutosave(draftId: string, step: string, repository: Pick<Draf
     if (!patch) return;
     await save(patch);
   }, [draftId, save]);
+
+  // "Update now" (a new version of the app) saves what is typed here before the page reloads.
+  useEffect(() => saveBeforeUpdate(flush), [flush]);
 
   const schedule = useCallback(
     (patch: Partial<DraftAnswers>) => {
