@@ -34,7 +34,7 @@ export function Layout() {
   useEffect(() => {
     const justLocked = wasUnlocked.current && !unlocked;
     wasUnlocked.current = unlocked;
-    if (justLocked && /^\/(complaint\/(?!sent\/)|drafts)/.test(location.pathname)) {
+    if (justLocked && /^\/(complaint\/(?!sent\/)|complaints|drafts)/.test(location.pathname)) {
       void navigate(`/unlock?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
     }
   }, [unlocked, location.pathname, location.search, navigate]);

@@ -70,6 +70,27 @@ export interface KnownStatus {
   checkedAt: string;
 }
 
+/**
+ * What a sent complaint keeps on the phone: what the pages need to work out its route and next
+ * steps, never what the person wrote (the council has that). On a shared phone, nothing sent can
+ * be read back from this device.
+ */
+export type SentSummary = Pick<Complaint, "id" | "councilId" | "schemaVersion" | "role" | "eligibility" | "wantsAdvocate" | "createdAt" | "submittedAt">;
+
+export function sentSummaryOf(complaint: SentSummary): SentSummary {
+  const { id, councilId, schemaVersion, role, eligibility, wantsAdvocate, createdAt, submittedAt } = complaint;
+  return {
+    id,
+    councilId,
+    schemaVersion,
+    createdAt,
+    submittedAt,
+    ...(role !== undefined ? { role } : {}),
+    ...(eligibility !== undefined ? { eligibility } : {}),
+    ...(wantsAdvocate !== undefined ? { wantsAdvocate } : {}),
+  };
+}
+
 export interface SentRecord {
   id: string;
   schemaVersion: 1;
@@ -78,7 +99,7 @@ export interface SentRecord {
   /** The date the council received it (Europe/London), which starts every timescale. */
   receivedOn: string;
   receivedAt: string;
-  payload: Complaint;
+  payload: SentSummary;
   /** The secret that lets this device ask the server for the status. Kept only here; the server has its hash. */
   statusToken?: string;
   /** Where the server answers for this complaint (status, escalations). */

@@ -11,6 +11,7 @@ import {
   type OutboxRecord,
   type SentRecord,
   type SpeakUpDatabase,
+  sentSummaryOf,
 } from "./db";
 
 /** Back off after a failed try: 5 s, 10 s, 20 s… up to 5 minutes. `failures` counts from 1. */
@@ -156,7 +157,8 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             councilId: record.payload.councilId,
             receivedAt: result.receivedAt,
             receivedOn: todayIso(new Date(result.receivedAt)),
-            payload: record.payload,
+            // What was written goes to the council and leaves this phone: only the route-finding answers stay.
+            payload: sentSummaryOf(record.payload),
             endpoint: record.endpoint,
             ...(result.statusToken ? { statusToken: result.statusToken } : {}),
           };

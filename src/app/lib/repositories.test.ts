@@ -150,6 +150,18 @@ describe("outbox repository", () => {
     await outbox.queue(draft.id, complaint, ENDPOINT);
     const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z" });
     expect(sent).toMatchObject({ reference: "SU-ABCD-EFGH", receivedOn: "2026-12-03" });
+    // What the person wrote has gone to the council and does not stay on the phone.
+    expect(sent?.payload).toEqual({
+      id: complaint.id,
+      councilId: complaint.councilId,
+      schemaVersion: 1,
+      role: complaint.role,
+      eligibility: complaint.eligibility,
+      wantsAdvocate: complaint.wantsAdvocate,
+      createdAt: complaint.createdAt,
+      submittedAt: complaint.submittedAt,
+    });
+    expect(JSON.stringify(await database.sent.toArray())).not.toContain(complaint.whatHappened.text);
     expect(await outbox.get(complaint.id)).toBeUndefined();
     expect(await drafts.get(draft.id)).toBeUndefined();
     expect((await outbox.sentByReference("SU-ABCD-EFGH"))?.id).toBe(complaint.id);

@@ -1,7 +1,9 @@
 import { useEffect, useState } from "react";
-import { useParams } from "react-router";
+import type { ReactNode } from "react";
+import { Navigate, useLocation, useParams } from "react-router";
 import type { CouncilSettings } from "../../domain/council";
 import { useCouncil } from "../components/council-provider";
+import { usePinLock } from "../components/use-pin-lock";
 import { LoadFailedPage, LoadingPage } from "../components/status-pages";
 import { ComplaintNotFound, ComplaintPage } from "../features/complaints/complaint-page";
 import { ComplaintsPage } from "../features/complaints/complaints-page";
@@ -12,8 +14,28 @@ import type { SentRecord } from "../lib/db";
 import { useOutbox } from "../lib/use-outbox";
 
 
+/**
+ * With a PIN set, Your complaints opens only when unlocked, like the drafts: on a shared phone
+ * nobody else can see what was sent or ask for the next stage in the person's name.
+ */
+function UnlockedOnly({ children }: { children: ReactNode }) {
+  const lock = usePinLock();
+  const location = useLocation();
+  if (lock.enabled === undefined) return <LoadingPage />;
+  if (lock.enabled && !lock.unlocked) return <Navigate to={`/unlock?next=${encodeURIComponent(location.pathname)}`} replace />;
+  return children;
+}
+
 /** /complaints */
 export function ComplaintsRoute() {
+  return (
+    <UnlockedOnly>
+      <Complaints />
+    </UnlockedOnly>
+  );
+}
+
+function Complaints() {
   const council = useCouncil();
   if (council.status === "loading") return <LoadingPage />;
   if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
@@ -24,7 +46,11 @@ export function ComplaintsRoute() {
 /** /complaints/waiting/:id/delete */
 export function DeleteWaitingRoute() {
   const { id = "" } = useParams();
-  return <DeleteWaitingPage key={id} id={id} />;
+  return (
+    <UnlockedOnly>
+      <DeleteWaitingPage key={id} id={id} />
+    </UnlockedOnly>
+  );
 }
 
 type Loaded = { status: "loading" } | { status: "missing" } | { status: "error" } | { status: "ready"; sent: SentRecord; council: CouncilSettings };
@@ -58,6 +84,14 @@ function useSentComplaint(reference: string): Loaded {
 
 /** /complaints/:reference */
 export function ComplaintRoute() {
+  return (
+    <UnlockedOnly>
+      <Complaint />
+    </UnlockedOnly>
+  );
+}
+
+function Complaint() {
   const { reference = "" } = useParams();
   const loaded = useSentComplaint(reference);
   if (loaded.status === "loading") return <LoadingPage />;
@@ -68,6 +102,14 @@ export function ComplaintRoute() {
 
 /** /complaints/:reference/next-stage */
 export function NextStageRoute() {
+  return (
+    <UnlockedOnly>
+      <NextStage />
+    </UnlockedOnly>
+  );
+}
+
+function NextStage() {
   const { reference = "" } = useParams();
   const loaded = useSentComplaint(reference);
   if (loaded.status === "loading") return <LoadingPage />;

@@ -1,4 +1,4 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -11,6 +11,8 @@ import { CouncilProvider } from "../../components/council-provider";
 import { db, type SentRecord } from "../../lib/db";
 import { formatLongDate } from "../../lib/format-date";
 import { outboxRepository } from "../../lib/outbox-repository";
+import { pinRepository } from "../../lib/pin-repository";
+import { lock } from "../../lib/pin-session";
 import { routes } from "../../router";
 
 const council = parseCouncilSettings("example-borough.json", councilFile);
@@ -158,5 +160,26 @@ describe("asking for the next stage", () => {
     expect(await screen.findByRole("link", { name: /must be today or before today/ })).toHaveAttribute("href", "#field-replyReceivedOn");
     expect(screen.getByLabelText("Why are you not happy with the reply?")).toHaveValue("Not fair");
     expect(await db.outbox.count()).toBe(0);
+  });
+});
+
+describe("with a PIN on a shared phone", () => {
+  it("opens Your complaints, a complaint and Ask for the next stage only after unlocking", async () => {
+    await sentOn(today, "t".repeat(43));
+    await pinRepository().enable("4827", false);
+    lock();
+    for (const path of ["/complaints", "/complaints/SU-7KQ4-M9XD", "/complaints/SU-7KQ4-M9XD/next-stage"]) {
+      const router = renderAt(path);
+      await waitFor(() => expect(router.state.location.pathname).toBe("/unlock"));
+      expect(router.state.location.search).toBe(`?next=${encodeURIComponent(path)}`);
+      expect(screen.queryByText(/SU-7KQ4-M9XD/)).not.toBeInTheDocument();
+      cleanup();
+    }
+    const router = renderAt("/complaints");
+    await userEvent.type(await screen.findByLabelText(/PIN/), "4827");
+    await userEvent.click(screen.getByRole("button", { name: /Unlock/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe("/complaints"));
+    expect(await screen.findByText("Reference SU-7KQ4-M9XD")).toBeInTheDocument();
+    lock();
   });
 });
