@@ -102,8 +102,11 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
 
     /** The next item that is due (not failed, not backing off), oldest first. */
     async nextDue(now: Date = new Date()): Promise<OutboxRecord | undefined> {
-      const all = (await database.outbox.orderBy("queuedAt").toArray()).filter(isReadable);
-      return all.find((record) => record.state !== "failed" && Date.parse(record.nextAttemptAt) <= now.getTime());
+      // A cursor that stops at the first match, not the whole outbox per send.
+      return database.outbox
+        .orderBy("queuedAt")
+        .filter((record) => isReadable(record) && record.state !== "failed" && Date.parse(record.nextAttemptAt) <= now.getTime())
+        .first();
     },
 
     /** When the next waiting item becomes due, if any is backing off. */
