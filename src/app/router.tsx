@@ -1,6 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { Layout } from "./components/layout";
-import { NotFoundPage } from "./components/status-pages";
+import { LoadFailedPage, NotFoundPage } from "./components/status-pages";
 import { ComplaintRoute, ComplaintsRoute, DeleteWaitingRoute, NextStageRoute } from "./routes/complaints-routes";
 import { CouncilRoute } from "./routes/council-route";
 import { DeleteDraftRoute, DraftsRoute, RenameDraftRoute } from "./routes/drafts-routes";
@@ -13,6 +13,11 @@ export const routes = [
   {
     element: <Layout />,
     children: [
+      {
+        // A page that fails while drawing shows "Sorry, something went wrong" inside the layout,
+        // so Exit this page and the help links stay.
+        errorElement: <LoadFailedPage retry={() => window.location.reload()} />,
+        children: [
       { path: "/", element: <StartRoute /> },
       { path: "/council", element: <CouncilRoute /> },
       { path: "/drafts", element: <DraftsRoute /> },
@@ -31,6 +36,8 @@ export const routes = [
       { path: "/what-happens", element: <WhatHappensRoute /> },
       { path: "/words", element: <GlossaryRoute /> },
       { path: "*", element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ];

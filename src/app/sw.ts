@@ -1,7 +1,7 @@
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
-import { drainOutbox, OUTBOX_SYNC_TAG } from "./lib/outbox-sync";
+import { drainForBackgroundSync, OUTBOX_SYNC_TAG } from "./lib/outbox-sync";
 
 /**
  * The service worker (issue 6): the app opens with no network after one visit, waiting sends go
@@ -39,5 +39,6 @@ self.addEventListener("message", (event: ExtendableMessageEvent) => {
 
 self.addEventListener("sync", (event: Event) => {
   const sync = event as SyncEvent;
-  if (sync.tag === OUTBOX_SYNC_TAG) sync.waitUntil(drainOutbox());
+  // Rejects while something still waits, so the browser tries the sync again later.
+  if (sync.tag === OUTBOX_SYNC_TAG) sync.waitUntil(drainForBackgroundSync());
 });

@@ -149,7 +149,7 @@ describe("later sync", () => {
     await openCheckPage(page);
     await context.setOffline(true);
     await sendFromCheckPage(page);
-    await page.getByText("We could not reach the council just now.").waitFor();
+    await page.getByText("Your complaint is saved on this phone. We'll send it as soon as we can reach the council.", { exact: false }).waitFor();
     await expectNoAxeViolations(page, "check page, saved on this phone");
 
     await page.getByRole("link", { name: "See your complaints and what is waiting to send" }).click();
@@ -185,7 +185,7 @@ describe("later sync", () => {
       await route.abort("connectionreset");
     });
     await sendFromCheckPage(page);
-    await page.getByText("We could not reach the council just now.").waitFor();
+    await page.getByText("Your complaint is saved on this phone. We'll send it as soon as we can reach the council.", { exact: false }).waitFor();
     expect(complaintCount()).toBe(1);
 
     await start();
@@ -210,7 +210,7 @@ describe("later sync", () => {
     await second.page.getByRole("heading", { name: "Your complaints" }).waitFor();
     await context.setOffline(true);
     await sendFromCheckPage(first.page);
-    await first.page.getByText("We could not reach the council just now.").waitFor();
+    await first.page.getByText("Your complaint is saved on this phone. We'll send it as soon as we can reach the council.", { exact: false }).waitFor();
     await second.page.getByTestId("outbox-list").getByRole("heading", { name: "Complaint to Example Borough Council" }).waitFor();
     // Back online: both tabs hear it and both try to send.
     await context.setOffline(false);

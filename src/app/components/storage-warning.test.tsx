@@ -1,4 +1,4 @@
-import { act, render, screen, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -127,13 +127,14 @@ describe("storage warning", () => {
     expect(box).toHaveValue(WRITTEN);
     expect(box).toHaveAttribute("readonly");
     expect(box).toHaveAccessibleDescription(/Press and hold it, then choose Copy\./);
-    expect(box).toHaveFocus();
-    expect([box.selectionStart, box.selectionEnd]).toEqual([0, WRITTEN.length]);
+    // Focus and selection follow the box's first render.
+    await waitFor(() => expect(box).toHaveFocus());
+    await waitFor(() => expect([box.selectionStart, box.selectionEnd]).toEqual([0, WRITTEN.length]));
     expect(screen.getByRole("status")).toHaveTextContent("");
     // Pressing again selects it all again (the person may have tapped inside the box).
     box.setSelectionRange(3, 3);
     await userEvent.click(screen.getByRole("button", { name: "Copy what you have written" }));
-    expect([box.selectionStart, box.selectionEnd]).toEqual([0, WRITTEN.length]);
+    await waitFor(() => expect([box.selectionStart, box.selectionEnd]).toEqual([0, WRITTEN.length]));
   });
 });
 

@@ -97,6 +97,24 @@ describe("database migrations", () => {
       { id: payload.id, schemaVersion: 1, draftId: "d1", payload, state: "sending", attempts: 2, queuedAt: "2026-11-20T10:00:00.000Z" },
       { id: "broken", state: "waiting" },
     ]);
+    await v2.table("sent").put({
+      id: "s1",
+      schemaVersion: 1,
+      reference: "SU-ABCD-EFGH",
+      councilId: "example-borough",
+      receivedOn: "2026-11-20",
+      receivedAt: "2026-11-20T10:06:00.000Z",
+      payload: {
+        id: "s1",
+        councilId: "example-borough",
+        schemaVersion: 1,
+        role: "young-person",
+        whatHappened: { text: "Private words" },
+        contact: { method: "email", email: "me@example.com" },
+        createdAt: "2026-11-20T10:00:00.000Z",
+        submittedAt: "2026-11-20T10:05:00.000Z",
+      },
+    });
     v2.close();
 
     const upgraded = new SpeakUpDatabase(name);
@@ -116,6 +134,15 @@ describe("database migrations", () => {
     });
     // A record that was never valid is kept as it was.
     expect(await upgraded.outbox.get("broken")).toEqual({ id: "broken", state: "waiting" });
+    // A sent complaint keeps only what the pages need, not what was written (decision 008).
+    expect((await upgraded.sent.get("s1"))?.payload).toEqual({
+      id: "s1",
+      councilId: "example-borough",
+      schemaVersion: 1,
+      role: "young-person",
+      createdAt: "2026-11-20T10:00:00.000Z",
+      submittedAt: "2026-11-20T10:05:00.000Z",
+    });
     upgraded.close();
   });
 });

@@ -141,7 +141,9 @@ export class SpeakUpDatabase extends Dexie {
   settings!: EntityTable<SettingRecord, "key">;
 
   constructor(name: string = DB_NAME) {
-    super(name);
+    // No shared query cache: a live query must always show what is stored now (with the cache, a
+    // page opened just after an outbox item failed could keep showing it as waiting).
+    super(name, { cache: "disabled" });
     this.version(1).stores({
       drafts: "id, updatedAt",
       outbox: "id, state, queuedAt",
@@ -177,7 +179,18 @@ export class SpeakUpDatabase extends Dexie {
             record.nextAttemptAt = typeof record.queuedAt === "string" ? record.queuedAt : new Date(0).toISOString();
             record.endpoint ??= DEFAULT_ENDPOINT;
             if (record.state === "sending") record.state = "waiting";
-          }),
+          })
+          .then(() =>
+            // Sent complaints keep only their route-finding answers, never what was written (decision 008).
+            tx
+              .table("sent")
+              .toCollection()
+              .modify((sent: { payload?: unknown }) => {
+                if (typeof sent.payload === "object" && sent.payload !== null && "id" in sent.payload) {
+                  sent.payload = sentSummaryOf(sent.payload as SentSummary);
+                }
+              }),
+          ),
       );
   }
 }

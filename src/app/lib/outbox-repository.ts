@@ -69,7 +69,9 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         if (existing?.kind === "complaint" && existing.state === "sending") return existing;
         // Send pressed again with the same answers: keep the copy already waiting (same body, so
         // if the server got it but its answer was lost, it answers with the same reference).
-        if (existing?.kind === "complaint" && sameComplaint(existing.payload, payload)) {
+        // Once a try has been made the server may hold that copy, so it is never replaced either:
+        // a changed body with the same id would be refused (id-reused) and never sent.
+        if (existing?.kind === "complaint" && (sameComplaint(existing.payload, payload) || existing.lastTriedAt !== undefined)) {
           const due: OutboxComplaint = { ...existing, state: "waiting", nextAttemptAt: now.toISOString() };
           await database.outbox.put(due);
           return due;
@@ -131,8 +133,19 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       });
     },
 
-    async markSending(id: string, now: Date = new Date()): Promise<void> {
-      await database.outbox.update(id, { state: "sending", lastTriedAt: now.toISOString() });
+    /**
+     * Take an item for sending: in one transaction, check it is still there, not failed and due,
+     * mark it "sending" and return it as stored now. Undefined when it was deleted or changed to
+     * not due meanwhile, so a deleted item is never sent and the body sent is the one stored.
+     */
+    async markSending(id: string, now: Date = new Date()): Promise<OutboxRecord | undefined> {
+      return database.transaction("rw", database.outbox, async () => {
+        const record = await database.outbox.get(id);
+        if (!record || !isReadable(record) || record.state === "failed" || Date.parse(record.nextAttemptAt) > now.getTime()) return undefined;
+        const taken: OutboxRecord = { ...record, state: "sending", lastTriedAt: now.toISOString() };
+        await database.outbox.put(taken);
+        return taken;
+      });
     },
 
     /** Delete a waiting item (after the person confirms). One being sent right now is not deleted. */

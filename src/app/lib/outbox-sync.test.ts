@@ -4,7 +4,7 @@ import fixture from "../../../test/fixtures/complaint.valid.json";
 import { complaintSchema } from "../../domain/complaint";
 import { db } from "./db";
 import { outboxRepository } from "./outbox-repository";
-import { drainOutbox } from "./outbox-sync";
+import { drainForBackgroundSync, drainOutbox } from "./outbox-sync";
 
 const ENDPOINT = "/api/v1/complaints";
 const outbox = outboxRepository();
@@ -112,6 +112,58 @@ describe("drainOutbox", () => {
     await drainOutbox({ locks: null });
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(await outbox.get(complaintNumbered(1).id)).toMatchObject({ state: "failed", lastError: { kind: "rejected", code: "invalid-complaint", fields: ["councilId"] } });
+  });
+});
+
+describe("drainOutbox and the person acting at the same moment", () => {
+  it("never sends an item deleted after it was found and before it was sent", async () => {
+    const server = fakeServer();
+    await outbox.queue("d1", complaintNumbered(1), ENDPOINT);
+    const repository = outboxRepository();
+    const racing: typeof repository = {
+      ...repository,
+      nextDue: async (now) => {
+        const due = await repository.nextDue(now);
+        // The person confirms Delete just after the sender found it.
+        if (due) await repository.remove(due.id);
+        return due;
+      },
+    };
+    await drainOutbox({ locks: null, repository: racing });
+    expect(server.posts).toEqual([]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it("sends the body as stored when sending starts, and keeps a body the server may already have once it was tried", async () => {
+    const server = fakeServer();
+    server.control.down = true;
+    const first = complaintNumbered(1);
+    await outbox.queue("d1", first, ENDPOINT);
+    await drainOutbox({ locks: null });
+    // Tried once (maybe stored by the server): pressing Send after changing an answer keeps the first body.
+    await outbox.queue("d1", { ...first, putRight: "Changed after the first try" }, ENDPOINT);
+    const kept = await outbox.get(first.id);
+    expect(kept?.kind === "complaint" ? kept.payload.putRight : undefined).toBe(first.putRight);
+    server.control.down = false;
+    await drainOutbox({ locks: null });
+    expect(server.posts).toEqual([first.id, first.id]);
+    expect(await db.sent.count()).toBe(1);
+  });
+});
+
+describe("drainForBackgroundSync", () => {
+  it("sends what is still backing off, and rejects while anything still waits so the browser tries again", async () => {
+    const server = fakeServer();
+    server.control.down = true;
+    await outbox.queue("d1", complaintNumbered(1), ENDPOINT);
+    await drainOutbox({ locks: null });
+    // Backing off now; the sync fires when the connection is back.
+    server.control.down = false;
+    await drainForBackgroundSync();
+    expect(await db.sent.count()).toBe(1);
+    server.control.down = true;
+    await outbox.queue("d2", complaintNumbered(2), ENDPOINT);
+    await expect(drainForBackgroundSync()).rejects.toThrow(/still waiting/);
   });
 });
 

@@ -63,22 +63,45 @@ async function asOnlySender(work: (renew: () => Promise<boolean>) => Promise<voi
   return true;
 }
 
-async function sendOne(record: OutboxRecord, repository: OutboxRepository, now: () => Date): Promise<void> {
-  await repository.markSending(record.id, now());
-  const timeout = AbortSignal.timeout(SEND_TIMEOUT_MS);
-  if (record.kind === "complaint") {
-    const result = await postComplaint(record.endpoint, record.payload, timeout);
-    await repository.settle(record.id, result, now());
-    return;
+/** An abort signal after `ms` (AbortSignal.timeout is missing from older Safari). */
+function timeoutSignal(ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
+async function sendOne(due: OutboxRecord, repository: OutboxRepository, now: () => Date): Promise<void> {
+  // Send what is stored at this moment; nothing if it was deleted since it was found.
+  const record = await repository.markSending(due.id, now());
+  if (!record) return;
+  const timeout = timeoutSignal(SEND_TIMEOUT_MS);
+  try {
+    if (record.kind === "complaint") {
+      const result = await postComplaint(record.endpoint, record.payload, timeout.signal);
+      await repository.settle(record.id, result, now());
+      return;
+    }
+    const sent = await db.sent.get(record.complaintId);
+    if (!sent?.statusToken) {
+      // Without the token the server cannot accept it; say so instead of trying for ever.
+      await repository.settleEscalation(record.id, { kind: "rejected", status: 401, error: "token-missing", fields: [] }, now());
+      return;
+    }
+    const result = await postEscalation(record.endpoint, record.reference, sent.statusToken, record.payload, timeout.signal);
+    await repository.settleEscalation(record.id, result, now());
+  } finally {
+    timeout.clear();
   }
-  const sent = await db.sent.get(record.complaintId);
-  if (!sent?.statusToken) {
-    // Without the token the server cannot accept it; say so instead of trying for ever.
-    await repository.settleEscalation(record.id, { kind: "rejected", status: 401, error: "token-missing", fields: [] }, now());
-    return;
-  }
-  const result = await postEscalation(record.endpoint, record.reference, sent.statusToken, record.payload, timeout);
-  await repository.settleEscalation(record.id, result, now());
+}
+
+/**
+ * For Background Sync (the service worker): everything waiting is due now, send it, and reject if
+ * something is still waiting (not refused) so the browser tries the sync again later.
+ */
+export async function drainForBackgroundSync(repository: OutboxRepository = outboxRepository()): Promise<void> {
+  await repository.dueNow();
+  await drainOutbox({ repository });
+  if ((await repository.nextWake()) !== undefined) throw new Error("Some of the outbox is still waiting to be sent");
 }
 
 let draining: Promise<void> | undefined;
@@ -166,17 +189,12 @@ export function startOutboxSync(): () => void {
   const onVisible = () => {
     if (document.visibilityState === "visible") void syncNow();
   };
-  const onMessage = (event: MessageEvent) => {
-    if ((event.data as { type?: string } | null)?.type === "outbox-changed") void syncNow();
-  };
   window.addEventListener("online", onOnline);
   document.addEventListener("visibilitychange", onVisible);
-  navigator.serviceWorker?.addEventListener("message", onMessage);
   void syncNow();
   return () => {
     window.removeEventListener("online", onOnline);
     document.removeEventListener("visibilitychange", onVisible);
-    navigator.serviceWorker?.removeEventListener("message", onMessage);
     if (wakeTimer !== undefined) clearTimeout(wakeTimer);
   };
 }

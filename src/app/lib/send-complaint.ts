@@ -17,10 +17,12 @@ export type SendOutcome =
  * server confirms, so a failed or interrupted send loses nothing and is tried again by itself
  * with the same id (outbox-sync.ts).
  */
-export async function queueAndSend(draftId: string, complaint: Complaint, endpoint: string): Promise<SendOutcome> {
-  await outbox.queue(draftId, complaint, endpoint);
+export async function queueAndSend(draftId: string, complaint: Complaint, endpoint: string): Promise<SendOutcome & { keptEarlier: boolean }> {
+  const queued = await outbox.queue(draftId, complaint, endpoint);
+  // An earlier copy may already be with the council: it is sent instead of the changed answers.
+  const keptEarlier = JSON.stringify({ ...queued.payload, submittedAt: "" }) !== JSON.stringify({ ...complaint, submittedAt: "" });
   await requestSend();
-  return outcomeOf(complaint.id);
+  return { ...(await outcomeOf(complaint.id)), keptEarlier };
 }
 
 /** Where a queued complaint has got to. */

@@ -64,6 +64,8 @@ export function ComplaintPage({ sent, council }: { sent: SentRecord; council: Co
   const date = (iso: string) => formatLongDate(iso, i18n.language);
   const waitingRequest = outbox?.status === "ok" ? outbox.waiting.find((r) => r.kind === "escalation" && r.complaintId === sent.id) : undefined;
   const overdue = current?.status === "overdue";
+  // Stage 3 has steps (the panel meets, reports, the council answers): say which one is late.
+  const lateStep = current?.milestones.find((m) => m.late && !m.done && m.due && (m.kind === "panelMeeting" || m.kind === "panelReport" || m.kind === "finalResponse"));
   const responded = current?.respondedOn !== undefined;
   const requestWindow = progress.next === 3 ? council.timescales.stage3RequestWindow : council.timescales.stage2RequestWindow;
   const checked = sent.status ? formatDateTime(sent.status.checkedAt, i18n.language) : undefined;
@@ -96,7 +98,12 @@ export function ComplaintPage({ sent, council }: { sent: SentRecord; council: Co
       {overdue && current?.latest ? (
         <div className="notice notice--error">
           <h3 className="heading-s">{t("detail.overdueHeading")}</h3>
-          <p className="body">{t("detail.overdueBody", { date: date(current.extension ? current.latest : (current.target ?? current.latest)) })}</p>
+          <p className="body">
+            {lateStep?.due
+              ? t("detail.overdueStep", { what: t(lateStep.key), date: date(lateStep.due) })
+              : t("detail.overdueBody", { date: date(current.extension ? current.latest : (current.target ?? current.latest)) })}
+          </p>
+          <p className="body">{t("detail.overdueIfReplied")}</p>
           <p className="body">{t("detail.whatToDo")}</p>
           <ul className="list">
             {current.actions.map((action) => (
@@ -134,13 +141,29 @@ export function ComplaintPage({ sent, council }: { sent: SentRecord; council: Co
       )}
       {progress.timeline.ombudsman ? <p className="body">{t("detail.ombudsmanBy", { date: date(progress.timeline.ombudsman.by) })}</p> : null}
 
-      {waitingRequest && waitingRequest.kind === "escalation" ? (
+      {waitingRequest && waitingRequest.kind === "escalation" && waitingRequest.state === "failed" ? (
+        <div className="notice notice--error" role="status">
+          <p className="body">{t("detail.requestRefused", { stage: waitingRequest.payload.toStage })}</p>
+          <p className="body">
+            <Link to={COMPLAINTS_PATH}>{t("detail.seeWhy")}</Link>
+          </p>
+        </div>
+      ) : waitingRequest && waitingRequest.kind === "escalation" ? (
         <div className="notice" role="status">
           <p className="body">{t("detail.requestWaiting", { stage: waitingRequest.payload.toStage })}</p>
           <p className="body">
             <Link to={COMPLAINTS_PATH}>{t("detail.seeWaiting")}</Link>
           </p>
         </div>
+      ) : progress.next !== undefined && !sent.statusToken ? (
+        <>
+          <p className="body">{t("detail.askByPhone", { stage: progress.next, council: council.name })}</p>
+          {council.contact.phone ? (
+            <p className="body">
+              {t("detail.callCouncil", { council: council.name })} <PhoneLink number={council.contact.phone} />
+            </p>
+          ) : null}
+        </>
       ) : progress.next !== undefined ? (
         <p className="body">
           <Link to={nextStagePath(sent.reference)} className="button">

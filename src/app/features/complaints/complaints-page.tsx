@@ -123,7 +123,17 @@ function WaitingItem({ record, council, councilName }: { record: OutboxRecord; c
       {record.state === "failed" ? (
         <>
           <p className="body">{t(`waiting.failedHelp.${helpKey}`)}</p>
-          {council.contact.phone ? (
+          {helpKey === "invalid-complaint" ? (
+            <p className="body">
+              <Link to="/drafts">{t("waiting.openDrafts")}</Link>
+            </p>
+          ) : null}
+          {record.kind === "escalation" && helpKey === "stage-not-next" ? (
+            <p className="body">
+              <Link to={complaintPath(record.reference)}>{t("waiting.openComplaint", { reference: record.reference })}</Link>
+            </p>
+          ) : null}
+          {council.contact.phone && councilName === council.name ? (
             <p className="body">
               {t("waiting.callCouncil", { council: councilName })} <PhoneLink number={council.contact.phone} />
             </p>

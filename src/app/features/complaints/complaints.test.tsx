@@ -106,6 +106,38 @@ describe("one sent complaint", () => {
     expect(screen.getByTestId("reply-by")).toHaveTextContent(`The council should reply by ${formatLongDate(target, "en-GB")}.`);
     expect(screen.getByTestId("ask-by")).toHaveTextContent("ask for Stage 2. Ask within 20 working days of getting the reply.");
     expect(screen.getByText(/This phone cannot check this complaint with the council/)).toBeInTheDocument();
+    // Without the token the request could never be sent: the council's number instead of a form.
+    expect(screen.queryByRole("link", { name: "I'm not happy with the reply" })).not.toBeInTheDocument();
+    expect(screen.getByText(/This phone can't send the request for you/)).toBeInTheDocument();
+  });
+
+  it("at Stage 3, says which step is late (the panel meeting), not a reply date still to come", async () => {
+    const record = await sentOn("2025-09-01", "t".repeat(43));
+    await db.sent.put({
+      ...record,
+      escalations: [
+        { id: crypto.randomUUID(), toStage: 2, requestedOn: "2025-10-01", replyReceivedOn: "2025-09-25", why: "a" },
+        { id: crypto.randomUUID(), toStage: 3, requestedOn: "2025-12-01", replyReceivedOn: "2025-11-28", why: "b" },
+      ],
+    });
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByRole("heading", { name: "The council is late" })).toBeInTheDocument();
+    expect(screen.getByTestId("stage")).toHaveTextContent("Stage 3: a review panel");
+    expect(screen.getByText(/^The panel meets to talk about your complaint: this should have happened by /)).toBeInTheDocument();
+    expect(screen.getByText("If the council has already replied to you, you can ignore this.")).toBeInTheDocument();
+  });
+
+  it("says plainly when a request for the next stage was refused, and lets the person ask again", async () => {
+    const sent = await sentOn(today, "t".repeat(43));
+    const request = { id: crypto.randomUUID(), schemaVersion: 1 as const, toStage: 2, why: "x", submittedAt: new Date().toISOString() };
+    await outbox.queueEscalation(sent, request);
+    await outbox.settleEscalation(request.id, { kind: "rejected", status: 409, error: "stage-not-next", fields: [] });
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByText("The council could not accept your request for Stage 2.", undefined, { timeout: 5_000 })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "See why, and what you can do" })).toHaveAttribute("href", "/complaints");
+    cleanup();
+    renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
+    expect(await screen.findByLabelText("Why are you not happy with the reply?")).toBeInTheDocument();
   });
 
   it("says plainly when the council is late, with what to do", async () => {

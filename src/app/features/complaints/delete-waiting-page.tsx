@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { BackLink } from "../../components/back-link";
+import { useCouncil } from "../../components/council-provider";
 import { LoadingPage } from "../../components/status-pages";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { formatDateTime } from "../../lib/format-date";
@@ -16,6 +17,7 @@ export function DeleteWaitingPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation("complaints");
   const navigate = useNavigate();
   const item = useOutboxItem(id);
+  const councils = useCouncil();
   const [problem, setProblem] = useState<"sending" | "failed" | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const gone = item !== undefined && item.status !== "waiting";
@@ -33,7 +35,7 @@ export function DeleteWaitingPage({ id }: { id: string }) {
     );
   }
   const { record } = item;
-  const name = record.kind === "complaint" ? t("waiting.complaint", { council: record.payload.councilId }) : t("waiting.escalation", { stage: record.payload.toStage, reference: record.reference });
+  const name = record.kind === "complaint" ? t("waiting.complaint", { council: (councils.status === "ready" ? councils.councils.find((c) => c.id === record.payload.councilId)?.name : undefined) ?? record.payload.councilId }) : t("waiting.escalation", { stage: record.payload.toStage, reference: record.reference });
 
   const confirm = async () => {
     setBusy(true);

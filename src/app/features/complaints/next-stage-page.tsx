@@ -84,7 +84,7 @@ export function NextStagePage({ sent, council }: { sent: SentRecord; council: Co
       </>
     );
   }
-  const already = waiting?.status === "ok" ? waiting.waiting.find((r) => r.kind === "escalation" && r.complaintId === sent.id) : undefined;
+  const already = waiting?.status === "ok" ? waiting.waiting.find((r) => r.kind === "escalation" && r.complaintId === sent.id && r.state !== "failed") : undefined;
   if (already && already.kind === "escalation" && already.id !== id) {
     return (
       <>

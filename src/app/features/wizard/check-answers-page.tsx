@@ -12,7 +12,12 @@ import { outcomeOf, queueAndSend } from "../../lib/send-complaint";
 import { useOutboxItem } from "../../lib/use-outbox";
 import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
 
-type SendState = { kind: "idle" } | { kind: "sending" } | { kind: "queued"; id: string } | { kind: "rejected"; id: string } | { kind: "invalid" };
+type SendState =
+  | { kind: "idle" }
+  | { kind: "sending" }
+  | { kind: "queued"; id: string; keptEarlier?: boolean }
+  | { kind: "rejected"; id: string }
+  | { kind: "invalid" };
 
 /** Which step holds the answer a complaint-schema problem points at. */
 const COMPLAINT_PATH_TO_FIELD: Record<string, string> = {
@@ -95,7 +100,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         navigate(`/complaint/sent/${outcome.sent.reference}`, { replace: true });
         return;
       }
-      setSendState({ kind: outcome.kind, id: complaint.data.id });
+      setSendState(outcome.kind === "queued" ? { kind: "queued", id: complaint.data.id, keptEarlier: outcome.keptEarlier } : { kind: outcome.kind, id: complaint.data.id });
     } catch {
       // The outbox could not be written (storage trouble is shown at the top of the page): nothing was queued.
       setSendState({ kind: "idle" });
@@ -176,6 +181,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         <div className="notice" role="status">
           <h2 className="heading-s">{t("check:queued.heading")}</h2>
           <p className="body">{t("check:queued.body")}</p>
+          {sendState.keptEarlier ? <p className="body">{t("check:queued.keptEarlier")}</p> : null}
           <p className="body">
             <Link to="/complaints">{t("check:queued.seeOutbox")}</Link>
           </p>
