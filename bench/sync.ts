@@ -27,8 +27,7 @@ async function withServer<T>(run: (url: string, dbFile: string) => Promise<T>): 
   try {
     return await run(server.url, dbFile);
   } finally {
-    server.child.kill("SIGTERM");
-    await new Promise((r) => server.child.once("exit", r));
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

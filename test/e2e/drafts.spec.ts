@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROME_ARGS, CHROME_PATH, expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
-import { JourneyRunner, type PageStep } from "./support/journey";
+import { JourneyRunner, TO_WHAT_HAPPENED } from "./support/journey";
 
 const baseUrl = inject("baseUrl");
 
@@ -41,15 +41,6 @@ async function dumpIndexedDb(page: Page): Promise<Record<string, unknown[]>> {
   );
 }
 
-const TO_WHAT_HAPPENED: PageStep[] = [
-  { heading: "Make a complaint about children's social care", button: "Start now" },
-  { heading: "Who is filling this in?", actions: [{ radio: "I'm the child or young person" }] },
-  { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
-  { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
-  { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
-  { heading: "Is any of this happening at the moment?", actions: [{ checkbox: "None of these, or I don't know" }] },
-  { heading: "What happens next for you" },
-];
 
 const STORY = "Nobody told me I was moving until the day before. I want to say goodbye to my friends.";
 

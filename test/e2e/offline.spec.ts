@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type StartedServer } from "../setup/e2e-server";
 import { launchBrowser, openPage, type WatchedPage } from "./support/browser";
-import { JourneyRunner, type PageStep } from "./support/journey";
+import { JourneyRunner, TO_WHAT_HAPPENED } from "./support/journey";
 
 /**
  * The installable offline app and its updates (issue 6), in real Chromium against the real server.
@@ -17,49 +18,6 @@ import { JourneyRunner, type PageStep } from "./support/journey";
 const root = resolve(import.meta.dirname, "../..");
 /** The build under test: what the shared e2e server serves (scripts/run-e2e.ts builds it first). */
 const builtDir = resolve(root, process.env.STATIC_DIR ?? "dist");
-
-interface AppServer {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Start src/server/index.ts serving `staticDir` (port 0 picks a free one). */
-async function startAppServer(staticDir: string, dbFile: string, port = 0): Promise<AppServer> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "src/server/index.ts")], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), STATIC_DIR: staticDir, DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: "silent" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`The server did not start in 30 s:\n${output}`)), 30_000);
-    const onData = (data: Buffer) => {
-      output += data.toString();
-      const match = /running at (http:\/\/localhost:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The server exited with code ${code}:\n${output}`));
-    });
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
 
 /**
  * The same app built again with one file changed (index.html gets a build marker), into `outDir`:
@@ -99,15 +57,6 @@ async function waitForServiceWorker(page: Page): Promise<void> {
 /** Messages the browser logs for requests that fail while offline or between two server starts. */
 const isOfflineNoise = (message: string) => /ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(message);
 
-const TO_WHAT_HAPPENED: PageStep[] = [
-  { heading: "Make a complaint about children's social care", button: "Start now" },
-  { heading: "Who is filling this in?", actions: [{ radio: "I'm the child or young person" }] },
-  { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
-  { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
-  { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
-  { heading: "Is any of this happening at the moment?", actions: [{ checkbox: "None of these, or I don't know" }] },
-  { heading: "What happens next for you" },
-];
 const STORY_FIELD = "Tell us what happened, in your own words";
 const STORY = "They changed my placement and nobody asked me. I want someone to listen.";
 
@@ -169,7 +118,7 @@ describe("works offline and updates without losing work, in real Chromium", () =
     expect(paths.length).toBeGreaterThan(5);
     expect(paths.filter((path) => !(path in ROUTE_CHECKS)), "routes in router.tsx with no offline check here").toEqual([]);
 
-    const server = await startAppServer(builtDir, join(dir, "offline.db"));
+    const server = await startServer(join(dir, "offline.db"), { staticDir: builtDir });
     let context: BrowserContext | undefined;
     try {
       context = await browser.newContext();
@@ -235,8 +184,8 @@ describe("works offline and updates without losing work, in real Chromium", () =
     const newBuild = join(dir, "new-version");
     await buildNewVersion(newBuild);
     const dbFile = join(dir, "update.db");
-    const oldServer = await startAppServer(builtDir, dbFile);
-    let newServer: AppServer | undefined;
+    const oldServer = await startServer(dbFile, { staticDir: builtDir });
+    let newServer: StartedServer | undefined;
     let context: BrowserContext | undefined;
     try {
       context = await browser.newContext();
@@ -254,7 +203,7 @@ describe("works offline and updates without losing work, in real Chromium", () =
 
       // Deploy the new version on the same address.
       await oldServer.stop();
-      newServer = await startAppServer(newBuild, dbFile, oldServer.port);
+      newServer = await startServer(dbFile, { staticDir: newBuild, port: oldServer.port });
       expect(newServer.url).toBe(oldServer.url);
 
       // The app looks for a new version when it is shown again (and every hour).

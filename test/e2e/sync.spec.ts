@@ -1,4 +1,3 @@
-import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -6,7 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startServer } from "../setup/e2e-server";
+import { startServer, type StartedServer } from "../setup/e2e-server";
 import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
 import { JourneyRunner } from "./support/journey";
 
@@ -22,7 +21,7 @@ let browser: Browser;
 let dir: string;
 let dbFile: string;
 let port: number;
-let server: { url: string; child: ChildProcess } | undefined;
+let server: StartedServer | undefined;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,16 +35,14 @@ async function freePort(): Promise<number> {
 }
 
 async function start(): Promise<string> {
-  server = await startServer(dbFile, port);
+  server = await startServer(dbFile, { port });
   return server.url;
 }
 
 async function stop(): Promise<void> {
-  const child = server?.child;
+  const running = server;
   server = undefined;
-  if (!child || child.exitCode !== null) return;
-  child.kill("SIGTERM");
-  await new Promise((resolve) => child.once("exit", resolve));
+  await running?.stop();
 }
 
 function query<T>(sql: string, ...params: unknown[]): T[] {

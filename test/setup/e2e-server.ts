@@ -13,11 +13,28 @@ declare module "vitest" {
 
 const root = resolve(import.meta.dirname, "../..");
 
-/** Start the real server (src/server/index.ts) on an ephemeral port with a fresh SQLite file. */
-export async function startServer(dbFile: string, port = 0): Promise<{ url: string; child: ChildProcess }> {
+export interface StartedServer {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Stop it (SIGTERM) and wait for it to exit; nothing if it has already stopped. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start the real server (src/server/index.ts) with a SQLite file. `port` 0 (the default) picks a
+ * free one; `staticDir` serves another build than dist/.
+ */
+export async function startServer(dbFile: string, options: { port?: number; staticDir?: string } = {}): Promise<StartedServer> {
   const child = spawn(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "src/server/index.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: "silent" },
+    env: {
+      ...process.env,
+      PORT: String(options.port ?? 0),
+      ...(options.staticDir ? { STATIC_DIR: options.staticDir } : {}),
+      DATABASE_URL: `sqlite:${dbFile}`,
+      LOG_LEVEL: "silent",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const url = await new Promise<string>((resolvePromise, reject) => {
@@ -38,18 +55,27 @@ export async function startServer(dbFile: string, port = 0): Promise<{ url: stri
       reject(new Error(`The server exited with code ${code}:\n${output}`));
     });
   });
-  return { url, child };
+  return {
+    url,
+    port: Number(new URL(url).port),
+    child,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), "speak-up-e2e-"));
   const dbFile = join(dir, "complaints.db");
-  const { url, child } = await startServer(dbFile);
-  project.provide("baseUrl", url);
+  const server = await startServer(dbFile);
+  project.provide("baseUrl", server.url);
   project.provide("dbFile", dbFile);
   return async () => {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   };
 }

@@ -30,6 +30,17 @@ export interface JourneyOptions {
   noSidewaysScroll?: boolean;
 }
 
+/** From the start page to "What happened?" as a young person in care: the shortest way into a draft. */
+export const TO_WHAT_HAPPENED: PageStep[] = [
+  { heading: "Make a complaint about children's social care", button: "Start now" },
+  { heading: "Who is filling this in?", actions: [{ radio: "I'm the child or young person" }] },
+  { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
+  { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
+  { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
+  { heading: "Is any of this happening at the moment?", actions: [{ checkbox: "None of these, or I don't know" }] },
+  { heading: "What happens next for you" },
+];
+
 export function countComplaints(dbFile: string): number {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {

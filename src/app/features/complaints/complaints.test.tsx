@@ -1,34 +1,21 @@
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import councilFile from "../../../../public/councils/example-borough.json";
 import fixture from "../../../../test/fixtures/complaint.valid.json";
 import { addWorkingDays, todayIso } from "../../../domain/calendar";
 import { complaintSchema } from "../../../domain/complaint";
-import { parseCouncilSettings } from "../../../domain/council";
-import { CouncilProvider } from "../../components/council-provider";
 import { db, type SentRecord } from "../../lib/db";
 import { formatLongDate } from "../../lib/format-date";
 import { outboxRepository } from "../../lib/outbox-repository";
 import { pinRepository } from "../../lib/pin-repository";
 import { lock } from "../../lib/pin-session";
-import { routes } from "../../router";
+import { exampleBorough, renderAt } from "../../../../test/setup/render-app";
 
-const council = parseCouncilSettings("example-borough.json", councilFile);
+const council = exampleBorough;
 const outbox = outboxRepository();
 const complaint = complaintSchema.parse({ ...fixture, id: "7c1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
 const today = todayIso(new Date());
 
-function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <CouncilProvider initial={council}>
-      <RouterProvider router={router} />
-    </CouncilProvider>,
-  );
-  return router;
-}
 
 /** A complaint this phone sent on `receivedOn`, with or without a status token. */
 async function sentOn(receivedOn: string, token?: string): Promise<SentRecord> {

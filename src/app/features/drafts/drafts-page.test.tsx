@@ -1,15 +1,11 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import councilFile from "../../../../public/councils/example-borough.json";
-import { parseCouncilSettings } from "../../../domain/council";
 import type { DraftAnswers } from "../../../domain/draft";
-import { CouncilProvider } from "../../components/council-provider";
 import { db } from "../../lib/db";
 import type * as DraftRepositoryModule from "../../lib/draft-repository";
 import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
-import { routes } from "../../router";
+import { exampleBorough, renderAt } from "../../../../test/setup/render-app";
 
 // Nothing produces a locked draft yet (the PIN lock is being built): these are added to every list.
 const extra = vi.hoisted(() => ({ locked: [] as LoadedDraft[] }));
@@ -24,18 +20,9 @@ vi.mock("../../lib/draft-repository", async (importOriginal) => {
   };
 });
 
-const council = parseCouncilSettings("example-borough.json", councilFile);
+const council = exampleBorough;
 const drafts = draftRepository();
 
-function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <CouncilProvider initial={council}>
-      <RouterProvider router={router} />
-    </CouncilProvider>,
-  );
-  return router;
-}
 
 const youngPerson: Partial<DraftAnswers> = {
   role: "young-person",

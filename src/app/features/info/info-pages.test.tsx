@@ -1,25 +1,13 @@
-import { render, screen, within } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseCouncilSettings, type CouncilSettings } from "../../../domain/council";
+import { parseCouncilSettings } from "../../../domain/council";
 import exampleFile from "../../../../public/councils/example-borough.json";
 import northmoorFile from "../../../../public/councils/northmoor.json";
-import { CouncilProvider } from "../../components/council-provider";
-import { routes } from "../../router";
+import { renderAt } from "../../../../test/setup/render-app";
 
-const exampleBorough = parseCouncilSettings("example-borough.json", exampleFile);
 const northmoor = parseCouncilSettings("northmoor.json", northmoorFile);
 
-function renderAt(path: string, council: CouncilSettings = exampleBorough) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <CouncilProvider initial={council}>
-      <RouterProvider router={router} />
-    </CouncilProvider>,
-  );
-  return router;
-}
 
 /** A paragraph or list item whose whole text is exactly `text` (links and all). */
 function exactly(text: string) {

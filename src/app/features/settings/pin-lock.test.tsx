@@ -1,28 +1,15 @@
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseCouncilSettings } from "../../../domain/council";
-import councilFile from "../../../../public/councils/example-borough.json";
-import { CouncilProvider } from "../../components/council-provider";
 import { db } from "../../lib/db";
 import { draftRepository } from "../../lib/draft-repository";
 import { getKey, lock } from "../../lib/pin-session";
-import { routes } from "../../router";
+import { exampleBorough, renderAt } from "../../../../test/setup/render-app";
 
-const council = parseCouncilSettings("example-borough.json", councilFile);
+const council = exampleBorough;
 const drafts = draftRepository();
 const SECRET = "My foster carer shouts at me";
 
-function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <CouncilProvider initial={council}>
-      <RouterProvider router={router} />
-    </CouncilProvider>,
-  );
-  return router;
-}
 
 async function setPin(pin: string, showLabels: "Yes, show the names" | "No, hide the names") {
   renderAt("/settings/pin");

@@ -1,29 +1,16 @@
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { createMemoryRouter, RouterProvider } from "react-router";
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseCouncilSettings } from "../../../domain/council";
 import type { DraftAnswers } from "../../../domain/draft";
-import councilFile from "../../../../public/councils/example-borough.json";
-import { CouncilProvider } from "../../components/council-provider";
 import Dexie from "dexie";
 import { db } from "../../lib/db";
 import { draftRepository } from "../../lib/draft-repository";
-import { routes } from "../../router";
+import { exampleBorough, renderAt } from "../../../../test/setup/render-app";
 import { AUTOSAVE_DELAY_MS } from "./use-autosave";
 
-const council = parseCouncilSettings("example-borough.json", councilFile);
+const council = exampleBorough;
 const drafts = draftRepository();
 
-function renderAt(path: string) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
-  render(
-    <CouncilProvider initial={council}>
-      <RouterProvider router={router} />
-    </CouncilProvider>,
-  );
-  return router;
-}
 
 async function currentAnswers(): Promise<DraftAnswers> {
   const current = await drafts.current();
