@@ -1,5 +1,5 @@
 import { fetchStatus } from "./api-client";
-import type { SentRecord } from "./db";
+import { DEFAULT_ENDPOINT, type SentRecord } from "./db";
 import { outboxRepository } from "./outbox-repository";
 
 const repository = outboxRepository();
@@ -12,7 +12,7 @@ export type RefreshOutcome = "updated" | "offline" | "failed" | "cannot-check";
  */
 export async function refreshStatus(sent: SentRecord): Promise<RefreshOutcome> {
   if (!sent.statusToken) return "cannot-check";
-  const result = await fetchStatus(sent.endpoint ?? "/api/v1/complaints", sent.reference, sent.statusToken);
+  const result = await fetchStatus(sent.endpoint ?? DEFAULT_ENDPOINT, sent.reference, sent.statusToken);
   try {
     if (result.kind === "ok") {
       await repository.saveStatus(sent.id, result.status);

@@ -195,7 +195,7 @@ export class SpeakUpDatabase extends Dexie {
   }
 }
 
-/** The default council's endpoint, for outbox records from before endpoints were stored (v2). */
-const DEFAULT_ENDPOINT = "/api/v1/complaints";
+/** The default council's endpoint, for records from before endpoints were stored (v2). */
+export const DEFAULT_ENDPOINT = "/api/v1/complaints";
 
 export const db = new SpeakUpDatabase();

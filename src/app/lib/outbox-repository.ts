@@ -4,6 +4,7 @@ import type { EscalationRequest } from "../../domain/progress";
 import type { EscalationResult, SendResult } from "./api-client";
 import {
   db,
+  DEFAULT_ENDPOINT,
   type KnownStatus,
   type OutboxEscalation,
   type OutboxError,
@@ -22,7 +23,7 @@ export function backoffMs(failures: number): number {
 }
 
 /** The same complaint apart from when Send was pressed. */
-function sameComplaint(a: Complaint, b: Complaint): boolean {
+export function sameComplaint(a: Complaint, b: Complaint): boolean {
   return JSON.stringify({ ...a, submittedAt: "" }) === JSON.stringify({ ...b, submittedAt: "" });
 }
 
@@ -83,7 +84,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
 
     async queueEscalation(sent: SentRecord, payload: EscalationRequest, now: Date = new Date()): Promise<OutboxEscalation> {
       const record: OutboxEscalation = {
-        ...common(payload.id, sent.endpoint ?? "/api/v1/complaints", now),
+        ...common(payload.id, sent.endpoint ?? DEFAULT_ENDPOINT, now),
         kind: "escalation",
         complaintId: sent.id,
         reference: sent.reference,

@@ -1,6 +1,6 @@
 import type { Complaint } from "../../domain/complaint";
 import type { OutboxRecord, SentRecord } from "./db";
-import { outboxRepository } from "./outbox-repository";
+import { outboxRepository, sameComplaint } from "./outbox-repository";
 import { requestSend } from "./outbox-sync";
 
 const outbox = outboxRepository();
@@ -20,7 +20,7 @@ export type SendOutcome =
 export async function queueAndSend(draftId: string, complaint: Complaint, endpoint: string): Promise<SendOutcome & { keptEarlier: boolean }> {
   const queued = await outbox.queue(draftId, complaint, endpoint);
   // An earlier copy may already be with the council: it is sent instead of the changed answers.
-  const keptEarlier = JSON.stringify({ ...queued.payload, submittedAt: "" }) !== JSON.stringify({ ...complaint, submittedAt: "" });
+  const keptEarlier = !sameComplaint(queued.payload, complaint);
   await requestSend();
   return { ...(await outcomeOf(complaint.id)), keptEarlier };
 }

@@ -10,7 +10,7 @@ import { ComplaintsPage } from "../features/complaints/complaints-page";
 import { DeleteWaitingPage } from "../features/complaints/delete-waiting-page";
 import { NextStagePage } from "../features/complaints/next-stage-page";
 import { loadCouncil } from "../lib/council-settings";
-import type { SentRecord } from "../lib/db";
+import type { OutboxEscalation, SentRecord } from "../lib/db";
 import { useOutbox } from "../lib/use-outbox";
 
 
@@ -53,13 +53,24 @@ export function DeleteWaitingRoute() {
   );
 }
 
-type Loaded = { status: "loading" } | { status: "missing" } | { status: "error" } | { status: "ready"; sent: SentRecord; council: CouncilSettings };
+/** A sent complaint, the settings of the council it went to, and its request for the next stage if one is in the outbox. */
+export interface SentComplaint {
+  sent: SentRecord;
+  council: CouncilSettings;
+  request: OutboxEscalation | undefined;
+}
 
-/** The sent complaint (live, so a new status or stage shows at once) and the settings of the council it went to. */
+type Loaded = { status: "loading" } | { status: "missing" } | { status: "error" } | ({ status: "ready" } & SentComplaint);
+
+/** The sent complaint and what waits for it in the outbox (live, so a new status, stage or send shows at once). */
 function useSentComplaint(reference: string): Loaded {
   const current = useCouncil();
   const view = useOutbox();
   const sent = view?.status === "ok" ? view.sent.find((s) => s.reference === reference) : undefined;
+  const request =
+    view?.status === "ok" && sent
+      ? view.waiting.find((r): r is OutboxEscalation => r.kind === "escalation" && r.complaintId === sent.id)
+      : undefined;
   const councilId = sent?.councilId;
   const [other, setOther] = useState<{ id: string; council?: CouncilSettings; failed?: boolean } | undefined>(undefined);
   const needsOther = councilId !== undefined && current.status === "ready" && current.council.id !== councilId;
@@ -77,44 +88,35 @@ function useSentComplaint(reference: string): Loaded {
   if (view === undefined || current.status === "loading") return { status: "loading" };
   if (view.status === "unavailable" || current.status === "error") return { status: "error" };
   if (!sent) return { status: "missing" };
-  if (!needsOther) return { status: "ready", sent, council: current.council };
+  if (!needsOther) return { status: "ready", sent, council: current.council, request };
   if (other?.id !== councilId) return { status: "loading" };
-  return other.council ? { status: "ready", sent, council: other.council } : { status: "error" };
+  return other.council ? { status: "ready", sent, council: other.council, request } : { status: "error" };
+}
+
+/** A page about one sent complaint: unlocked first, then loading, a problem, not found, or the page. */
+function SentComplaintRoute({ page: Page }: { page: (props: SentComplaint) => ReactNode }) {
+  return (
+    <UnlockedOnly>
+      <SentComplaintPage page={Page} />
+    </UnlockedOnly>
+  );
+}
+
+function SentComplaintPage({ page: Page }: { page: (props: SentComplaint) => ReactNode }) {
+  const { reference = "" } = useParams();
+  const loaded = useSentComplaint(reference);
+  if (loaded.status === "loading") return <LoadingPage />;
+  if (loaded.status === "error") return <LoadFailedPage />;
+  if (loaded.status === "missing") return <ComplaintNotFound />;
+  return <Page key={loaded.sent.id} sent={loaded.sent} council={loaded.council} request={loaded.request} />;
 }
 
 /** /complaints/:reference */
 export function ComplaintRoute() {
-  return (
-    <UnlockedOnly>
-      <Complaint />
-    </UnlockedOnly>
-  );
-}
-
-function Complaint() {
-  const { reference = "" } = useParams();
-  const loaded = useSentComplaint(reference);
-  if (loaded.status === "loading") return <LoadingPage />;
-  if (loaded.status === "error") return <LoadFailedPage />;
-  if (loaded.status === "missing") return <ComplaintNotFound />;
-  return <ComplaintPage key={loaded.sent.id} sent={loaded.sent} council={loaded.council} />;
+  return <SentComplaintRoute page={ComplaintPage} />;
 }
 
 /** /complaints/:reference/next-stage */
 export function NextStageRoute() {
-  return (
-    <UnlockedOnly>
-      <NextStage />
-    </UnlockedOnly>
-  );
+  return <SentComplaintRoute page={NextStagePage} />;
 }
-
-function NextStage() {
-  const { reference = "" } = useParams();
-  const loaded = useSentComplaint(reference);
-  if (loaded.status === "loading") return <LoadingPage />;
-  if (loaded.status === "error") return <LoadFailedPage />;
-  if (loaded.status === "missing") return <ComplaintNotFound />;
-  return <NextStagePage key={loaded.sent.id} sent={loaded.sent} council={loaded.council} />;
-}
-

@@ -7,9 +7,8 @@ import { BackLink } from "../../components/back-link";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { refreshStatus, type RefreshOutcome } from "../../lib/complaint-status";
-import type { SentRecord } from "../../lib/db";
+import type { OutboxEscalation, SentRecord } from "../../lib/db";
 import { formatDateTime, formatLongDate } from "../../lib/format-date";
-import { useOutbox } from "../../lib/use-outbox";
 import { COMPLAINTS_PATH, stageName, useOnline } from "./complaints-page";
 import { progressOf } from "./progress-view";
 
@@ -33,10 +32,9 @@ export function ComplaintNotFound() {
  * is checked with the server when the page opens (and on "Check now"); offline it shows the last
  * known status and when it was checked.
  */
-export function ComplaintPage({ sent, council }: { sent: SentRecord; council: CouncilSettings }) {
+export function ComplaintPage({ sent, council, request }: { sent: SentRecord; council: CouncilSettings; request: OutboxEscalation | undefined }) {
   const { t, i18n } = useTranslation("complaints");
   const online = useOnline();
-  const outbox = useOutbox();
   const [check, setCheck] = useState<"checking" | RefreshOutcome | undefined>(undefined);
   const title = t("detail.title", { reference: sent.reference });
   useDocumentTitle(title);
@@ -62,7 +60,6 @@ export function ComplaintPage({ sent, council }: { sent: SentRecord; council: Co
   const progress = progressOf(sent, council, today);
   const current = progress.current;
   const date = (iso: string) => formatLongDate(iso, i18n.language);
-  const waitingRequest = outbox?.status === "ok" ? outbox.waiting.find((r) => r.kind === "escalation" && r.complaintId === sent.id) : undefined;
   const overdue = current?.status === "overdue";
   // Stage 3 has steps (the panel meets, reports, the council answers): say which one is late.
   const lateStep = current?.milestones.find((m) => m.late && !m.done && m.due && (m.kind === "panelMeeting" || m.kind === "panelReport" || m.kind === "finalResponse"));
@@ -141,16 +138,16 @@ export function ComplaintPage({ sent, council }: { sent: SentRecord; council: Co
       )}
       {progress.timeline.ombudsman ? <p className="body">{t("detail.ombudsmanBy", { date: date(progress.timeline.ombudsman.by) })}</p> : null}
 
-      {waitingRequest && waitingRequest.kind === "escalation" && waitingRequest.state === "failed" ? (
+      {request?.state === "failed" ? (
         <div className="notice notice--error" role="status">
-          <p className="body">{t("detail.requestRefused", { stage: waitingRequest.payload.toStage })}</p>
+          <p className="body">{t("detail.requestRefused", { stage: request.payload.toStage })}</p>
           <p className="body">
             <Link to={COMPLAINTS_PATH}>{t("detail.seeWhy")}</Link>
           </p>
         </div>
-      ) : waitingRequest && waitingRequest.kind === "escalation" ? (
+      ) : request ? (
         <div className="notice" role="status">
-          <p className="body">{t("detail.requestWaiting", { stage: waitingRequest.payload.toStage })}</p>
+          <p className="body">{t("detail.requestWaiting", { stage: request.payload.toStage })}</p>
           <p className="body">
             <Link to={COMPLAINTS_PATH}>{t("detail.seeWaiting")}</Link>
           </p>

@@ -11,11 +11,10 @@ import { BackLink } from "../../components/back-link";
 import { ErrorSummary, type ErrorItem } from "../../components/error-summary";
 import { TextAreaField, TextInputField } from "../../components/form-fields";
 import { useDocumentTitle } from "../../components/use-document-title";
-import type { SentRecord } from "../../lib/db";
+import type { OutboxEscalation, SentRecord } from "../../lib/db";
 import { formatLongDate } from "../../lib/format-date";
 import { outboxRepository } from "../../lib/outbox-repository";
 import { requestSend } from "../../lib/outbox-sync";
-import { useOutbox } from "../../lib/use-outbox";
 import { complaintPath } from "./complaints-page";
 import { progressOf } from "./progress-view";
 
@@ -37,10 +36,9 @@ const FIELDS = ["why", "wantNow", "replyReceivedOn"] as const;
  * the person send: the council decides (domain.md, warn never block). The request goes through
  * the outbox like a complaint, so it is sent once, later if offline.
  */
-export function NextStagePage({ sent, council }: { sent: SentRecord; council: CouncilSettings }) {
+export function NextStagePage({ sent, council, request }: { sent: SentRecord; council: CouncilSettings; request: OutboxEscalation | undefined }) {
   const { t, i18n } = useTranslation("complaints");
   const navigate = useNavigate();
-  const waiting = useOutbox();
   // One id per visit to this page: pressing Send twice sends one request.
   const [id] = useState(() => crypto.randomUUID());
   const [saveFailed, setSaveFailed] = useState(false);
@@ -84,8 +82,9 @@ export function NextStagePage({ sent, council }: { sent: SentRecord; council: Co
       </>
     );
   }
-  const already = waiting?.status === "ok" ? waiting.waiting.find((r) => r.kind === "escalation" && r.complaintId === sent.id && r.state !== "failed") : undefined;
-  if (already && already.kind === "escalation" && already.id !== id) {
+  // A request still waiting (not refused) from an earlier visit: one at a time.
+  const already = request && request.state !== "failed" ? request : undefined;
+  if (already && already.id !== id) {
     return (
       <>
         <BackLink to={complaintPath(sent.reference)} />
