@@ -1,8 +1,13 @@
-import { resolve } from "node:path";
+import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
+import { compression } from "vite-plugin-compression2";
 import { VitePWA } from "vite-plugin-pwa";
+import { prerenderPages } from "./scripts/prerender";
 import { loadCouncils } from "./src/server/councils";
+
+const SOURCE_MAP_DIR = "build/sourcemaps";
 
 /** Fail the build, naming the field, when any council settings file is invalid (issue 3). */
 function validateCouncilSettings(): Plugin {
@@ -14,10 +19,55 @@ function validateCouncilSettings(): Plugin {
   };
 }
 
+/**
+ * Source maps are made (for debugging a report) but never published: after the build, every `.map`
+ * is moved out of dist/ into build/sourcemaps/, so the server cannot send one (issue 9).
+ */
+function keepSourceMapsPrivate(): Plugin {
+  let outDir = resolve(import.meta.dirname, "dist");
+  return {
+    name: "speak-up:keep-source-maps-private",
+    apply: "build",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: "post",
+      sequential: true,
+      handler() {
+        const dist = outDir;
+        // One folder per output folder, so a second build (e2e) does not remove the first one's maps.
+        const target = resolve(import.meta.dirname, SOURCE_MAP_DIR, relative(import.meta.dirname, outDir).replace(/[^a-z0-9]+/gi, "-"));
+        rmSync(target, { recursive: true, force: true });
+        const move = (dir: string) => {
+          for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            const full = join(dir, entry.name);
+            if (entry.isDirectory()) move(full);
+            else if (entry.name.endsWith(".map")) {
+              const to = join(target, relative(dist, full));
+              mkdirSync(resolve(to, ".."), { recursive: true });
+              renameSync(full, to);
+            }
+          }
+        };
+        move(dist);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     validateCouncilSettings(),
     react(),
+    prerenderPages(),
+    // Brotli and gzip copies of every text file, made once at build time and served by the
+    // server with Content-Encoding (@fastify/static preCompressed).
+    compression({
+      algorithms: ["brotliCompress", "gzip"],
+      include: /\.(html|js|mjs|css|json|svg|webmanifest|txt)$/,
+      logLevel: "silent",
+    }),
     VitePWA({
       // Our own service worker (src/app/sw.ts): offline pages, Background Sync for the outbox,
       // and updates that wait until the person presses "Update now" (src/app/lib/pwa.ts).
@@ -47,12 +97,16 @@ export default defineConfig({
         // Everything a visit needs with no network: the app shell, all JS and CSS (the words are
         // bundled in the JS), council settings (councils/*.json), icons and the manifest.
         globPatterns: ["**/*.{js,css,html,svg,png,json,webmanifest}"],
+        // The server's own list of pre-rendered pages; the worker finds them by address.
+        globIgnores: ["prerendered.json"],
       },
     }),
+    keepSourceMapsPrivate(),
   ],
   build: {
     target: "es2022",
-    sourcemap: true,
+    // Written for debugging, referenced nowhere, and moved out of dist/ (keepSourceMapsPrivate).
+    sourcemap: "hidden",
   },
   server: {
     proxy: { "/api": "http://localhost:8080" },

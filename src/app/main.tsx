@@ -1,33 +1,70 @@
 import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, hydrateRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
+import type { CouncilSettings } from "../domain/council";
 import { CouncilProvider } from "./components/council-provider";
+import { FirstRenderProvider } from "./components/first-render";
 import { initI18n } from "./lib/i18n";
-import { startOutboxSync } from "./lib/outbox-sync";
 import { startAutoLock } from "./lib/pin-session";
-import { listenForInstallPrompt, registerServiceWorker } from "./lib/pwa";
-import { createRouter } from "./router";
+import { createRouter, loadRoutesFor, prefetchPages } from "./router";
 import "./styles.css";
+
+/** What the pre-renderer wrote into every page (scripts/prerender.ts): the build day and the default council. */
+interface FirstRenderData {
+  day: string;
+  council: CouncilSettings;
+}
+
+/**
+ * The default council's settings, written into the page at build time after the shared schema
+ * checked them (the build fails otherwise), so they are read here without zod: the start page
+ * shows the council's numbers before anything else loads.
+ */
+function firstRenderData(): FirstRenderData | undefined {
+  const text = document.getElementById("first-render-data")?.textContent;
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as FirstRenderData;
+  } catch {
+    return undefined;
+  }
+}
 
 // The only module with start-up side effects (style.md layout).
 async function start(): Promise<void> {
-  await initI18n();
   const container = document.getElementById("root");
   if (!container) throw new Error("index.html has no #root element");
-  createRoot(container).render(
+  // A page drawn at build time for this very address is hydrated; any other address is drawn here.
+  const hydrating = container.dataset.prerendered === window.location.pathname;
+  const data = firstRenderData();
+  // Words first: a page's loader adds its words to the instance initI18n sets up.
+  await initI18n();
+  await loadRoutesFor(window.location.pathname);
+  const app = (
     <StrictMode>
-      <CouncilProvider>
-        <RouterProvider router={createRouter()} />
-      </CouncilProvider>
-    </StrictMode>,
+      <FirstRenderProvider day={hydrating ? data?.day : undefined}>
+        <CouncilProvider preview={data?.council}>
+          <RouterProvider router={createRouter()} />
+        </CouncilProvider>
+      </FirstRenderProvider>
+    </StrictMode>
   );
+  if (hydrating) hydrateRoot(container, app);
+  else createRoot(container).render(app);
   // The PIN key is dropped after 5 minutes hidden (drafts issue); Exit this page drops it at once.
   startAutoLock();
-  // Anything saved on this phone and not sent yet goes now, and again when the connection comes back.
-  startOutboxSync();
   // Offline app and updates that wait for "Update now" (issue 6); the "Add to home screen" hint.
-  registerServiceWorker();
-  listenForInstallPrompt();
+  // Loaded after the page is drawn; registering waits for the load event anyway.
+  void import("./lib/pwa").then(({ listenForInstallPrompt, registerServiceWorker }) => {
+    listenForInstallPrompt();
+    registerServiceWorker();
+  });
+  // Every other page, in the background, so they open even if the connection drops now.
+  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
+  idle(() => prefetchPages());
+  // Anything saved on this phone and not sent yet goes now, and again when the connection comes
+  // back. Loaded after the page is drawn: it brings the outbox store, which drawing does not need.
+  void import("./lib/outbox-sync").then(({ startOutboxSync }) => startOutboxSync());
 }
 
 void start();

@@ -1,15 +1,38 @@
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router";
 import { Layout } from "./components/layout";
 import { LoadFailedPage, NotFoundPage } from "./components/status-pages";
-import { ComplaintRoute, ComplaintsRoute, DeleteWaitingRoute, NextStageRoute } from "./routes/complaints-routes";
-import { CouncilRoute } from "./routes/council-route";
-import { DeleteDraftRoute, DraftsRoute, RenameDraftRoute } from "./routes/drafts-routes";
-import { GlossaryRoute, WhatHappensRoute } from "./routes/info-routes";
-import { DeleteEverythingRoute, SetPinRoute, SettingsRoute, UnlockRoute } from "./routes/settings-routes";
-import { StartRoute } from "./routes/start-route";
-import { ConfirmationRoute, StepRoute } from "./routes/wizard-routes";
+import { loadLaterWords, type WordsGroup } from "./lib/i18n";
 
-export const routes = [
+/**
+ * Every page, each loaded only when it is first opened (React Router's `lazy`), so the start page
+ * downloads only what it needs: Dexie, zod and react-hook-form come with the pages that use them.
+ * The service worker precaches every chunk, so each page still opens offline after one visit.
+ * `load` names the module and its export, so the pre-renderer and the first-load budget can find
+ * which chunk a page needs (scripts/prerender.ts, scripts/check-bundle-size.ts).
+ */
+function page(
+  load: () => Promise<Record<string, unknown>>,
+  exportName: string,
+  /** Which words the page needs besides those that come with the app (i18n.ts); "none" for the start page. */
+  words: WordsGroup | "none" = "all",
+): Pick<RouteObject, "lazy"> {
+  return {
+    lazy: async () => {
+      const [module] = await Promise.all([load(), words === "none" ? undefined : loadLaterWords(words)]);
+      return { Component: module[exportName] as React.ComponentType };
+    },
+  };
+}
+
+const start = () => import("./routes/start-route");
+const council = () => import("./routes/council-route");
+const drafts = () => import("./routes/drafts-routes");
+const complaints = () => import("./routes/complaints-routes");
+const wizard = () => import("./routes/wizard-routes");
+const settings = () => import("./routes/settings-routes");
+const info = () => import("./routes/info-routes");
+
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
     children: [
@@ -18,29 +41,61 @@ export const routes = [
         // so Exit this page and the help links stay.
         errorElement: <LoadFailedPage retry={() => window.location.reload()} />,
         children: [
-      { path: "/", element: <StartRoute /> },
-      { path: "/council", element: <CouncilRoute /> },
-      { path: "/drafts", element: <DraftsRoute /> },
-      { path: "/drafts/:id/rename", element: <RenameDraftRoute /> },
-      { path: "/drafts/:id/delete", element: <DeleteDraftRoute /> },
-      { path: "/complaint/sent/:reference", element: <ConfirmationRoute /> },
-      { path: "/complaints", element: <ComplaintsRoute /> },
-      { path: "/complaints/waiting/:id/delete", element: <DeleteWaitingRoute /> },
-      { path: "/complaints/:reference", element: <ComplaintRoute /> },
-      { path: "/complaints/:reference/next-stage", element: <NextStageRoute /> },
-      { path: "/complaint/:stepId", element: <StepRoute /> },
-      { path: "/settings", element: <SettingsRoute /> },
-      { path: "/settings/pin", element: <SetPinRoute /> },
-      { path: "/settings/delete-everything", element: <DeleteEverythingRoute /> },
-      { path: "/unlock", element: <UnlockRoute /> },
-      { path: "/what-happens", element: <WhatHappensRoute /> },
-      { path: "/words", element: <GlossaryRoute /> },
-      { path: "*", element: <NotFoundPage /> },
+          { path: "/", ...page(start, "StartRoute", "none") },
+          { path: "/council", ...page(council, "CouncilRoute") },
+          { path: "/drafts", ...page(drafts, "DraftsRoute") },
+          { path: "/drafts/:id/rename", ...page(drafts, "RenameDraftRoute") },
+          { path: "/drafts/:id/delete", ...page(drafts, "DeleteDraftRoute") },
+          { path: "/complaint/sent/:reference", ...page(wizard, "ConfirmationRoute") },
+          { path: "/complaints", ...page(complaints, "ComplaintsRoute") },
+          { path: "/complaints/waiting/:id/delete", ...page(complaints, "DeleteWaitingRoute") },
+          { path: "/complaints/:reference", ...page(complaints, "ComplaintRoute") },
+          { path: "/complaints/:reference/next-stage", ...page(complaints, "NextStageRoute") },
+          { path: "/complaint/:stepId", ...page(wizard, "StepRoute") },
+          { path: "/settings", ...page(settings, "SettingsRoute") },
+          { path: "/settings/pin", ...page(settings, "SetPinRoute") },
+          { path: "/settings/delete-everything", ...page(settings, "DeleteEverythingRoute") },
+          { path: "/unlock", ...page(settings, "UnlockRoute") },
+          { path: "/what-happens", ...page(info, "WhatHappensRoute", "info") },
+          { path: "/words", ...page(info, "GlossaryRoute", "info") },
+          { path: "*", element: <NotFoundPage /> },
         ],
       },
     ],
   },
 ];
+
+/**
+ * Load the page modules the current address needs before the app first draws, so hydrating a
+ * pre-rendered page draws exactly what the server drew (React Router's documented pattern for
+ * `lazy` with server rendering), and a client-rendered page never flashes an empty layout.
+ */
+export async function loadRoutesFor(pathname: string, tree: RouteObject[] = routes): Promise<void> {
+  const matches = matchRoutes(tree, pathname) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== "function") return;
+      const loaded = await route.lazy();
+      Object.assign(route, { ...loaded, lazy: undefined });
+    }),
+  );
+}
+
+/**
+ * Download every page's module and words once the first page is on screen and the browser is idle,
+ * so a connection lost a moment after the first visit (before the service worker has kept
+ * everything) still leaves every page working. Nothing is drawn; failures are ignored (the
+ * service worker's precache and the next visit try again).
+ */
+export function prefetchPages(tree: RouteObject[] = routes): void {
+  const visit = (list: RouteObject[]) => {
+    for (const route of list) {
+      if (typeof route.lazy === "function") void Promise.resolve(route.lazy()).catch(() => undefined);
+      if (route.children) visit(route.children);
+    }
+  };
+  visit(tree);
+}
 
 export function createRouter() {
   return createBrowserRouter(routes);

@@ -19,13 +19,16 @@ interface SyncEvent extends ExtendableEvent {
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
 
-precacheAndRoute(self.__WB_MANIFEST);
+// Pre-rendered pages are found by address: `/` is index.html (directoryIndex) and `/what-happens`
+// is what-happens.html (cleanURLs), so they open offline exactly as they were drawn at build time.
+precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: "index.html", cleanURLs: true });
 // A new version's activate step deletes caches left by older Workbox versions.
 cleanupOutdatedCaches();
 
-// Every page URL is the app shell (the router draws the page). /api/ is never answered from a
-// cache: nothing registers a route for it, so it always goes to the network.
-registerRoute(new NavigationRoute(createHandlerBoundToURL("/index.html"), { denylist: [/^\/api\//] }));
+// Every other page address is the shell (the layout around "Loading…"; the router draws the page).
+// /api/ is never answered from a cache: nothing registers a route for it, so it always goes to
+// the network.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/shell.html"), { denylist: [/^\/api\//] }));
 
 // On the very first install there is no older version, so the new worker takes the open page
 // straight away (it then works offline without a reload). Updates still wait: see SKIP_WAITING.

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -40,6 +40,25 @@ export function contentSecurityPolicy(councils: Map<string, CouncilSettings>): s
     "form-action 'self'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/**
+ * The pages drawn at build time (scripts/prerender.ts writes dist/prerendered.json): each address's
+ * HTML file, and the shell every other page address gets. An app built before pre-rendering has
+ * only index.html, which then serves every address as before.
+ */
+interface PrerenderedPages {
+  pages: Map<string, string>;
+  shell: string;
+}
+
+function readPrerenderedPages(staticDir: string): PrerenderedPages {
+  const file = join(staticDir, "prerendered.json");
+  if (!existsSync(file)) return { pages: new Map(), shell: "index.html" };
+  const parsed = JSON.parse(readFileSync(file, "utf8")) as { pages?: Record<string, string>; shell?: string };
+  const pages = new Map(Object.entries(parsed.pages ?? {}).filter(([, name]) => /^[a-z0-9-]+\.html$/.test(name) && existsSync(join(staticDir, name))));
+  const shell = parsed.shell && existsSync(join(staticDir, parsed.shell)) ? parsed.shell : "index.html";
+  return { pages, shell };
 }
 
 /** Build the server: the submission API and, when built, the app itself. Starting it is index.ts's job. */
@@ -105,13 +124,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   complaintStatusRoutes(app, options.store, options.councils);
 
   const staticDir = options.staticDir;
-  if (staticDir && existsSync(join(staticDir, "index.html"))) {
+  const built = staticDir !== undefined && existsSync(join(staticDir, "index.html"));
+  const prerendered = built ? readPrerenderedPages(staticDir) : undefined;
+  if (built) {
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: false,
       index: false,
+      // Brotli or gzip copies made at build time (vite-plugin-compression2), chosen by Accept-Encoding,
+      // with Vary: Accept-Encoding; the plain file for a client that accepts neither.
+      preCompressed: true,
+      // Source maps are kept out of dist/ by the build; this keeps any that slip in from being sent.
+      allowedPath: (pathName) => !pathName.endsWith(".map") && pathName !== "/prerendered.json",
       setHeaders(res, path) {
-        // Hashed assets never change; everything else (index, service worker, manifest, settings) is revalidated.
+        // Hashed assets never change; everything else (pages, service worker, manifest, settings) is revalidated.
         if (path.includes(`${join(staticDir, "assets")}`)) {
           res.header("Cache-Control", "public, max-age=31536000, immutable");
         } else {
@@ -122,14 +148,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    // A page address never names a file (no dot in its last part): a missing file is a 404, not the shell.
     const isPage =
-      request.method === "GET" && !request.url.startsWith("/api/") && staticDir && existsSync(join(staticDir, "index.html"));
+      (request.method === "GET" || request.method === "HEAD") && prerendered && !path.startsWith("/api/") && !/\.[^/]*$/.test(path);
     if (isPage) {
-      // Client-side routes: every page URL is the app shell.
+      // Pre-rendered pages by address; every other client-side route gets the shell, which the
+      // router draws. HEAD answers with the same headers (Fastify sends no body for HEAD).
       reply.header("Cache-Control", "no-cache");
-      return reply.sendFile("index.html");
+      return reply.sendFile(prerendered.pages.get(path) ?? prerendered.shell);
     }
-    return reply.code(404).send({ error: "not-found", message: `No such address: ${request.method} ${request.url.split("?")[0]}` });
+    return reply.code(404).send({ error: "not-found", message: `No such address: ${request.method} ${path}` });
   });
 
   return app;

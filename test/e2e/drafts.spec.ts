@@ -87,6 +87,10 @@ describe("drafts that are never lost, in real Chromium with real IndexedDB", () 
     const { page, foreignRequests, errors } = await openPage(context, baseUrl);
     await page.goto(baseUrl);
     await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
+    // "After one visit": the page is drawn before its code arrives, so wait until the app runs
+    // and the service worker holds every page.
+    await page.getByRole("button", { name: "Start now" }).waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
     const failed: string[] = [];
     page.on("requestfailed", (request) => failed.push(request.url()));
     await context.setOffline(true);

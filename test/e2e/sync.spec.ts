@@ -59,6 +59,8 @@ const complaintCount = () => query<{ n: number }>("SELECT COUNT(*) AS n FROM com
 async function seedDraft(page: Page, baseUrl: string, story: string): Promise<void> {
   await page.goto(baseUrl);
   await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
+  // The page is drawn before its code runs: wait until the app has opened its database.
+  await page.getByRole("button", { name: /^(Start now|Carry on)/ }).first().waitFor();
   await page.evaluate(async (text) => {
     const now = new Date().toISOString();
     const id = crypto.randomUUID();

@@ -2,7 +2,7 @@ import "@testing-library/jest-dom/vitest";
 import "fake-indexeddb/auto";
 import { cleanup } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, vi } from "vitest";
-import { initI18n } from "../../src/app/lib/i18n";
+import { initI18n, loadLaterWords } from "../../src/app/lib/i18n";
 import { lock } from "../../src/app/lib/pin-session";
 import { reportStorageProblem } from "../../src/app/lib/storage-health";
 import { resetStoragePersistenceForTests } from "../../src/app/lib/storage-persistence";
@@ -14,6 +14,8 @@ window.scrollTo = () => {};
 // Component tests run in jsdom with fake-indexeddb (real IndexedDB is covered by the e2e specs).
 beforeAll(async () => {
   const i18n = await initI18n();
+  // Every page's words at once (the app loads most with the first page that needs them).
+  await loadLaterWords("all", i18n);
   // A key with no text would show the raw key to a child: report it as an error (which fails the test).
   // Optional hints are looked up with a default of "" and may be missing on purpose.
   i18n.options.saveMissing = true;

@@ -1,13 +1,20 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CouncilIndex, CouncilSettings } from "../../domain/council";
-import { councilToUse, loadCouncil, loadCouncilIndex } from "../lib/council-settings";
-import { settingsRepository } from "../lib/settings-repository";
 
 /** A council this deployment offers, as listed in `public/councils/index.json`. */
 export type CouncilChoice = CouncilIndex["councils"][number];
 
 export type CouncilState =
-  | { status: "loading" }
+  | {
+      status: "loading";
+      /**
+       * The deployment's default council, known before the page first draws (it is written into
+       * every page by the pre-renderer). Pages drawn at build time (the start page, What happens
+       * after I complain) show it while the council chosen on this device is read, so they hydrate
+       * without a mismatch; every other page waits for the real one.
+       */
+      preview?: CouncilSettings;
+    }
   | {
       status: "ready";
       council: CouncilSettings;
@@ -26,10 +33,18 @@ type Loaded =
 
 const CouncilContext = createContext<CouncilState>({ status: "loading" });
 
-const settings = settingsRepository();
+/**
+ * Loaded with the first page that needs a council, not with the app: they bring zod and Dexie,
+ * which the start page does not need to draw (first-load budget, issue 9).
+ */
+async function councilModules() {
+  const [settingsModule, repositoryModule] = await Promise.all([import("../lib/council-settings"), import("../lib/settings-repository")]);
+  return { ...settingsModule, settings: repositoryModule.settingsRepository() };
+}
 
 /** The index, then the council chosen on this device, falling back to the index's default. */
 async function loadChosenCouncil(): Promise<Extract<Loaded, { status: "ready" }>> {
+  const { councilToUse, loadCouncil, loadCouncilIndex, settings } = await councilModules();
   // A device that cannot read IndexedDB still gets the default council rather than an error.
   const [index, storedId] = await Promise.all([loadCouncilIndex(), settings.chosenCouncilId().catch(() => undefined)]);
   const id = councilToUse(index, storedId);
@@ -45,10 +60,13 @@ export function CouncilProvider({
   children,
   initial,
   councils,
+  preview,
 }: {
   children: ReactNode;
   initial?: CouncilSettings;
   councils?: readonly CouncilChoice[];
+  /** The default council's settings, shown by pre-rendered pages until the chosen one is read. */
+  preview?: CouncilSettings;
 }) {
   const [loaded, setLoaded] = useState<Loaded>(
     initial
@@ -80,6 +98,7 @@ export function CouncilProvider({
   const chooseCouncil = useCallback(
     async (id: string) => {
       if (!offered?.some((choice) => choice.id === id)) throw new Error(`Council ${id} is not offered here`);
+      const { loadCouncil, settings } = await councilModules();
       // Load first: a council whose settings cannot be read is never remembered or given a draft.
       const council = await loadCouncil(id);
       await settings.chooseCouncil(id);
@@ -91,8 +110,8 @@ export function CouncilProvider({
   const value = useMemo<CouncilState>(() => {
     if (loaded.status === "ready") return { ...loaded, chooseCouncil };
     if (loaded.status === "error") return { status: "error", retry };
-    return loaded;
-  }, [loaded, chooseCouncil, retry]);
+    return preview ? { status: "loading", preview } : loaded;
+  }, [loaded, chooseCouncil, retry, preview]);
 
   return <CouncilContext.Provider value={value}>{children}</CouncilContext.Provider>;
 }

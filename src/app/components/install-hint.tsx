@@ -1,24 +1,32 @@
-import { useId, useRef, useSyncExternalStore } from "react";
+import { useId, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { dismissInstallHint, installHintStore, promptInstall } from "../lib/pwa";
+import { hideNotice, noticeHidden } from "../lib/notice-dismissal";
+import { dismissInstallHint, installHintStore, promptInstall, runningInstalled } from "../lib/pwa";
+import { persistenceStore } from "../lib/storage-persistence";
 
-export interface InstallHintProps {
-  /** The heading level that fits where the hint is placed; 2 unless it sits inside an h2 section. */
-  headingLevel?: 2 | 3;
+/** Words for the device in the person's hand: a phone or tablet (touch), or a computer. */
+function deviceWords(): "install" | "installComputer" {
+  return typeof matchMedia === "function" && matchMedia("(pointer: coarse)").matches ? "install" : "installComputer";
 }
 
 /**
- * "Add Speak Up to your home screen": a small hint where the browser offers to install the app
- * (it fired `beforeinstallprompt`), with a button that shows the browser's own prompt. Not shown
- * when Speak Up already runs from the home screen. "Not now" hides it for this visit only (kept
- * in memory, nothing stored on the phone).
+ * The one message about keeping Speak Up on this device: "Add Speak Up to your home screen" where
+ * the browser offers to install it (`beforeinstallprompt`), or where the browser would not promise
+ * to keep the drafts. Never two messages, never on a first render (the layout loads it once the
+ * page is on screen, and places it after the page's content, so nothing moves), worded for a phone or a computer, and "Not now" hides it on this device for 30 days.
+ * The layout puts it after the page's own content.
  */
-export function InstallHint({ headingLevel = 2 }: InstallHintProps) {
+export function InstallHint() {
   const { t } = useTranslation("pwa");
-  const shown = useSyncExternalStore(installHintStore.subscribe, installHintStore.getSnapshot, () => false);
+  const installable = useSyncExternalStore(installHintStore.subscribe, installHintStore.getSnapshot);
+  const persistence = useSyncExternalStore(persistenceStore.subscribe, persistenceStore.getSnapshot);
+  // Drawn only in the browser: the layout loads it once the page is on screen (components/deferred.tsx).
+  const [device, setDevice] = useState(() => ({ words: deviceWords(), hidden: noticeHidden(), installed: runningInstalled() }));
   const headingId = useId();
   const ref = useRef<HTMLElement>(null);
-  if (!shown) return null;
+
+  const mayBeLost = persistence.result === "denied" && !persistence.noticeDismissed;
+  if (device.hidden || device.installed || !(installable || mayBeLost)) return null;
 
   // Either button removes the hint: keep keyboard focus in the page, at the top of <main>.
   const keepFocus = () => ref.current?.closest("main")?.focus({ preventScroll: true });
@@ -28,21 +36,26 @@ export function InstallHint({ headingLevel = 2 }: InstallHintProps) {
   };
   const notNow = () => {
     keepFocus();
+    hideNotice();
     dismissInstallHint();
+    setDevice({ ...device, hidden: true });
   };
-  const Heading = headingLevel === 3 ? "h3" : "h2";
+  const words = device.words;
   return (
-    <section ref={ref} className="notice" aria-labelledby={headingId}>
-      <Heading className="heading-s" id={headingId}>
-        {t("install.heading")}
-      </Heading>
-      <p className="body">{t("install.body")}</p>
+    <section ref={ref} className="notice" aria-labelledby={headingId} data-notice="home-screen">
+      <h2 className="heading-s" id={headingId}>
+        {t(`${words}.heading`)}
+      </h2>
+      <p className="body">{t(`${words}.body`)}</p>
+      {installable ? null : <p className="body">{t(`${words}.how`)}</p>}
       <div className="button-group">
-        <button type="button" className="button" onClick={add}>
-          {t("install.add")}
-        </button>
+        {installable ? (
+          <button type="button" className="button" onClick={add}>
+            {t(`${words}.add`)}
+          </button>
+        ) : null}
         <button type="button" className="button button--secondary" onClick={notNow}>
-          {t("install.dismiss")}
+          {t(`${words}.dismiss`)}
         </button>
       </div>
     </section>

@@ -1,11 +1,17 @@
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { Link, useLocation, useNavigate, useOutlet } from "react-router";
 import { getKey, lock, subscribe } from "../lib/pin-session";
+import { Deferred } from "./deferred";
 import { ExitThisPage } from "./exit-this-page";
-import { ReadAloud } from "./read-aloud";
 import { CopyableTextProvider, StorageWarning } from "./storage-warning";
-import { UpdatePrompt } from "./update-prompt";
+
+// Loaded once the page is on screen (components/deferred.tsx): each shows nothing on a first render.
+const loadReadAloud = () => import("./read-aloud").then((module) => module.ReadAloud);
+const loadUpdatePrompt = () => import("./update-prompt").then((module) => module.UpdatePrompt);
+const loadInstallHint = () => import("./install-hint").then((module) => module.InstallHint);
+/** Keeps Read this page to me's place, so nothing moves when the button appears. */
+const readAloudPlaceholder = <div className="read-aloud read-aloud--pending" data-no-read="" />;
 
 /** The element a `#fragment` points to inside main (e.g. `/words#advocate`), if there is one. */
 function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | null {
@@ -16,7 +22,8 @@ function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | n
 
 /**
  * Every page: skip link, Exit this page, links to the help pages, one <main> that starts with a
- * warning when saving on this device is not working, then "Read this page to me". After a
+ * warning when saving on this device is not working, then "Read this page to me", the page, and
+ * last the messages about this device (a new version, add to home screen). After a
  * client-side navigation focus moves to the main heading, so keyboard and screen-reader users
  * start at the top of the new page; a link to a `#fragment` (`/words#advocate`) moves focus to
  * that element instead, as the browser would on a real page.
@@ -27,7 +34,11 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   const navigate = useNavigate();
-  const unlocked = useSyncExternalStore(subscribe, () => getKey() !== undefined);
+  // The page itself: null for a moment while a page's module is still loading (router.tsx lazy).
+  const outlet = useOutlet();
+  const pageShown = outlet !== null;
+  // Locked while drawn at build time: no key exists there, and hydration must agree.
+  const unlocked = useSyncExternalStore(subscribe, () => getKey() !== undefined, () => false);
   const wasUnlocked = useRef(unlocked);
 
   // When the app locks (5 minutes hidden) while a draft is open, its text leaves the screen too.
@@ -39,7 +50,11 @@ export function Layout() {
     }
   }, [unlocked, location.pathname, location.search, navigate]);
 
-  useEffect(() => {
+  // Before the browser paints the new page (and before anything else reacts to it), so focus never
+  // lands on the link that was pressed after the new page is shown.
+  useLayoutEffect(() => {
+    // Nothing to focus until the page is drawn; its first drawing counts as the first render.
+    if (!pageShown) return;
     const target = fragmentTarget(location.hash, mainRef.current);
     if (firstRender.current) {
       firstRender.current = false;
@@ -51,7 +66,7 @@ export function Layout() {
       focusable.focus({ preventScroll: false });
     }
     if (!target) window.scrollTo(0, 0);
-  }, [location.pathname, location.hash]);
+  }, [location.pathname, location.hash, pageShown]);
 
   return (
     <>
@@ -66,26 +81,28 @@ export function Layout() {
           <ExitThisPage onExit={lock} />
         </div>
       </header>
-      <nav className="help-nav" aria-label={t("info:nav.label")}>
+      <nav className="help-nav" aria-label={t("nav.label")}>
         <ul className="width-container help-nav__list">
           <li>
-            <Link to="/what-happens">{t("info:nav.whatHappens")}</Link>
+            <Link to="/what-happens">{t("nav.whatHappens")}</Link>
           </li>
           <li>
-            <Link to="/words">{t("info:nav.words")}</Link>
+            <Link to="/words">{t("nav.words")}</Link>
           </li>
           <li>
-            <Link to="/complaints">{t("complaints:nav")}</Link>
+            <Link to="/complaints">{t("nav.complaints")}</Link>
           </li>
         </ul>
       </nav>
       <div className="width-container">
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
           <CopyableTextProvider>
-            <UpdatePrompt />
             <StorageWarning />
-            <ReadAloud />
-            <Outlet />
+            <Deferred load={loadReadAloud} placeholder={readAloudPlaceholder} />
+            {outlet}
+            {/* After the page's own content, so neither moves the question when it appears. */}
+            <Deferred load={loadUpdatePrompt} />
+            <Deferred load={loadInstallHint} />
           </CopyableTextProvider>
         </main>
       </div>
@@ -93,7 +110,7 @@ export function Layout() {
         <div className="width-container">
           <p className="footer__text">{t("footer.privacy")}</p>
           <p className="footer__text">
-            <Link to="/settings">{t("settings:nav")}</Link>
+            <Link to="/settings">{t("nav.settings")}</Link>
           </p>
         </div>
       </footer>

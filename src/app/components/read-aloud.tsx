@@ -62,8 +62,9 @@ function speechAvailable(): boolean {
  * cannot speak. Stops when the page changes or the button goes away, so it never reads an old page.
  */
 export function ReadAloud() {
-  const { t, i18n } = useTranslation("info");
+  const { t, i18n } = useTranslation("common");
   const { pathname } = useLocation();
+  // Drawn only in the browser (the layout loads it once the page is on screen, keeping its place).
   const [available] = useState(speechAvailable);
   const [speaking, setSpeaking] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);

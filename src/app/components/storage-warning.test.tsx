@@ -3,9 +3,8 @@ import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "../lib/db";
-import { settingsRepository } from "../lib/settings-repository";
 import { reportStorageProblem, type StorageProblem } from "../lib/storage-health";
-import { askToPersist, resetStoragePersistenceForTests } from "../lib/storage-persistence";
+import { resetStoragePersistenceForTests } from "../lib/storage-persistence";
 import { Layout } from "./layout";
 import { CopyableTextProvider, StorageWarning, useCopyableText } from "./storage-warning";
 
@@ -135,35 +134,6 @@ describe("storage warning", () => {
     box.setSelectionRange(3, 3);
     await userEvent.click(screen.getByRole("button", { name: "Copy what you have written" }));
     await waitFor(() => expect([box.selectionStart, box.selectionEnd]).toEqual([0, WRITTEN.length]));
-  });
-});
-
-describe("home screen notice", () => {
-  const heading = "Add Speak Up to your home screen so your phone keeps your drafts";
-
-  async function browserSays(granted: boolean) {
-    setNavigator("storage", { persisted: async () => false, persist: async () => granted });
-    await act(async () => {
-      await askToPersist();
-    });
-  }
-
-  it("is shown when the browser will not promise to keep the drafts, and can be hidden for good", async () => {
-    renderWarning();
-    expect(screen.queryByRole("region", { name: heading })).not.toBeInTheDocument();
-    await browserSays(false);
-    const notice = screen.getByRole("region", { name: heading });
-    expect(notice).toHaveTextContent(/it might delete what Speak Up has saved/);
-    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
-    await userEvent.click(within(notice).getByRole("button", { name: "Hide this message" }));
-    expect(screen.queryByRole("region", { name: heading })).not.toBeInTheDocument();
-    await vi.waitFor(async () => expect(await settingsRepository().storagePersistence()).toMatchObject({ noticeDismissed: true }));
-  });
-
-  it("is not shown when the browser keeps the drafts", async () => {
-    renderWarning();
-    await browserSays(true);
-    expect(screen.queryByRole("region", { name: heading })).not.toBeInTheDocument();
   });
 });
 

@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { storageProblemStore, type StorageProblem } from "../lib/storage-health";
-import { dismissPersistenceNotice, persistenceStore } from "../lib/storage-persistence";
 
 /** Returns what the person has written on this page (questions and answers) as plain text. */
 export type TextSource = () => string;
@@ -122,43 +121,13 @@ function ProblemWarning({ problem, getText }: { problem: Exclude<StorageProblem,
   );
 }
 
-/** "Add Speak Up to your home screen": shown when the browser would not promise to keep the data; can be hidden for good. */
-function PersistenceNotice() {
-  const { t } = useTranslation("storage");
-  const headingId = useId();
-  const ref = useRef<HTMLElement>(null);
-  const dismiss = () => {
-    // The button is about to disappear: keep keyboard focus in the page, at the top of <main>.
-    ref.current?.closest("main")?.focus({ preventScroll: true });
-    void dismissPersistenceNotice();
-  };
-  return (
-    <section ref={ref} className="notice" aria-labelledby={headingId}>
-      <h2 className="heading-s" id={headingId}>
-        {t("persist.heading")}
-      </h2>
-      <p className="body">{t("persist.body")}</p>
-      <p className="body">{t("persist.how")}</p>
-      <button type="button" className="button button--secondary" onClick={dismiss}>
-        {t("persist.dismiss")}
-      </button>
-    </section>
-  );
-}
-
 /**
  * The top of <main>: a warning while saving on this device is not working (what is typed is kept
- * only while the page is open, with a button to copy it), and the home-screen notice when the
- * browser would not promise to keep Speak Up's data.
+ * only while the page is open, with a button to copy it). It follows something the person did
+ * (typing), so it may push the page down. The home-screen notice is InstallHint's.
  */
 export function StorageWarning() {
-  const problem = useSyncExternalStore(storageProblemStore.subscribe, storageProblemStore.getSnapshot);
-  const persistence = useSyncExternalStore(persistenceStore.subscribe, persistenceStore.getSnapshot);
+  const problem = useSyncExternalStore(storageProblemStore.subscribe, storageProblemStore.getSnapshot, () => "none" as const);
   const getText = useContext(TextSourceContext);
-  return (
-    <>
-      {problem !== "none" ? <ProblemWarning problem={problem} getText={getText} /> : null}
-      {persistence.result === "denied" && !persistence.noticeDismissed ? <PersistenceNotice /> : null}
-    </>
-  );
+  return problem !== "none" ? <ProblemWarning problem={problem} getText={getText} /> : null;
 }

@@ -10,12 +10,14 @@ const TEXT_KEYS: Record<ShownStatus, { heading: string; body: string }> = {
   updating: { heading: "update.updating.heading", body: "update.updating.body" },
   "not-saved": { heading: "update.notSaved.heading", body: "update.notSaved.body" },
   reload: { heading: "update.reload.heading", body: "update.reload.body" },
+  failed: { heading: "update.failed.heading", body: "update.failed.body" },
 };
 
 const ACTION_KEYS: Record<Exclude<ShownStatus, "updating">, string> = {
   ready: "update.updateNow",
   "not-saved": "update.tryAgain",
   reload: "update.reloadNow",
+  failed: "update.tryAgain",
 };
 
 /** The banner itself: what is happening, and the buttons while there is a choice to make. */
@@ -61,13 +63,15 @@ function UpdateBanner({ status }: { status: ShownStatus }) {
 }
 
 /**
- * The top of <main> when a new version of Speak Up is waiting: "Update now" saves every open draft,
+ * The end of <main> when a new version of Speak Up is waiting (after the page's own content, so it
+ * never pushes the question down when it appears): "Update now" saves every open draft,
  * then updates (lib/pwa.ts); "Later" hides it until the next visit. It never takes focus from what
  * the person is doing. Screen readers hear the heading through a status message that is always in
  * the page (at the end of <body>): a live region added together with its text is often not read out.
  */
 export function UpdatePrompt() {
   const { t } = useTranslation("pwa");
+  // Drawn only in the browser: the layout loads it once the page is on screen (components/deferred.tsx).
   const status = useSyncExternalStore(updateStore.subscribe, updateStore.getSnapshot);
   return (
     <>

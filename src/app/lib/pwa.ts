@@ -1,4 +1,3 @@
-import { Workbox } from "workbox-window";
 import { flushAllDrafts } from "./save-before-update";
 import { storageProblemStore } from "./storage-health";
 
@@ -26,9 +25,13 @@ export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
  * - `ready`: a new version is waiting (Update now / Later);
  * - `updating`: saving drafts, then waiting for the new version to take over this page;
  * - `not-saved`: a draft could not be saved on the device, so the update did not start;
- * - `reload`: another tab updated; this page still runs the old code until it is reloaded.
+ * - `reload`: another tab updated; this page still runs the old code until it is reloaded;
+ * - `failed`: the new version did not take over in time; the page keeps working on this version.
  */
-export type UpdateStatus = "none" | "ready" | "updating" | "not-saved" | "reload";
+export type UpdateStatus = "none" | "ready" | "updating" | "not-saved" | "reload" | "failed";
+
+/** How long "Update now" waits for the new version to take over before saying it did not work. */
+export const UPDATE_TIMEOUT_MS = 10_000;
 
 /** The parts of a ServiceWorker this module uses (tests pass a fake). */
 export interface WorkerLike extends EventTarget {
@@ -56,6 +59,8 @@ export interface UpdateEnvironment {
   hadController?: boolean;
   document?: Document;
   checkEveryMs?: number;
+  /** How long Update now waits for the new version to take over (tests shorten it). */
+  timeoutMs?: number;
 }
 
 let status: UpdateStatus = "none";
@@ -102,7 +107,7 @@ export function dismissUpdate(): void {
  * the page becomes visible and every hour. Returns a function that stops it all.
  */
 export function watchForUpdates(registration: RegistrationLike, environment: UpdateEnvironment): () => void {
-  const { container, reload, document: doc = document, checkEveryMs = UPDATE_CHECK_INTERVAL_MS } = environment;
+  const { container, reload, document: doc = document, checkEveryMs = UPDATE_CHECK_INTERVAL_MS, timeoutMs = UPDATE_TIMEOUT_MS } = environment;
   // A page with no controller is on its first visit: the first worker claiming it is no update.
   let hadController = environment.hadController ?? container.controller != null;
   /** The new version on offer. */
@@ -114,8 +119,12 @@ export function watchForUpdates(registration: RegistrationLike, environment: Upd
   let reloadDismissed = false;
   /** This page asked the new version to take over, so it reloads when it does. */
   let asked = false;
+  let giveUp: ReturnType<typeof setTimeout> | undefined;
 
   const offer = (worker: WorkerLike) => {
+    // A worker waiting while no version controls this page is the first install, not a new
+    // version: the first visit shows nothing (it takes over by itself, see sw.ts clientsClaim).
+    if (container.controller == null) return;
     offered = worker;
     if (worker === dismissed || status === "updating" || status === "reload") return;
     setStatus("ready");
@@ -139,6 +148,7 @@ export function watchForUpdates(registration: RegistrationLike, environment: Upd
   const onControllerChange = () => {
     // Only once the new version controls this page: the reload then gets the new app shell.
     if (asked) {
+      clearTimeout(giveUp);
       reload();
       return;
     }
@@ -162,6 +172,10 @@ export function watchForUpdates(registration: RegistrationLike, environment: Upd
   actions = {
     async apply() {
       if (status === "updating") return;
+      if (status === "failed") {
+        // Try again from the start: the worker may have been replaced or gone in the meantime.
+        asked = false;
+      }
       const worker = offered ?? registration.waiting;
       if (!updatedElsewhere && !worker) {
         setStatus("none");
@@ -178,8 +192,20 @@ export function watchForUpdates(registration: RegistrationLike, environment: Upd
         reload();
         return;
       }
+      if (!worker || worker.state === "redundant") {
+        setStatus("failed");
+        return;
+      }
       asked = true;
-      worker?.postMessage({ type: "SKIP_WAITING" });
+      worker.postMessage({ type: "SKIP_WAITING" });
+      // A worker that never takes over (already replaced, or the browser refused) must not leave
+      // "Updating Speak Up" on screen for ever: say so, and keep this version working.
+      clearTimeout(giveUp);
+      giveUp = setTimeout(() => {
+        if (status !== "updating") return;
+        asked = false;
+        setStatus("failed");
+      }, timeoutMs);
     },
     dismiss() {
       if (updatedElsewhere) reloadDismissed = true;
@@ -200,6 +226,7 @@ export function watchForUpdates(registration: RegistrationLike, environment: Upd
     container.removeEventListener("controllerchange", onControllerChange);
     doc.removeEventListener("visibilitychange", onVisibilityChange);
     clearInterval(timer);
+    clearTimeout(giveUp);
     actions = undefined;
     setStatus("none");
   };
@@ -215,9 +242,9 @@ export function registerServiceWorker(): void {
   const container = navigator.serviceWorker;
   // Read now: on a first visit the new worker may claim the page before registration resolves.
   const hadController = container.controller !== null;
-  const workbox = new Workbox("/sw.js", { scope: "/" });
-  workbox
-    .register()
+  // Loaded here rather than with the page: registering waits for the load event anyway.
+  import("workbox-window")
+    .then(({ Workbox }) => new Workbox("/sw.js", { scope: "/" }).register())
     .then((registration) => {
       if (registration) watchForUpdates(registration, { container, hadController, reload: () => window.location.reload() });
     })
@@ -242,7 +269,7 @@ function notifyInstall(): void {
 }
 
 /** Running from the home screen already (an installed app). */
-function runningInstalled(): boolean {
+export function runningInstalled(): boolean {
   return typeof matchMedia === "function" && matchMedia("(display-mode: standalone)").matches;
 }
 

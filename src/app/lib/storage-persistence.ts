@@ -1,4 +1,4 @@
-import { settingsRepository, type StoragePersistenceSetting } from "./settings-repository";
+import type { StoragePersistenceSetting } from "./settings-repository";
 
 /**
  * Asking the browser to keep Speak Up's data (`navigator.storage.persist()`), so a phone short of
@@ -18,7 +18,11 @@ export interface PersistenceState {
 
 const INITIAL: PersistenceState = { result: undefined, noticeDismissed: false };
 
-const settings = settingsRepository();
+/** The settings table, loaded only when asked: every page imports this module, most never ask (issue 9). */
+async function settings() {
+  const { settingsRepository } = await import("./settings-repository");
+  return settingsRepository();
+}
 let state: PersistenceState = INITIAL;
 let asking: Promise<PersistenceResult> | undefined;
 /** The remembered answer, kept so dismissing the notice can update it. */
@@ -28,6 +32,13 @@ const listeners = new Set<() => void>();
 function setState(next: PersistenceState): void {
   state = next;
   for (const listener of listeners) listener();
+}
+
+/** Keep the browser's answer on this device; a device that cannot save simply asks again next time. */
+async function remember(setting: StoragePersistenceSetting): Promise<void> {
+  await settings()
+    .then((table) => table.rememberStoragePersistence(setting))
+    .catch(() => undefined);
 }
 
 /** Running from the home screen (installed PWA), where browsers are most willing to keep data. */
@@ -41,7 +52,7 @@ function runningInstalled(): boolean {
 async function ask(): Promise<PersistenceState> {
   const storage = typeof navigator === "undefined" ? undefined : navigator.storage;
   if (typeof storage?.persist !== "function") return { result: "unsupported", noticeDismissed: false };
-  const previous = await settings.storagePersistence().catch(() => undefined);
+  const previous = await (await settings()).storagePersistence().catch(() => undefined);
   const noticeDismissed = previous?.noticeDismissed ?? false;
   if (typeof storage.persisted === "function" && (await storage.persisted())) return { result: "persisted", noticeDismissed };
   const installed = runningInstalled();
@@ -51,13 +62,14 @@ async function ask(): Promise<PersistenceState> {
     return { result: "denied", noticeDismissed };
   }
   const granted = await storage.persist();
-  remembered = {
+  const answer: StoragePersistenceSetting = {
     answer: granted ? "persisted" : "denied",
     askedAt: new Date().toISOString(),
     askedInstalled: installed,
     noticeDismissed,
   };
-  await settings.rememberStoragePersistence(remembered).catch(() => undefined);
+  remembered = answer;
+  await remember(answer);
   return { result: granted ? "persisted" : "denied", noticeDismissed };
 }
 
@@ -80,8 +92,9 @@ export function askToPersist(): Promise<PersistenceResult> {
 export async function dismissPersistenceNotice(): Promise<void> {
   setState({ ...state, noticeDismissed: true });
   if (!remembered) return;
-  remembered = { ...remembered, noticeDismissed: true };
-  await settings.rememberStoragePersistence(remembered).catch(() => undefined);
+  const hidden = { ...remembered, noticeDismissed: true };
+  remembered = hidden;
+  await remember(hidden);
 }
 
 /** An external store for `useSyncExternalStore`: what the browser said, and whether the notice was hidden. */

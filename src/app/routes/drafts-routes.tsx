@@ -24,9 +24,11 @@ function placeOf(draft: DraftRecord): DraftPlace {
 /** /drafts — every draft on this phone. */
 export function DraftsRoute() {
   const council = useCouncil();
-  if (council.status === "loading") return <LoadingPage />;
   if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
-  return <DraftsPage placeOf={placeOf} councilId={council.council.id} firstStepPath={stepPath(firstStepId)} />;
+  if (council.status === "loading" && !council.preview) return <LoadingPage />;
+  // Drawn at build time too: a new draft waits for the council chosen on this device.
+  const councilId = council.status === "ready" ? council.council.id : undefined;
+  return <DraftsPage placeOf={placeOf} councilId={councilId} firstStepPath={stepPath(firstStepId)} />;
 }
 
 /** /drafts/:id/rename */

@@ -2,7 +2,6 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate } from "react-router";
 import type { DraftRecord } from "../../../domain/draft";
-import { InstallHint } from "../../components/install-hint";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
 import { formatDateTime } from "../../lib/format-date";
@@ -31,7 +30,8 @@ function arrivedAfterDelete(state: unknown): boolean {
 
 export interface DraftsPageProps {
   placeOf: (draft: DraftRecord) => DraftPlace;
-  councilId: string;
+  /** The council a new draft goes to; undefined (Start disabled) until it is known. */
+  councilId: string | undefined;
   firstStepPath: string;
 }
 
@@ -73,6 +73,7 @@ export function DraftsPage({ placeOf, councilId, firstStepPath }: DraftsPageProp
   };
 
   const startNew = async () => {
+    if (councilId === undefined) return;
     setBusy(true);
     try {
       await repository.create(councilId);
@@ -112,7 +113,7 @@ export function DraftsPage({ placeOf, councilId, firstStepPath }: DraftsPageProp
       ) : list.drafts.length === 0 ? (
         <>
           <p className="body">{t("empty.body")}</p>
-          <button type="button" className="button button--start" disabled={busy} onClick={() => void startNew()}>
+          <button type="button" className="button button--start" disabled={busy || councilId === undefined} onClick={() => void startNew()}>
             {t("empty.start")}
           </button>
         </>
@@ -129,7 +130,6 @@ export function DraftsPage({ placeOf, councilId, firstStepPath }: DraftsPageProp
               );
             })}
           </ul>
-          <InstallHint />
         </>
       )}
     </>

@@ -1,22 +1,17 @@
-import { useLiveQuery } from "dexie-react-hooks";
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
-import { InstallHint } from "../../components/install-hint";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
-import { draftRepository, type LoadedDraft } from "../../lib/draft-repository";
-
-const repository = draftRepository();
+import type { LoadedDraft } from "../../lib/draft-repository";
+import { createDraft, useDraftSummary } from "./use-draft-summary";
 
 /** Where a draft carries on: the step it was last on, or the first question. */
 function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): string {
   if (draft?.status === "ok" && draft.draft.step) return `/complaint/${draft.draft.step}`;
   return firstStepPath;
 }
-
-type Drafts = { status: "loading" } | { status: "ready"; current: LoadedDraft | undefined; count: number };
 
 /**
  * The start page: safety first ("Are you in danger now?" before anything else), what Speak Up is,
@@ -26,19 +21,8 @@ type Drafts = { status: "loading" } | { status: "ready"; current: LoadedDraft | 
 export function StartPage({ council, firstStepPath }: { council: CouncilSettings; firstStepPath: string }) {
   const { t } = useTranslation("start");
   const navigate = useNavigate();
-  // A live query, so a draft started, sent or deleted in another tab shows here at once.
-  const drafts = useLiveQuery<Drafts, Drafts>(
-    async () => {
-      try {
-        const current = await repository.current();
-        return { status: "ready", current, count: await repository.count() };
-      } catch {
-        return { status: "ready", current: undefined, count: 0 };
-      }
-    },
-    [],
-    { status: "loading" },
-  );
+  // Live, so a draft started, sent or deleted in another tab shows here at once.
+  const drafts = useDraftSummary();
   const current = drafts.status === "ready" ? drafts.current : "loading";
   const [busy, setBusy] = useState(false);
   useDocumentTitle(t("title"));
@@ -46,7 +30,7 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
   const startNew = async () => {
     setBusy(true);
     try {
-      await repository.create(council.id);
+      await createDraft(council.id);
     } finally {
       setBusy(false);
     }
@@ -107,8 +91,14 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
         <p className="body">{t("advocate.body")}</p>
       </div>
 
-      {/* Nothing until the drafts are read, so nobody presses Start when they meant Carry on. */}
-      {drafts.status === "loading" ? null : hasDraft ? (
+      {/* Nothing to press until the drafts are read, so nobody presses Start when they meant Carry on;
+          the space is kept, so nothing moves when the button appears (and with no JavaScript the
+          button, which could do nothing, stays hidden). */}
+      {drafts.status === "loading" ? (
+        <div className="button-placeholder" aria-hidden="true">
+          <span className="button button--start">{t("startButton")}</span>
+        </div>
+      ) : hasDraft ? (
         <>
           <h2 className="heading-m">{t("continueHeading")}</h2>
           <div className="button-group">
@@ -131,7 +121,6 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
           <Link to="/drafts">{t("draftsLink", { count: drafts.count })}</Link>
         </p>
       ) : null}
-      <InstallHint />
     </>
   );
 }

@@ -1,11 +1,14 @@
 import i18next from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { resources } from "../../lib/i18n";
+import { firstWords } from "../../lib/i18n";
+import { infoWords } from "../../lib/info-words";
+import { laterWords } from "../../lib/later-words";
 import { answersAsText } from "./answers-as-text";
 
 const i18n = i18next.createInstance();
 beforeAll(async () => {
-  await i18n.init({ resources, lng: "en-GB", defaultNS: "common", ns: Object.keys(resources["en-GB"]), interpolation: { escapeValue: false } });
+  const words = { ...firstWords, ...laterWords, ...infoWords };
+  await i18n.init({ resources: { "en-GB": words }, lng: "en-GB", defaultNS: "common", ns: Object.keys(words), interpolation: { escapeValue: false } });
 });
 
 describe("answersAsText (for Copy what you have written)", () => {

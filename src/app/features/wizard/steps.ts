@@ -276,9 +276,7 @@ export function findStep(id: string | undefined): StepDefinition | undefined {
   return steps.find((step) => step.id === id);
 }
 
-export function stepPath(id: string): string {
-  return `/complaint/${id}`;
-}
+export { stepPath } from "./step-paths";
 
 export function stepApplies(step: StepDefinition, answers: DraftAnswers): boolean {
   return step.applies?.(answers) ?? true;

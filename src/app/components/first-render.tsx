@@ -1,0 +1,19 @@
+import { createContext, useContext, type ReactNode } from "react";
+
+/**
+ * What the very first render of the app may assume. A pre-rendered page (scripts/prerender.ts) was
+ * drawn on the day it was built; hydrating it must draw exactly the same, so its first render
+ * counts from that day and the real day follows straight after
+ * (docs/decisions/009-pre-rendered-pages.md). Holds a plain yyyy-mm-dd string so this module,
+ * which every page loads, needs none of the calendar's rules.
+ */
+const FirstRenderDayContext = createContext<string | undefined>(undefined);
+
+export function FirstRenderProvider({ day, children }: { day: string | undefined; children: ReactNode }) {
+  return <FirstRenderDayContext value={day}>{children}</FirstRenderDayContext>;
+}
+
+/** The day the page was drawn at build time, while hydrating it; undefined when drawn in the browser. */
+export function useFirstRenderDay(): string | undefined {
+  return useContext(FirstRenderDayContext);
+}
