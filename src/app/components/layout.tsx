@@ -1,7 +1,9 @@
 import { useEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
+import { hasExited, subscribeToExit } from "../lib/exit-state";
 import { getKey, lock, subscribe } from "../lib/pin-session";
+import { CarryOnPage } from "./carry-on-page";
 import { ExitThisPage } from "./exit-this-page";
 import { ReadAloud } from "./read-aloud";
 import { CopyableTextProvider, StorageWarning } from "./storage-warning";
@@ -20,6 +22,9 @@ function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | n
  * client-side navigation focus moves to the main heading, so keyboard and screen-reader users
  * start at the top of the new page; a link to a `#fragment` (`/words#advocate`) moves focus to
  * that element instead, as the browser would on a real page.
+ *
+ * After Exit this page, and until Carry on, main holds only the neutral Carry on page (nothing
+ * typed, no answers) whatever the address; Carry on then shows that address's page.
  */
 export function Layout() {
   const { t } = useTranslation("common");
@@ -29,6 +34,16 @@ export function Layout() {
   const navigate = useNavigate();
   const unlocked = useSyncExternalStore(subscribe, () => getKey() !== undefined);
   const wasUnlocked = useRef(unlocked);
+  // Pre-rendered pages hydrate as not exited, then switch: they hold no one's words either way.
+  const exited = useSyncExternalStore(subscribeToExit, hasExited, () => false);
+  const wasExited = useRef(exited);
+
+  // Carry on: start at the top of main. Not its heading, which may still be loading (a draft).
+  useEffect(() => {
+    const carriedOn = wasExited.current && !exited;
+    wasExited.current = exited;
+    if (carriedOn) mainRef.current?.focus();
+  }, [exited]);
 
   // When the app locks (5 minutes hidden) while a draft is open, its text leaves the screen too.
   useEffect(() => {
@@ -85,7 +100,7 @@ export function Layout() {
             <UpdatePrompt />
             <StorageWarning />
             <ReadAloud />
-            <Outlet />
+            {exited ? <CarryOnPage /> : <Outlet />}
           </CopyableTextProvider>
         </main>
       </div>
