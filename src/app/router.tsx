@@ -5,7 +5,7 @@ import { ComplaintRoute, ComplaintsRoute, DeleteWaitingRoute, NextStageRoute } f
 import { CouncilRoute } from "./routes/council-route";
 import { DeleteDraftRoute, DraftsRoute, RenameDraftRoute } from "./routes/drafts-routes";
 import { GlossaryRoute, WhatHappensRoute } from "./routes/info-routes";
-import { DeleteEverythingRoute, SetPinRoute, SettingsRoute, UnlockRoute } from "./routes/settings-routes";
+import { DeleteEverythingRoute, PinOfferRoute, SetPinRoute, SettingsRoute, UnlockRoute } from "./routes/settings-routes";
 import { StartRoute } from "./routes/start-route";
 import { ConfirmationRoute, StepRoute } from "./routes/wizard-routes";
 
@@ -31,6 +31,7 @@ export const routes = [
       { path: "/complaint/:stepId", element: <StepRoute /> },
       { path: "/settings", element: <SettingsRoute /> },
       { path: "/settings/pin", element: <SetPinRoute /> },
+      { path: "/settings/shared-phone", element: <PinOfferRoute /> },
       { path: "/settings/delete-everything", element: <DeleteEverythingRoute /> },
       { path: "/unlock", element: <UnlockRoute /> },
       { path: "/what-happens", element: <WhatHappensRoute /> },
