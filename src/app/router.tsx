@@ -54,6 +54,7 @@ export const routes: RouteObject[] = [
           { path: "/complaint/:stepId", ...page(wizard, "StepRoute") },
           { path: "/settings", ...page(settings, "SettingsRoute") },
           { path: "/settings/pin", ...page(settings, "SetPinRoute") },
+          { path: "/settings/shared-phone", ...page(settings, "PinOfferRoute") },
           { path: "/settings/delete-everything", ...page(settings, "DeleteEverythingRoute") },
           { path: "/unlock", ...page(settings, "UnlockRoute") },
           { path: "/what-happens", ...page(info, "WhatHappensRoute", "info") },

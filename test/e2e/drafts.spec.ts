@@ -192,6 +192,10 @@ describe("drafts that are never lost, in real Chromium with real IndexedDB", () 
     await page.getByRole("button", { name: "Exit this page" }).click();
     await page.waitForURL("https://www.bbc.co.uk/weather");
     await page.goto(`${baseUrl}/complaint/what-happened`);
+    // This tab left through Exit this page: first the neutral page, then the PIN.
+    await page.getByRole("heading", { level: 1, name: "Welcome back" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain("goodbye");
+    await page.getByRole("button", { name: "Carry on", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Enter your PIN" }).waitFor();
     await expectNoAxeViolations(page, "unlock");
     await page.getByLabel("PIN").fill("111111");

@@ -89,6 +89,7 @@ const ROUTE_CHECKS: Record<string, RouteCheck> = {
   "/complaints/:reference/next-stage": { url: "/complaints/SU-2222-3333/next-stage" },
   "/settings": { url: "/settings", h1: "Settings" },
   "/settings/pin": { url: "/settings/pin", h1: "Set a PIN" },
+  "/settings/shared-phone": { url: "/settings/shared-phone?next=/complaint/situation", h1: "Does anyone else use this phone?" },
   "/settings/delete-everything": { url: "/settings/delete-everything", h1: "Are you sure you want to delete everything on this phone?" },
   "/unlock": { url: "/unlock?next=/drafts", h1: "Enter your PIN" },
   "/what-happens": { url: "/what-happens", h1: "What happens after I complain" },

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { flushSync } from "react-dom";
 import { useTranslation } from "react-i18next";
+import { markExited } from "../lib/exit-state";
 
 /** Where Exit this page goes: a neutral, common page (the GOV.UK component uses the same). */
 export const EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -15,15 +17,35 @@ export interface ExitThisPageProps {
 
 /**
  * GOV.UK "Exit this page": a button on every page, and Shift pressed 3 times within 5 seconds.
- * `location.replace` swaps the current history entry, so Back does not return here.
+ *
+ * As in GOV.UK's component, a Shift press counts only when Shift goes down and up with no other
+ * key (or click) in between, so the Shift held for a capital letter or for Shift+Tab never counts,
+ * and any other key starts the count again. What is left is said in a polite live region.
+ *
+ * Before leaving, the page is swapped for the neutral one synchronously (`markExited` inside
+ * `flushSync`), so the document the browser keeps for Back holds none of the person's words.
+ * `location.replace` swaps the current history entry, so Back does not return to this page.
  */
 export function ExitThisPage({ onExit, navigate = (url) => window.location.replace(url) }: ExitThisPageProps) {
   const { t } = useTranslation("common");
   const [leaving, setLeaving] = useState(false);
-  const presses = useRef<number[]>([]);
+  const [announcement, setAnnouncement] = useState("");
+  const presses = useRef(0);
+  const shiftAlone = useRef(false);
+  const expiry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const resetCount = useCallback((message = "") => {
+    clearTimeout(expiry.current);
+    expiry.current = undefined;
+    presses.current = 0;
+    setAnnouncement(message);
+  }, []);
 
   const exit = useCallback(() => {
-    setLeaving(true);
+    flushSync(() => {
+      setLeaving(true);
+      markExited();
+    });
     onExit?.();
     // Hide the page at once so nothing stays on screen while the next site loads.
     document.body.classList.add("exiting");
@@ -32,17 +54,51 @@ export function ExitThisPage({ onExit, navigate = (url) => window.location.repla
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
-      if (event.key !== "Shift" || event.repeat) return;
-      const now = Date.now();
-      presses.current = [...presses.current.filter((time) => now - time < SHIFT_WINDOW_MS), now];
-      if (presses.current.length >= SHIFT_PRESSES) {
-        presses.current = [];
-        exit();
+      if (event.key === "Shift") {
+        if (!event.repeat) shiftAlone.current = true;
+        return;
       }
+      shiftAlone.current = false;
+      if (presses.current > 0) resetCount();
+    }
+    function onKeyUp(event: KeyboardEvent) {
+      if (event.key !== "Shift") return;
+      const alone = shiftAlone.current;
+      shiftAlone.current = false;
+      if (!alone) return;
+      presses.current += 1;
+      if (presses.current >= SHIFT_PRESSES) {
+        resetCount();
+        exit();
+        return;
+      }
+      // The 5 seconds run from the first press: three presses within 5 seconds, as GOV.UK's.
+      if (presses.current === 1) expiry.current = setTimeout(() => resetCount(t("exitThisPage.expired")), SHIFT_WINDOW_MS);
+      setAnnouncement(t("exitThisPage.pressesLeft", { count: SHIFT_PRESSES - presses.current }));
+    }
+    // Shift+click selects text: that Shift is not a press either.
+    function onPointerDown() {
+      shiftAlone.current = false;
+    }
+    // Back from the next site can bring this very page back from the browser's memory: show it
+    // again (it holds only the neutral page by now) rather than a blank screen.
+    function onPageShow(event: PageTransitionEvent) {
+      if (!event.persisted) return;
+      document.body.classList.remove("exiting");
+      setLeaving(false);
     }
     document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [exit]);
+    document.addEventListener("keyup", onKeyUp);
+    document.addEventListener("pointerdown", onPointerDown);
+    window.addEventListener("pageshow", onPageShow);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("keyup", onKeyUp);
+      document.removeEventListener("pointerdown", onPointerDown);
+      window.removeEventListener("pageshow", onPageShow);
+      clearTimeout(expiry.current);
+    };
+  }, [exit, resetCount, t]);
 
   return (
     <div className="exit-this-page">
@@ -53,7 +109,7 @@ export function ExitThisPage({ onExit, navigate = (url) => window.location.repla
         {t("exitThisPage.hint")}
       </span>
       <span role="status" className="visually-hidden">
-        {leaving ? t("exitThisPage.leaving") : ""}
+        {leaving ? t("exitThisPage.leaving") : announcement}
       </span>
     </div>
   );

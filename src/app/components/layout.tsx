@@ -1,7 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useOutlet } from "react-router";
+import { hasExited, subscribeToExit } from "../lib/exit-state";
 import { getKey, lock, subscribe } from "../lib/pin-session";
+import { CarryOnPage } from "./carry-on-page";
 import { Deferred } from "./deferred";
 import { ExitThisPage } from "./exit-this-page";
 import { CopyableTextProvider, StorageWarning } from "./storage-warning";
@@ -27,6 +29,9 @@ function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | n
  * client-side navigation focus moves to the main heading, so keyboard and screen-reader users
  * start at the top of the new page; a link to a `#fragment` (`/words#advocate`) moves focus to
  * that element instead, as the browser would on a real page.
+ *
+ * After Exit this page, and until Carry on, main holds only the neutral Carry on page (nothing
+ * typed, no answers) whatever the address; Carry on then shows that address's page.
  */
 export function Layout() {
   const { t } = useTranslation("common");
@@ -40,6 +45,16 @@ export function Layout() {
   // Locked while drawn at build time: no key exists there, and hydration must agree.
   const unlocked = useSyncExternalStore(subscribe, () => getKey() !== undefined, () => false);
   const wasUnlocked = useRef(unlocked);
+  // Pre-rendered pages hydrate as not exited, then switch: they hold no one's words either way.
+  const exited = useSyncExternalStore(subscribeToExit, hasExited, () => false);
+  const wasExited = useRef(exited);
+
+  // Carry on: start at the top of main. Not its heading, which may still be loading (a draft).
+  useEffect(() => {
+    const carriedOn = wasExited.current && !exited;
+    wasExited.current = exited;
+    if (carriedOn) mainRef.current?.focus();
+  }, [exited]);
 
   // When the app locks (5 minutes hidden) while a draft is open, its text leaves the screen too.
   useEffect(() => {
@@ -99,7 +114,7 @@ export function Layout() {
           <CopyableTextProvider>
             <StorageWarning />
             <Deferred load={loadReadAloud} placeholder={readAloudPlaceholder} />
-            {outlet}
+            {exited ? <CarryOnPage /> : outlet}
             {/* After the page's own content, so neither moves the question when it appears. */}
             <Deferred load={loadUpdatePrompt} />
             <Deferred load={loadInstallHint} />

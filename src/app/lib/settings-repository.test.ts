@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { councilToUse } from "./council-settings";
 import { SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
+import { pinRepository } from "./pin-repository";
 import { settingsRepository } from "./settings-repository";
 
 let database: SpeakUpDatabase;
@@ -69,5 +70,20 @@ describe("councilToUse", () => {
     ["no-longer-offered", "example-borough"],
   ])("chosen %s → %s", (chosen, expected) => {
     expect(councilToUse(index, chosen)).toBe(expected);
+  });
+});
+
+describe("the PIN offer in the journey", () => {
+  it("is made once per device, never once a PIN is set, and again after Delete everything", async () => {
+    const settings = settingsRepository(database);
+    expect(await settings.shouldOfferPinLock()).toBe(true);
+    await settings.rememberPinOffered();
+    expect(await settings.shouldOfferPinLock()).toBe(false);
+
+    await database.settings.clear();
+    await pinRepository(database).enable("2468", false);
+    expect(await settings.shouldOfferPinLock()).toBe(false);
+    await pinRepository(database).deleteEverything();
+    expect(await settings.shouldOfferPinLock()).toBe(true);
   });
 });

@@ -2,9 +2,11 @@ import * as z from "zod";
 import { councilSettingsSchema } from "../../domain/council";
 import { db, type SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
+import { pinRepository } from "./pin-repository";
 
 const COUNCIL_KEY = "councilId";
 const STORAGE_PERSISTENCE_KEY = "storagePersistence";
+const PIN_OFFERED_KEY = "pinOffered";
 
 /** A stored council id is re-parsed on load with the same rule as the settings files (style.md rule 6). */
 const storedCouncilIdSchema = councilSettingsSchema.shape.id;
@@ -26,6 +28,7 @@ export type StoragePersistenceSetting = z.infer<typeof storagePersistenceSetting
 /** Choices remembered on this device, in the IndexedDB `settings` table. */
 export function settingsRepository(database: SpeakUpDatabase = db) {
   const drafts = draftRepository(database);
+  const pins = pinRepository(database);
 
   return {
     /** The council chosen on this device, or undefined when none was chosen or the record is unreadable. */
@@ -50,6 +53,17 @@ export function settingsRepository(database: SpeakUpDatabase = db) {
     async storagePersistence(): Promise<StoragePersistenceSetting | undefined> {
       const parsed = storagePersistenceSettingSchema.safeParse((await database.settings.get(STORAGE_PERSISTENCE_KEY))?.value);
       return parsed.success ? parsed.data : undefined;
+    },
+
+    /** Whether to ask "Does anyone else use this phone?": once per device, and never once a PIN is set. */
+    async shouldOfferPinLock(): Promise<boolean> {
+      if ((await database.settings.get(PIN_OFFERED_KEY))?.value === true) return false;
+      return !(await pins.isEnabled());
+    },
+
+    /** The offer was shown: it is not shown again on this device (until Delete everything). */
+    async rememberPinOffered(): Promise<void> {
+      await database.settings.put({ key: PIN_OFFERED_KEY, value: true });
     },
 
     async rememberStoragePersistence(setting: StoragePersistenceSetting): Promise<void> {

@@ -1,4 +1,5 @@
 import { DeleteEverythingPage } from "../features/settings/delete-everything-page";
+import { PinOfferPage } from "../features/settings/pin-offer-page";
 import { SetPinPage } from "../features/settings/set-pin-page";
 import { SettingsPage } from "../features/settings/settings-page";
 import { UnlockPage } from "../features/settings/unlock-page";
@@ -21,4 +22,9 @@ export function UnlockRoute() {
 /** /settings/delete-everything */
 export function DeleteEverythingRoute() {
   return <DeleteEverythingPage />;
+}
+
+/** /settings/shared-phone?next=/complaint/situation — the once-per-device PIN offer in the journey. */
+export function PinOfferRoute() {
+  return <PinOfferPage />;
 }

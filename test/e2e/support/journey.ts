@@ -30,10 +30,14 @@ export interface JourneyOptions {
   noSidewaysScroll?: boolean;
 }
 
+/** Asked once per device after the first answer: "No, skip this" carries on. */
+export const SKIP_PIN_OFFER: PageStep = { heading: "Does anyone else use this phone?", path: "/settings/shared-phone", button: "No, skip this" };
+
 /** From the start page to "What happened?" as a young person in care: the shortest way into a draft. */
 export const TO_WHAT_HAPPENED: PageStep[] = [
   { heading: "Make a complaint about children's social care", button: "Start now" },
   { heading: "Who is filling this in?", actions: [{ radio: "I'm the child or young person" }] },
+  SKIP_PIN_OFFER,
   { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
   { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
   { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useNavigate, useSearchParams } from "react-router";
 import * as z from "zod";
 import { BackLink } from "../../components/back-link";
 import { ErrorSummary, type ErrorItem } from "../../components/error-summary";
@@ -9,6 +9,7 @@ import { ChoicesField, TextInputField } from "../../components/form-fields";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { pinSchema } from "../../lib/pin-crypto";
 import { pinRepository } from "../../lib/pin-repository";
+import { safeNext } from "./safe-next";
 
 const pins = pinRepository();
 
@@ -23,10 +24,15 @@ type SetPinValues = z.input<typeof setPinSchema>;
 
 const FIELDS = ["pin", "pinAgain", "showLabels"] as const;
 
-/** Set a PIN: every draft on this device is sealed with a key made from it. */
+/**
+ * Set a PIN: every draft on this device is sealed with a key made from it. From the offer in the
+ * journey (`?next=`) it goes back to the journey; from Settings, back to Settings.
+ */
 export function SetPinPage() {
   const { t } = useTranslation("settings");
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get("next"));
   const {
     register,
     handleSubmit,
@@ -43,12 +49,12 @@ export function SetPinPage() {
 
   const onValid = async (values: SetPinValues) => {
     await pins.enable(values.pin, values.showLabels === "yes");
-    navigate("/settings?pin=set", { replace: true });
+    navigate(next ?? "/settings?pin=set", { replace: true });
   };
 
   return (
     <>
-      <BackLink to="/settings" />
+      <BackLink to={next ? `/settings/shared-phone?next=${encodeURIComponent(next)}` : "/settings"} />
       {isSubmitted ? <ErrorSummary errors={errorItems} attempt={submitCount} /> : null}
       <h1 className="heading-l">{t("setPin.title")}</h1>
       <p className="warning-text">{t("setPin.warning")}</p>

@@ -8,15 +8,12 @@ import { TextInputField } from "../../components/form-fields";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { pinSchema, WrongPinError } from "../../lib/pin-crypto";
 import { pinRepository } from "../../lib/pin-repository";
+import { safeNext } from "./safe-next";
 
 const pins = pinRepository();
 const unlockSchema = z.object({ pin: pinSchema });
 type UnlockValues = z.input<typeof unlockSchema>;
 
-/** Only paths inside the app, so `?next=` can't send anyone elsewhere. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
-}
 
 /** Enter the PIN to open the drafts. A wrong PIN says so and reveals nothing. */
 export function UnlockPage() {
@@ -36,7 +33,7 @@ export function UnlockPage() {
   const onValid = async ({ pin }: UnlockValues) => {
     try {
       await pins.unlock(pin);
-      navigate(safeNext(params.get("next")), { replace: true });
+      navigate(safeNext(params.get("next")) ?? "/", { replace: true });
     } catch (error) {
       if (!(error instanceof WrongPinError)) throw error;
       setError("pin", { message: "settings:errors.pin.wrong" });

@@ -10,12 +10,20 @@ import { ErrorSummary, type ErrorItem } from "../../components/error-summary";
 import { ChoicesField, TextAreaField, TextInputField } from "../../components/form-fields";
 import { useCopyableText } from "../../components/storage-warning";
 import { useDocumentTitle } from "../../components/use-document-title";
+import { settingsRepository } from "../../lib/settings-repository";
 import { answersAsText } from "./answers-as-text";
 import { answersFromForm, formFromAnswers, type FormValues } from "./form-values";
 import { RouteExplanation } from "./route-explanation";
 import { CHECK_STEP, irrelevantAnswers, nextStepId, previousStepId, stepPath, type FieldDefinition, type StepDefinition } from "./steps";
 import { hasLocalChange, unsavedAnswers, useAutosave } from "./use-autosave";
 import { useLiveAnswers } from "./use-live-answers";
+
+const settings = settingsRepository();
+
+/** The once-per-device PIN offer, then on to `next`. */
+function pinOfferPath(next: string): string {
+  return `/settings/shared-phone?next=${encodeURIComponent(next)}`;
+}
 
 export function fieldId(name: string): string {
   return `field-${name}`;
@@ -115,7 +123,10 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
     await flush();
     const settled: DraftAnswers = { ...answers, ...cleared };
     const nextId = returnToCheck ? CHECK_STEP : nextStepId(step.id, settled);
-    navigate(`${stepPath(nextId)}${returnToCheck && nextId !== CHECK_STEP ? `?return=${CHECK_STEP}` : ""}`);
+    const next = `${stepPath(nextId)}${returnToCheck && nextId !== CHECK_STEP ? `?return=${CHECK_STEP}` : ""}`;
+    // A settings read that fails (storage off) just skips the offer: it is never in the way.
+    const offer = step.offersPinLock && !returnToCheck && (await settings.shouldOfferPinLock().catch(() => false));
+    navigate(offer ? pinOfferPath(next) : next);
   };
 
   const visible = step.fields.filter((f) => !f.conditional);

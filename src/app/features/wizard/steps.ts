@@ -61,6 +61,12 @@ export interface StepDefinition {
   info?: "route";
   /** i18next context for this person's wording: `self` (the young person) or `other`. */
   context?: (answers: DraftAnswers) => string | undefined;
+  /**
+   * After this step, ask once per device "Does anyone else use this phone?" and offer the PIN
+   * lock (issue 9): early, so the words typed later are sealed, but after one answer, so the
+   * first thing anyone sees is the journey, not a setting.
+   */
+  offersPinLock?: boolean;
 }
 
 export const CHECK_STEP = "check";
@@ -80,6 +86,7 @@ export const steps: StepDefinition[] = [
     id: "who",
     section: "about",
     titleKey: "wizard:role.label",
+    offersPinLock: true,
     fields: [{ name: "role", kind: "radios", textKey: "wizard:role", options: roles }],
     schema: z.object({ role: z.enum(roles, key("role.required")) }),
   },

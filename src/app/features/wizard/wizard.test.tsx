@@ -5,6 +5,7 @@ import type { DraftAnswers } from "../../../domain/draft";
 import Dexie from "dexie";
 import { db } from "../../lib/db";
 import { draftRepository } from "../../lib/draft-repository";
+import { settingsRepository } from "../../lib/settings-repository";
 import { exampleBorough, renderAt } from "../../../../test/setup/render-app";
 import { AUTOSAVE_DELAY_MS } from "./use-autosave";
 
@@ -90,16 +91,35 @@ describe("radio question: who is filling this in", () => {
     expect(within(group).getAllByRole("radio")[0]).toHaveFocus();
   });
 
-  it("saves the choice straight away and goes on to the child's situation", async () => {
+  it("saves the choice straight away, asks once whether anyone else uses this phone, and goes on to the child's situation", async () => {
     const router = renderAt("/complaint/who");
     await userEvent.click(await screen.findByRole("radio", { name: /I'm the child or young person/ }));
     await waitFor(async () => expect((await currentAnswers()).role).toBe("young-person"));
     await userEvent.click(continueButton());
+    await screen.findByRole("heading", { level: 1, name: "Does anyone else use this phone?" });
+    await userEvent.click(screen.getByRole("button", { name: "No, skip this" }));
     await screen.findByRole("group", { name: "Which of these is true for you?" });
+    expect(router.state.location.pathname).toBe("/complaint/situation");
+
+    // Asked once on this device: the next time through, straight on.
+    await router.navigate("/complaint/who");
+    await userEvent.click(await screen.findByRole("radio", { name: /I'm the child's parent/ }));
+    await userEvent.click(continueButton());
+    await screen.findByRole("group", { name: "Which of these is true for the child?" });
     expect(router.state.location.pathname).toBe("/complaint/situation");
   });
 
+  it("does not offer the PIN lock when an answer is changed from check answers", async () => {
+    await newDraft(youngPersonAnswers);
+    const router = renderAt("/complaint/who?return=check");
+    await userEvent.click(await screen.findByRole("radio", { name: /I'm the child or young person/ }));
+    await userEvent.click(continueButton());
+    await waitFor(() => expect(router.state.location.pathname).toBe("/complaint/check"));
+    expect(await settingsRepository().shouldOfferPinLock()).toBe(true);
+  });
+
   it("words the next question about the child when someone acts for them", async () => {
+    await settingsRepository().rememberPinOffered();
     renderAt("/complaint/who");
     await userEvent.click(await screen.findByRole("radio", { name: /I'm an advocate/ }));
     await userEvent.click(continueButton());
