@@ -23,8 +23,8 @@ function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | n
 }
 
 /**
- * Every page: skip link, Exit this page, links to the help pages, one <main> that starts with a
- * warning when saving on this device is not working, then "Read this page to me", the page, and
+ * Every page: skip link, Exit this page, links to the help pages and "Read this page to me", one
+ * <main> that starts with a warning when saving on this device is not working, then the page, and
  * last the messages about this device (a new version, add to home screen). After a
  * client-side navigation focus moves to the main heading, so keyboard and screen-reader users
  * start at the top of the new page; a link to a `#fragment` (`/words#advocate`) moves focus to
@@ -107,13 +107,16 @@ export function Layout() {
           <li>
             <Link to="/complaints">{t("nav.complaints")}</Link>
           </li>
+          {/* Beside the help links rather than above the page, so a phone's first screen keeps the question. */}
+          <li className="help-nav__read-aloud">
+            <Deferred load={loadReadAloud} placeholder={readAloudPlaceholder} />
+          </li>
         </ul>
       </nav>
       <div className="width-container">
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
           <CopyableTextProvider>
             <StorageWarning />
-            <Deferred load={loadReadAloud} placeholder={readAloudPlaceholder} />
             {exited ? <CarryOnPage /> : outlet}
             {/* After the page's own content, so neither moves the question when it appears. */}
             <Deferred load={loadUpdatePrompt} />

@@ -7,9 +7,15 @@ export function LoadingPage() {
   const { t } = useTranslation("common");
   useDocumentTitle(t("loading"));
   return (
-    <p className="loading" role="status">
-      {t("loading")}
-    </p>
+    <>
+      <p className="loading" role="status">
+        {t("loading")}
+      </p>
+      {/* The shell every address gets before the app runs: with JavaScript off, say so (and where to get help). */}
+      <noscript>
+        <p className="body">{t("noScript")}</p>
+      </noscript>
+    </>
   );
 }
 

@@ -108,6 +108,45 @@ describe("Update prompt", () => {
     expect(banner).not.toContainElement(document.activeElement as HTMLElement);
   });
 
+  it("says nothing on a first visit: the first version to install is no update (it passes through waiting with no controller)", () => {
+    container.controller = null;
+    watch();
+    render(<UpdatePrompt />);
+    installNewVersion();
+    expect(screen.queryByRole("region")).not.toBeInTheDocument();
+    expect(screen.getByRole("status")).toBeEmptyDOMElement();
+    // It then takes over by itself; a later version is an update.
+    container.controller = { scriptURL: "/sw.js" };
+    container.takeOver();
+    installNewVersion();
+    expect(screen.getByRole("region", { name: READY })).toBeInTheDocument();
+  });
+
+  it("says plainly when Update now does not take over in time, and keeps the page usable", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      act(() => {
+        stops.push(watchForUpdates(registration, { container, reload, timeoutMs: 3000 }));
+      });
+      render(<UpdatePrompt />);
+      installNewVersion();
+      await userEvent.click(screen.getByRole("button", { name: "Update now" }));
+      expect(screen.getByRole("region", { name: "Updating Speak Up" })).toBeInTheDocument();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(3500);
+      });
+      const failed = screen.getByRole("region", { name: "Speak Up could not update" });
+      expect(failed).toHaveTextContent("Nothing has changed and your writing is safe.");
+      expect(reload).not.toHaveBeenCalled();
+      // Try again asks the waiting version once more; Later hides it.
+      expect(screen.getByRole("button", { name: "Try again" })).toBeInTheDocument();
+      await userEvent.click(screen.getByRole("button", { name: "Later" }));
+      expect(screen.queryByRole("region")).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("shows the banner for a version that was already waiting when the page opened", () => {
     registration.waiting = new FakeWorker();
     watch();

@@ -55,8 +55,8 @@ describe("choosing a council", () => {
     renderAt("/");
     expect(await screen.findByText("Your complaint will go to Example Borough Council.")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Change council, now Example Borough Council" })).toHaveAttribute("href", "/council");
-    expect(dangerItem("01632 960 200")).toHaveTextContent("To talk to Example Borough's children's services, call 01632 960 200.");
-    expect(dangerItem("01632 960 999")).toHaveTextContent("At night or at weekends, call Example Borough's children's services on 01632 960 999.");
+    expect(dangerItem("01632 960 200")).toHaveTextContent("Example Borough children's services: 01632 960 200.");
+    expect(dangerItem("01632 960 999")).toHaveTextContent("Example Borough at night or at weekends: 01632 960 999.");
   });
 
   it("changes the council, shows its numbers and remembers it after a reload", async () => {
@@ -77,8 +77,8 @@ describe("choosing a council", () => {
 
     expect(await screen.findByText("Your complaint will go to Northmoor County Council.")).toBeInTheDocument();
     expect(router.state.location.pathname).toBe("/");
-    expect(dangerItem("01632 960 400")).toHaveTextContent("To talk to Northmoor's children's services");
-    expect(dangerItem("01632 960 401")).toHaveTextContent("call Northmoor's children's services on 01632 960 401");
+    expect(dangerItem("01632 960 400")).toHaveTextContent("Northmoor children's services");
+    expect(dangerItem("01632 960 401")).toHaveTextContent("Northmoor at night or at weekends: 01632 960 401");
     expect(screen.queryByRole("link", { name: "01632 960 200" })).not.toBeInTheDocument();
 
     // A fresh provider reads the choice back from IndexedDB.

@@ -15,8 +15,9 @@ function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): stri
 
 /**
  * The start page: safety first ("Are you in danger now?" before anything else), what Speak Up is,
- * which council the complaint goes to (with a link to change it), the right to a free advocate,
- * then Start (or Carry on with the current draft, or Start a new one), and a link to all drafts.
+ * then Start (or Carry on with the current draft, or Start a new one), all on a phone's first
+ * screen (360×740), then a link to all drafts, which council the complaint goes to (with a link to
+ * change it) and the right to a free advocate.
  */
 export function StartPage({ council, firstStepPath }: { council: CouncilSettings; firstStepPath: string }) {
   const { t } = useTranslation("start");
@@ -72,24 +73,11 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
       </section>
 
       <h1 className="heading-xl">{t("title")}</h1>
+      {/* Only where JavaScript is off: the page was drawn at build time, the rest needs the app. */}
+      <noscript>
+        <p className="body-l">{t("noScript")}</p>
+      </noscript>
       <p className="body-l">{t("intro")}</p>
-
-      <p className="body">
-        {t("councilNote", { council: council.name })}{" "}
-        <Link to="/council">
-          <Trans
-            t={t}
-            i18nKey="changeCouncil"
-            values={{ council: council.name }}
-            components={{ hidden: <span className="visually-hidden" /> }}
-          />
-        </Link>
-      </p>
-
-      <div className="inset">
-        <h2 className="heading-m">{t("advocate.heading")}</h2>
-        <p className="body">{t("advocate.body")}</p>
-      </div>
 
       {/* Nothing to press until the drafts are read, so nobody presses Start when they meant Carry on;
           the space is kept, so nothing moves when the button appears (and with no JavaScript the
@@ -121,6 +109,23 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
           <Link to="/drafts">{t("draftsLink", { count: drafts.count })}</Link>
         </p>
       ) : null}
+
+      <p className="body">
+        {t("councilNote", { council: council.name })}{" "}
+        <Link to="/council">
+          <Trans
+            t={t}
+            i18nKey="changeCouncil"
+            values={{ council: council.name }}
+            components={{ hidden: <span className="visually-hidden" /> }}
+          />
+        </Link>
+      </p>
+
+      <div className="inset">
+        <h2 className="heading-m">{t("advocate.heading")}</h2>
+        <p className="body">{t("advocate.body")}</p>
+      </div>
     </>
   );
 }

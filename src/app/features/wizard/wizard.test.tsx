@@ -46,7 +46,7 @@ describe("start page", () => {
     const danger = await screen.findByRole("heading", { name: "Are you in danger now?" });
     const start = await screen.findByRole("button", { name: "Start now" });
     expect(danger.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(screen.getByText((_, el) => el?.tagName === "LI" && /call 999\.$/.test(el.textContent ?? ""))).toBeInTheDocument();
+    expect(screen.getByText((_, el) => el?.tagName === "LI" && /Call 999\.$/.test(el.textContent ?? ""))).toBeInTheDocument();
     expect(screen.getByText((_, el) => el?.tagName === "LI" && /0800 1111/.test(el.textContent ?? ""))).toBeInTheDocument();
     expect(screen.getByText(/01632 960 200/)).toBeInTheDocument();
     expect(screen.getByText(/01632 960 999/)).toBeInTheDocument();
