@@ -1,12 +1,14 @@
 // `npm run bench`: prints performance figures. Benchmarks measure; tests check behaviour.
 import { runDomainBench } from "./domain";
 import { runDraftsBench } from "./drafts";
+import { runFirstContactBench } from "./first-contact";
 import { runSyncBench } from "./sync";
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ["Domain rules (run on every page render)", runDomainBench],
   ["Drafts in Chromium (real IndexedDB and WebCrypto)", runDraftsBench],
   ["Sending: the outbox in Chromium and the server on SQLite", runSyncBench],
+  ["First contact on a cheap phone", runFirstContactBench],
 ];
 
 for (const [title, run] of sections) {
