@@ -1,3 +1,4 @@
+import "./zod-config";
 import * as z from "zod";
 import rawBankHolidayData from "./bank-holidays.json" with { type: "json" };
 

@@ -1,3 +1,4 @@
+import "./zod-config";
 import * as z from "zod";
 import { addCalendarDays, addMonths, addWorkingDays, assertIsoDate, isIsoDate, type IsoDate } from "./calendar";
 import type { LocalProcedure, RequestWindow, Timescales } from "./council";

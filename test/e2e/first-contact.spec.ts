@@ -183,8 +183,28 @@ describe("first contact on a cheap phone, in real Chromium", () => {
       }
     });
 
+    it.each([
+      [412, 823],
+      [360, 740],
+    ])("a question address opened cold (no draft yet) does not move at %i×%i", async (width, height) => {
+      const page = await open({ width, height });
+      try {
+        await page.goto(`${baseUrl}/complaint/who`);
+        await page.getByRole("heading", { level: 1 }).filter({ hasNotText: "Loading" }).waitFor();
+        expect(await layoutShift(page), `layout shift on /complaint/who at ${width}px`).toBeLessThanOrEqual(0.01);
+      } finally {
+        await close();
+      }
+    });
+
     it("a question page opened afresh does not move either, and shows its question on the first screen", async () => {
       const page = await open({ width: 360, height: 740 });
+      // Every Content-Security-Policy violation the page reports, eval checks included.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { cspViolations: seen });
+        document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
       try {
         await page.goto(baseUrl);
         // Start, answer who is filling it in, skip the PIN offer: the next question is on screen.
@@ -197,6 +217,8 @@ describe("first contact on a cheap phone, in real Chromium", () => {
         expect(await layoutShift(page), "layout shift on a question page").toBeLessThanOrEqual(0.01);
         expect(await bottomOf(page, "main h1")).toBeLessThanOrEqual(740);
         expect(await bottomOf(page, "main input[type=radio]")).toBeLessThanOrEqual(740);
+        // Answers were checked by zod on the way: it must not even try eval, which the CSP forbids.
+        expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)).toEqual([]);
       } finally {
         await close();
       }

@@ -12,8 +12,18 @@ import { CopyableTextProvider, StorageWarning } from "./storage-warning";
 const loadReadAloud = () => import("./read-aloud").then((module) => module.ReadAloud);
 const loadUpdatePrompt = () => import("./update-prompt").then((module) => module.UpdatePrompt);
 const loadInstallHint = () => import("./install-hint").then((module) => module.InstallHint);
-/** Keeps Read this page to me's place, so nothing moves when the button appears. */
-const readAloudPlaceholder = <div className="read-aloud read-aloud--pending" data-no-read="" />;
+/**
+ * Keeps Read this page to me's place (its own words, unseen), so nothing in the help links moves
+ * or wraps when the button appears.
+ */
+function ReadAloudPlaceholder() {
+  const { t } = useTranslation("common");
+  return (
+    <div className="read-aloud read-aloud--pending" data-no-read="" aria-hidden="true">
+      <span className="button button--secondary read-aloud__button">{t("readAloud.start")}</span>
+    </div>
+  );
+}
 
 /** The element a `#fragment` points to inside main (e.g. `/words#advocate`), if there is one. */
 function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | null {
@@ -109,7 +119,7 @@ export function Layout() {
           </li>
           {/* Beside the help links rather than above the page, so a phone's first screen keeps the question. */}
           <li className="help-nav__read-aloud">
-            <Deferred load={loadReadAloud} placeholder={readAloudPlaceholder} />
+            <Deferred load={loadReadAloud} placeholder={<ReadAloudPlaceholder />} />
           </li>
         </ul>
       </nav>

@@ -1,3 +1,4 @@
+import "../../domain/zod-config";
 import Dexie from "dexie";
 import * as z from "zod";
 import { draftAnswersSchema } from "../../domain/draft";

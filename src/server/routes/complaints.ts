@@ -1,3 +1,4 @@
+import "../../domain/zod-config";
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type * as z from "zod";

@@ -1,3 +1,4 @@
+import "../../../domain/zod-config";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState } from "react";
 import { useForm } from "react-hook-form";

@@ -1,3 +1,4 @@
+import "../../../domain/zod-config";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";

@@ -1,3 +1,4 @@
+import "../../../domain/zod-config";
 import * as z from "zod";
 import {
   advocateOptions,
