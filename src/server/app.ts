@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import type { CouncilSettings } from "../domain/council";
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
+import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
 import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
 import type { ComplaintStore } from "./storage/complaint-store";
@@ -13,7 +14,8 @@ export interface AppOptions {
   councils: Map<string, CouncilSettings>;
   /** The built app (dist/). When absent only the API is served. */
   staticDir?: string;
-  logger?: FastifyServerOptions["logger"];
+  /** The log level (and, in tests, where lines go); no logging when absent. */
+  logger?: LogSettings | false;
 }
 
 /**
@@ -45,7 +47,9 @@ export function contentSecurityPolicy(councils: Map<string, CouncilSettings>): s
 /** Build the server: the submission API and, when built, the app itself. Starting it is index.ts's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger),
+    // Fastify's two lines per request hold the full URL: one redacted line instead.
+    logController: new ConciseRequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
     // Trust no proxy headers by default; deployments behind a proxy can set this.
     trustProxy: false,
@@ -88,7 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const [code, message] = known[e.code ?? ""] ?? ["bad-request", e.message ?? "Bad request"];
       return reply.code(status).send({ error: code, message });
     }
-    request.log.error(error);
+    request.log.error({ err: error }, "request failed");
     return reply.code(500).send({ error: "server-error", message: "Something went wrong on our side. Your complaint is safe on your device; try again later." });
   });
 
