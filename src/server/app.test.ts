@@ -124,6 +124,12 @@ const badRequests: BadRequest[] = [
     body: { error: "unsupported-media-type" },
   },
   {
+    name: "Content-Encoding: gzip on an uncompressed body",
+    request: () => post(validComplaint(), { ...json, "content-encoding": "gzip" }),
+    status: 415,
+    body: { error: "unsupported-content-encoding", message: expect.stringMatching(/uncompressed/) },
+  },
+  {
     name: "a body nested 100 levels deep",
     request: () => post(validComplaint({ child: nested(100) })),
     status: 400,

@@ -3,10 +3,13 @@ import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { CouncilSettings } from "../domain/council";
+import { answerClientError, answerExpectation, answerFrameworkError } from "./client-errors";
+import { limitConnections } from "./connection-limits";
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
 import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
 import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
+import { DEFAULT_SETTINGS, type ServerSettings } from "./server-settings";
 import type { ComplaintStore } from "./storage/complaint-store";
 
 export interface AppOptions {
@@ -16,6 +19,8 @@ export interface AppOptions {
   staticDir?: string;
   /** The log level (and, in tests, where lines go); no logging when absent. */
   logger?: LogSettings | false;
+  /** Time limits, connection limits and rate limits; DEFAULT_SETTINGS for any left out. */
+  settings?: Partial<ServerSettings>;
 }
 
 /**
@@ -46,20 +51,41 @@ export function contentSecurityPolicy(councils: Map<string, CouncilSettings>): s
 
 /** Build the server: the submission API and, when built, the app itself. Starting it is index.ts's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const app = Fastify({
     logger: loggerOptions(options.logger),
+    // Time limits on every connection (issue 10): without them a body that never finishes holds
+    // its connection, and its open file, for ever.
+    connectionTimeout: settings.idleTimeoutSeconds * 1000,
+    keepAliveTimeout: settings.keepAliveTimeoutSeconds * 1000,
+    requestTimeout: settings.requestTimeoutSeconds * 1000,
+    http: {
+      headersTimeout: settings.headersTimeoutSeconds * 1000,
+      // How often Node looks for requests past their time: its default of 30 s would double the limit.
+      connectionsCheckingInterval: 1000,
+    },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
     // Fastify's two lines per request hold the full URL: one redacted line instead.
     logController: new ConciseRequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
-    // Trust no proxy headers by default; deployments behind a proxy can set this.
-    trustProxy: false,
+    // Trust no proxy headers by default; deployments behind a proxy set TRUST_PROXY.
+    trustProxy: settings.trustProxy,
   });
+  limitConnections(app.server, { total: settings.maxConnections, perAddress: settings.maxConnectionsPerAddress });
+  app.server.on("checkExpectation", answerExpectation);
 
   app.removeAllContentTypeParsers();
   // Fastify matches this against the header as it re-serialises it, with parameter values quoted:
   // `application/json; charset=utf-8` arrives here as `application/json; charset="utf-8"`.
-  app.addContentTypeParser(/^application\/json(;\s*charset="?utf-8"?)?$/i, { parseAs: "string" }, (_request, body, done) => {
+  app.addContentTypeParser(/^application\/json(;\s*charset="?utf-8"?)?$/i, { parseAs: "string" }, (request, body, done) => {
     try {
+      // Nothing here decompresses: a gzip body would be read as broken JSON, or an uncompressed one
+      // labelled gzip as if it were not.
+      const encoding = request.headers["content-encoding"];
+      if (encoding !== undefined && encoding.trim().toLowerCase() !== "identity") {
+        throw new BodyError(415, "unsupported-content-encoding", "Send the body uncompressed, without Content-Encoding.");
+      }
       done(null, parseJsonBody(body as string));
     } catch (error) {
       done(error as Error, undefined);

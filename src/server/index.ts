@@ -2,6 +2,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app";
 import { loadCouncils } from "./councils";
+import { settingsFromEnv } from "./server-settings";
 import { StoreConfigError } from "./storage/complaint-store";
 import { DEFAULT_DATABASE_URL, openStore } from "./storage/open-store";
 
@@ -19,6 +20,7 @@ function parsePort(value: string | undefined): number {
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? "127.0.0.1";
+  const settings = settingsFromEnv(process.env);
   const councils = loadCouncils(resolve(root, "public/councils"));
   const store = await openStore(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const app = await buildApp({
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
     councils,
     staticDir: resolve(root, process.env.STATIC_DIR ?? "dist"),
     logger: process.env.LOG_LEVEL === "silent" ? false : { level: process.env.LOG_LEVEL ?? "info" },
+    settings,
   });
   const shutdown = async () => {
     await app.close();
