@@ -6,6 +6,7 @@ import type { CouncilSettings } from "../domain/council";
 import { answerClientError, answerExpectation, answerFrameworkError } from "./client-errors";
 import { limitConnections } from "./connection-limits";
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
+import { RateLimitedError, rateLimiters } from "./rate-limits";
 import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
 import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
@@ -103,6 +104,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof RateLimitedError) {
+      return reply.code(429).send({ error: "too-many-requests", message: error.message });
+    }
     if (error instanceof BodyError) {
       return reply.code(error.statusCode).send({ error: error.code, message: error.message });
     }
@@ -131,8 +135,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  complaintRoutes(app, options.store, options.councils);
-  complaintStatusRoutes(app, options.store, options.councils);
+  const limits = await rateLimiters(app, settings);
+  complaintRoutes(app, options.store, options.councils, limits.newComplaint);
+  complaintStatusRoutes(app, options.store, options.councils, limits.complaintStatus);
 
   const staticDir = options.staticDir;
   if (staticDir && existsSync(join(staticDir, "index.html"))) {
