@@ -41,7 +41,7 @@ export interface ServerSettings {
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   headersTimeoutSeconds: 10,
-  requestTimeoutSeconds: 30,
+  requestTimeoutSeconds: 25,
   keepAliveTimeoutSeconds: 5,
   idleTimeoutSeconds: 60,
   maxConnections: 10_000,
