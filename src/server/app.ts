@@ -6,6 +6,7 @@ import type { CouncilSettings } from "../domain/council";
 import { answerClientError, answerExpectation, answerFrameworkError } from "./client-errors";
 import { limitConnections } from "./connection-limits";
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
+import { openApiDocument } from "./openapi";
 import { RateLimitedError, rateLimiters } from "./rate-limits";
 import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
 import { complaintStatusRoutes } from "./routes/complaint-status";
@@ -125,6 +126,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.log.error({ err: error }, "request failed");
     return reply.code(500).send({ error: "server-error", message: "Something went wrong on our side. Your complaint is safe on your device; try again later." });
   });
+
+  // Built once: the schemas do not change while the server runs.
+  const openApi = openApiDocument();
+  app.get("/api/v1/openapi.json", async () => openApi);
 
   app.get("/api/v1/health", async (_request, reply) => {
     try {
