@@ -1,12 +1,14 @@
 // `npm run bench`: prints performance figures. Benchmarks measure; tests check behaviour.
 import { runDomainBench } from "./domain";
 import { runDraftsBench } from "./drafts";
+import { runServerBench } from "./server";
 import { runSyncBench } from "./sync";
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ["Domain rules (run on every page render)", runDomainBench],
   ["Drafts in Chromium (real IndexedDB and WebCrypto)", runDraftsBench],
   ["Sending: the outbox in Chromium and the server on SQLite", runSyncBench],
+  ["The server under load: durability, slow clients, time limits", runServerBench],
 ];
 
 for (const [title, run] of sections) {

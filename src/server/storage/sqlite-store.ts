@@ -66,9 +66,9 @@ function toStored(row: Row): StoredComplaint {
  * sync the log on commit, so a power cut can lose complaints the phone was told were stored and has
  * forgotten. FULL syncs on every commit; `npm run bench` measures what that costs.
  */
-export function configureConnection(db: Database.Database): void {
+export function configureConnection(db: Database.Database, synchronous: "FULL" | "NORMAL" = "FULL"): void {
   db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = FULL");
+  db.pragma(`synchronous = ${synchronous}`);
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
 }
@@ -90,8 +90,11 @@ function createPrivately(file: string): void {
   }
 }
 
-/** Open (creating if needed) a SQLite file and run its migrations. `:memory:` works for tests. */
-export function openSqliteStore(file: string): ComplaintStore {
+/**
+ * Open (creating if needed) a SQLite file and run its migrations. `:memory:` works for tests.
+ * `synchronous` is for `npm run bench` to measure what FULL costs; nothing else sets it.
+ */
+export function openSqliteStore(file: string, options: { synchronous?: "FULL" | "NORMAL" } = {}): ComplaintStore {
   let db: Database.Database;
   try {
     if (file !== ":memory:") createPrivately(file);
@@ -103,7 +106,7 @@ export function openSqliteStore(file: string): ComplaintStore {
       { cause: error },
     );
   }
-  configureConnection(db);
+  configureConnection(db, options.synchronous);
   migrate(db);
 
   const findById = db.prepare<[string], Row>("SELECT * FROM complaints WHERE id = ?");
