@@ -2,12 +2,14 @@
 import { runDomainBench } from "./domain";
 import { runDraftsBench } from "./drafts";
 import { runFirstContactBench } from "./first-contact";
+import { runServerBench } from "./server";
 import { runSyncBench } from "./sync";
 
 const sections: Array<[string, () => Promise<string[]>]> = [
   ["Domain rules (run on every page render)", runDomainBench],
   ["Drafts in Chromium (real IndexedDB and WebCrypto)", runDraftsBench],
   ["Sending: the outbox in Chromium and the server on SQLite", runSyncBench],
+  ["The server under load: durability, slow clients, time limits", runServerBench],
   ["First contact on a cheap phone", runFirstContactBench],
 ];
 

@@ -3,7 +3,9 @@ import * as z from "zod";
 import {
   advocateOptions,
   childAgreementOptions,
+  childSchema,
   childSituations,
+  complaintSchema,
   contactSchema,
   isoDate,
   proceedingsOptions,
@@ -190,7 +192,7 @@ export const steps: StepDefinition[] = [
       { name: "childAge", kind: "text", textKey: "wizard:childAge", optional: true, width: "short" },
     ],
     schema: z.object({
-      childName: z.string().trim().max(60, key("child.name.tooLong")).optional(),
+      childName: childSchema.shape.name,
       childAge: z
         .string()
         .trim()
@@ -221,7 +223,7 @@ export const steps: StepDefinition[] = [
     titleKey: "wizard:putRight.label",
     context: speaksForThemself,
     fields: [{ name: "putRight", kind: "textarea", textKey: "wizard:putRight", optional: true }],
-    schema: z.object({ putRight: z.string().trim().max(5000, key("putRight.tooLong")).optional() }),
+    schema: z.object({ putRight: complaintSchema.shape.putRight }),
   },
   {
     id: "taking-part",
@@ -229,7 +231,7 @@ export const steps: StepDefinition[] = [
     titleKey: "wizard:adjustments.label",
     context: speaksForThemself,
     fields: [{ name: "adjustments", kind: "textarea", textKey: "wizard:adjustments", optional: true }],
-    schema: z.object({ adjustments: z.string().trim().max(2000, key("adjustments.tooLong")).optional() }),
+    schema: z.object({ adjustments: complaintSchema.shape.adjustments }),
   },
   {
     id: "advocate",
