@@ -179,12 +179,24 @@ export function prerenderPages(): Plugin {
       for (const item of Object.values(bundle)) if (item.type === "chunk" && item.isEntry) entryChunks.add(item.fileName);
       const data = scriptJson({ day, council });
 
+      /** Every script chunk, for prefetching the rest of the app once a page has loaded. */
+      const allChunks = Object.values(bundle)
+        .filter((item) => item.type === "chunk")
+        .map((item) => item.fileName);
+
       const page = (markup: string, prerendered: string | undefined, preload: string[]) => {
         const title = headingText(markup);
-        const links = preload
-          .filter((file) => !entryChunks.has(file) && !entryHtml.includes(`/${file}"`))
-          .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
-          .join("\n    ");
+        const needed = new Set([...entryChunks, ...preload]);
+        const links = [
+          ...preload
+            .filter((file) => !entryChunks.has(file) && !entryHtml.includes(`/${file}"`))
+            .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
+          // The other pages' code, fetched at the lowest priority after this page (never run until
+          // needed), so every page opens if the connection drops a moment after the first visit.
+          ...allChunks
+            .filter((file) => !needed.has(file) && !entryHtml.includes(`/${file}"`))
+            .map((file) => `<link rel="prefetch" as="script" crossorigin href="/${file}">`),
+        ].join("\n    ");
         const rootAttributes = prerendered === undefined ? `id="root"` : `id="root" data-prerendered="${escapeHtml(prerendered)}"`;
         let html = entryHtml.replace(`<div id="root"></div>`, `<div ${rootAttributes}>${markup}</div>`);
         if (!html.includes(`data-prerendered`) && prerendered !== undefined) throw new Error("index.html has no empty <div id=\"root\"></div>");

@@ -6,7 +6,7 @@ import { CouncilProvider } from "./components/council-provider";
 import { FirstRenderProvider } from "./components/first-render";
 import { initI18n } from "./lib/i18n";
 import { startAutoLock } from "./lib/pin-session";
-import { createRouter, loadRoutesFor, prefetchPages } from "./router";
+import { createRouter, loadRoutesFor } from "./router";
 import "./styles.css";
 
 /** What the pre-renderer wrote into every page (scripts/prerender.ts): the build day and the default council. */
@@ -28,6 +28,12 @@ function firstRenderData(): FirstRenderData | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Run `task` when the browser is idle, or after `timeoutMs` at the latest (Safari has no requestIdleCallback). */
+function idle(task: () => void, timeoutMs: number): void {
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(task, { timeout: timeoutMs });
+  else window.setTimeout(task, Math.min(timeoutMs, 200));
 }
 
 // The only module with start-up side effects (style.md layout).
@@ -59,12 +65,11 @@ async function start(): Promise<void> {
     listenForInstallPrompt();
     registerServiceWorker();
   });
-  // Every other page, in the background, so they open even if the connection drops now.
-  const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 200));
-  idle(() => prefetchPages());
-  // Anything saved on this phone and not sent yet goes now, and again when the connection comes
-  // back. Loaded after the page is drawn: it brings the outbox store, which drawing does not need.
-  void import("./lib/outbox-sync").then(({ startOutboxSync }) => startOutboxSync());
+  // Anything saved on this phone and not sent yet goes as soon as the browser has a moment (at most
+  // 2 s), and again when the connection comes back. Not with the page: it brings the outbox store,
+  // which drawing does not need, and a cheap phone's first seconds are for the page.
+  idle(() => void import("./lib/outbox-sync").then(({ startOutboxSync }) => startOutboxSync()), 2000);
+
 }
 
 void start();

@@ -6,7 +6,9 @@ import { loadLaterWords, type WordsGroup } from "./lib/i18n";
 /**
  * Every page, each loaded only when it is first opened (React Router's `lazy`), so the start page
  * downloads only what it needs: Dexie, zod and react-hook-form come with the pages that use them.
- * The service worker precaches every chunk, so each page still opens offline after one visit.
+ * Every page's code is fetched in the background once the page has loaded (the pre-renderer's
+ * `<link rel="prefetch">`, which costs the page no work), so pages open even if the connection
+ * drops a moment after the first visit; the service worker precaches every chunk for later visits.
  * `load` names the module and its export, so the pre-renderer and the first-load budget can find
  * which chunk a page needs (scripts/prerender.ts, scripts/check-bundle-size.ts).
  */
@@ -35,6 +37,9 @@ const info = () => import("./routes/info-routes");
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // Only while a page's module first loads in a router made before it (component tests):
+    // main.tsx loads the current page's module before making the router, so the app never shows it.
+    HydrateFallback: () => null,
     children: [
       {
         // A page that fails while drawing shows "Sorry, something went wrong" inside the layout,
@@ -80,22 +85,6 @@ export async function loadRoutesFor(pathname: string, tree: RouteObject[] = rout
       Object.assign(route, { ...loaded, lazy: undefined });
     }),
   );
-}
-
-/**
- * Download every page's module and words once the first page is on screen and the browser is idle,
- * so a connection lost a moment after the first visit (before the service worker has kept
- * everything) still leaves every page working. Nothing is drawn; failures are ignored (the
- * service worker's precache and the next visit try again).
- */
-export function prefetchPages(tree: RouteObject[] = routes): void {
-  const visit = (list: RouteObject[]) => {
-    for (const route of list) {
-      if (typeof route.lazy === "function") void Promise.resolve(route.lazy()).catch(() => undefined);
-      if (route.children) visit(route.children);
-    }
-  };
-  visit(tree);
 }
 
 export function createRouter() {
