@@ -20,7 +20,7 @@ const layer = (from, forbidden, message) => ({
 const FEATURES = ["wizard", "start", "drafts", "settings", "info"];
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "node_modules/", "dev-dist/"] },
+  { ignores: ["dist/", "dist-server/", "coverage/", "node_modules/", "dev-dist/"] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,8 +1,9 @@
-// `npm start` builds the app only when dist/ is missing or older than any source it is built from,
-// so a newcomer's first start builds and later starts are instant.
+// `npm start` builds the app (dist/) and the server (dist-server/) only when missing or older than
+// any source they are built from, so a newcomer's first start builds and later starts are instant.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { buildServer } from "./build-server";
 
 const root = resolve(import.meta.dirname, "..");
 const inputs = ["src/app", "src/domain", "locales", "public", "index.html", "vite.config.ts", "package-lock.json"];
@@ -24,3 +25,7 @@ if (builtAt < sourcesAt) {
     stdio: "inherit",
   });
 }
+
+const serverInputs = ["src/server", "src/domain", "package-lock.json", "scripts/build-server.ts"];
+const serverBuiltAt = existsSync(join(root, "dist-server/index.js")) ? statSync(join(root, "dist-server/index.js")).mtimeMs : 0;
+if (serverBuiltAt < Math.max(...serverInputs.map(newest))) await buildServer();

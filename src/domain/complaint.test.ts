@@ -7,10 +7,11 @@ import {
   referenceFromBytes,
   referenceSchema,
   validationKeys,
+  visibleLength,
 } from "./complaint";
-// The escalation schema (progress.ts) builds its keys with the same helper: load it so
-// `validationKeys` holds every key validation.json must define.
-import "./progress";
+import { escalationSchema } from "./progress";
+// The escalation schema (progress.ts) builds its keys with the same helper; importing it also
+// means `validationKeys` holds every key validation.json must define.
 
 type Json = Record<string, unknown>;
 
@@ -299,6 +300,157 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
       "whatHappened.text → validation:whatHappened.text.required",
       "contact.email → validation:contact.email.format",
     ]);
+  });
+});
+
+/** Every free-text answer, with what makes it reachable (a contact method for the contact texts). */
+const TEXTS = LIMITS.map(({ path, base }) => ({ path, base }));
+
+describe("complaintSchema: text that cannot be stored or seen (issue 10)", () => {
+  it.each(TEXTS.flatMap(({ path, base }) => [
+    { path, base, what: "a NUL", value: "before\u0000after" },
+    { path, base, what: "a lone high surrogate", value: "half an emoji \ud800" },
+    { path, base, what: "a lone low surrogate", value: "\udc00 half an emoji" },
+  ]))("$path with $what is refused with text.unstorable", ({ path, base, value }) => {
+    expect(problems(complaintWith({ ...base, [path]: value }))).toEqual([`${path} → validation:text.unstorable`]);
+  });
+
+  it("refuses a NUL in the request for the next stage too", () => {
+    const result = escalationSchema.safeParse({
+      id: crypto.randomUUID(),
+      schemaVersion: 1,
+      toStage: 2,
+      why: "not\u0000sorted",
+      submittedAt: "2026-12-01T10:00:00.000Z",
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => `${i.path.join(".")} → ${i.message}`)).toEqual(["why → validation:text.unstorable"]);
+  });
+
+  it("keeps a whole emoji (a surrogate pair) and joined emoji", () => {
+    const text = "I felt 😢 and 👩‍👧 was not there";
+    expect(parsed(complaintWith({ "whatHappened.text": text })).whatHappened.text).toBe(text);
+  });
+
+  it.each([
+    { what: "a zero-width space", value: "\u200b" },
+    { what: "zero-width joiners and a byte-order mark", value: "\u200d\ufeff\u200c" },
+    { what: "a no-break space and an ideographic space", value: "\u00a0\u3000" },
+    { what: "a Hangul filler", value: "\u3164" },
+    { what: "a soft hyphen", value: "\u00ad" },
+  ])("a required answer made only of $what is empty", ({ value }) => {
+    expect(problems(complaintWith({ "whatHappened.text": value }))).toEqual(["whatHappened.text → validation:whatHappened.text.required"]);
+  });
+
+  it("a required answer with one visible character among invisible ones is kept", () => {
+    expect(parsed(complaintWith({ "whatHappened.text": "\u200bx\u200b" })).whatHappened.text).toBe("\u200bx\u200b");
+  });
+});
+
+describe("complaintSchema: lengths count what the person sees (issue 10)", () => {
+  it.each([
+    { what: "plain letters", value: "abc", length: 3 },
+    { what: "an emoji outside the BMP", value: "😢", length: 1 },
+    { what: "a family emoji joined with ZWJ", value: "👩‍👩‍👧‍👦", length: 1 },
+    { what: "a flag", value: "🇬🇧", length: 1 },
+    { what: "e with a combining accent", value: "e\u0301", length: 1 },
+    { what: "an emoji with a skin tone", value: "👍🏽", length: 1 },
+  ])("visibleLength counts $what as $length", ({ value, length }) => {
+    expect(visibleLength(value)).toBe(length);
+  });
+
+  it("counts in chunks exactly as one Intl.Segmenter pass over the whole text does (2,000 mixed texts, fixed seed)", () => {
+    // Letters, CR LF, accents, joiners, skin tones, flags, Hangul jamo, Indic conjuncts, Thai AM,
+    // prepend marks and keycaps: every rule that looks across a chunk's edge.
+    const alphabet = ["a", " ", "\n", "\r", "\t", "\u0301", "\u200d", "😢", "👩", "🏽", "🇬", "🇧", "가", "\u1100", "\u1161", "\u11a8", "क", "\u094d", "ष", "\u0e33", "ก", "\u0600", "1", "\ufe0f", "\u20e3", "中", "ﾞ", "ｶ"];
+    let seed = 20_261_120;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+    for (let run = 0; run < 2000; run++) {
+      let value = "";
+      const length = Math.floor(random() * 900);
+      for (let i = 0; i < length; i++) value += alphabet[Math.floor(random() * alphabet.length)];
+      expect(visibleLength(value), JSON.stringify(value)).toBe(Array.from(segmenter.segment(value)).length);
+    }
+  });
+
+  it("counts one character with 100,000 accents as one", () => {
+    expect(visibleLength(`e${"\u0301".repeat(100_000)}x`)).toBe(2);
+  });
+
+  it("stops counting once past the limit it is given", () => {
+    const counted = visibleLength("a".repeat(250_000), 10_000);
+    expect(counted).toBeGreaterThan(10_000);
+    expect(counted).toBeLessThan(11_000);
+  });
+
+  it.each(LIMITS)("$path: $max emoji are accepted (UTF-16 length twice that) and one more gives tooLong", ({ path, max, base }) => {
+    expect(problems(complaintWith({ ...base, [path]: "😢".repeat(max) }))).toEqual([]);
+    expect(problems(complaintWith({ ...base, [path]: "😢".repeat(max + 1) }))).toEqual([`${path} → validation:${path}.tooLong`]);
+  });
+
+  it("counts a family emoji (7 code points, 11 UTF-16 units) once against the 10,000 limit", () => {
+    expect(problems(complaintWith({ "whatHappened.text": "👩‍👩‍👧‍👦".repeat(10_000) }))).toEqual([]);
+    expect(problems(complaintWith({ "whatHappened.text": "👩‍👩‍👧‍👦".repeat(10_001) }))).toEqual([
+      "whatHappened.text → validation:whatHappened.text.tooLong",
+    ]);
+  });
+});
+
+describe("complaintSchema: ids and dates (issue 10)", () => {
+  it("gives the id in lower case, whatever case was sent", () => {
+    const id = "7D7A9A5E-1F3B-4C2E-9D41-0A2B3C4D5E6F";
+    expect(parsed(complaintWith({ id })).id).toBe(id.toLowerCase());
+  });
+
+  it("gives the escalation id in lower case too", () => {
+    const result = escalationSchema.parse({
+      id: "0E6F9B3A-8C1D-4E2F-A3B4-C5D6E7F80911",
+      schemaVersion: 1,
+      toStage: 2,
+      why: "Not sorted out.",
+      submittedAt: "2026-12-01T10:00:00.000Z",
+    });
+    expect(result.id).toBe("0e6f9b3a-8c1d-4e2f-a3b4-c5d6e7f80911");
+  });
+
+  it.each([
+    { what: "year 0000", value: "0000-01-01T00:00:00.000Z" },
+    { what: "year 9999", value: "9999-12-31T23:59:59.999Z" },
+    { what: "year 1969", value: "1969-12-31T23:59:59.999Z" },
+    { what: "262 KB of fraction digits", value: `2026-11-20T16:05:00.${"0".repeat(262_000)}Z` },
+  ])("createdAt in $what is refused", ({ value }) => {
+    expect(problems(complaintWith({ createdAt: value, submittedAt: "2026-11-20T16:20:00.000Z" }))).toEqual([
+      "createdAt → validation:datetime.format",
+    ]);
+  });
+
+  it.each(["1970-01-01T00:00:00.000Z", "2199-12-31T23:59:59.999Z"])("accepts the bounding time %s", (value) => {
+    expect(problems(complaintWith({ createdAt: value, submittedAt: "2199-12-31T23:59:59.999Z" }))).toEqual([]);
+  });
+
+  it.each(["0000-01-01", "9999-12-31"])("representation.checkedOn %s is refused", (value) => {
+    expect(problems(complaintWith({ "representation.checkedOn": value }))).toEqual([
+      "representation.checkedOn → validation:representation.checkedOn.format",
+    ]);
+  });
+
+  it("refuses a complaint sent before it was started", () => {
+    expect(problems(complaintWith({ createdAt: "2026-11-20T16:20:00.000Z", submittedAt: "2026-11-20T16:19:59.999Z" }))).toEqual([
+      "submittedAt → validation:submittedAt.beforeCreatedAt",
+    ]);
+  });
+
+  it("compares the two times as instants, not as text", () => {
+    // 17:00+01:00 is 16:00Z, after 15:30Z, though it sorts before it as text.
+    expect(problems(complaintWith({ createdAt: "2026-11-20T15:30:00Z", submittedAt: "2026-11-20T17:00:00+01:00" }))).toEqual([]);
+    expect(problems(complaintWith({ createdAt: "2026-11-20T16:30:00Z", submittedAt: "2026-11-20T17:00:00+01:00" }))).toEqual([
+      "submittedAt → validation:submittedAt.beforeCreatedAt",
+    ]);
+  });
+
+  it("accepts a complaint sent the moment it was started", () => {
+    expect(problems(complaintWith({ createdAt: "2026-11-20T16:20:00.000Z", submittedAt: "2026-11-20T16:20:00.000Z" }))).toEqual([]);
   });
 });
 

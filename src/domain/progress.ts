@@ -1,7 +1,7 @@
 import * as z from "zod";
 import type { IsoDate } from "./calendar";
 import { isIsoDate } from "./calendar";
-import { type Complaint, isoDate, isoDateTime, key, requiredText, text } from "./complaint";
+import { type Complaint, isoDate, isoDateTime, key, requiredText, text, uuid } from "./complaint";
 import type { CouncilSettings } from "./council";
 import { assessEligibility, eligibilityInputOf } from "./eligibility";
 import type { Procedure, TimelineEvent } from "./timeline";
@@ -104,7 +104,7 @@ export const ESCALATION_SCHEMA_VERSION = 1;
  * Messages are i18n keys in the `validation` namespace, like the complaint's.
  */
 export const escalationSchema = z.strictObject({
-  id: z.uuid(key("id.format")),
+  id: uuid(),
   schemaVersion: z.literal(ESCALATION_SCHEMA_VERSION, key("schemaVersion.unsupported")),
   toStage: z
     .number(key("escalation.toStage.type"))

@@ -124,6 +124,12 @@ const badRequests: BadRequest[] = [
     body: { error: "unsupported-media-type" },
   },
   {
+    name: "Content-Encoding: gzip on an uncompressed body",
+    request: () => post(validComplaint(), { ...json, "content-encoding": "gzip" }),
+    status: 415,
+    body: { error: "unsupported-content-encoding", message: expect.stringMatching(/uncompressed/) },
+  },
+  {
     name: "a body nested 100 levels deep",
     request: () => post(validComplaint({ child: nested(100) })),
     status: 400,
@@ -176,6 +182,49 @@ const badRequests: BadRequest[] = [
     request: () => post(validComplaint({ whatHappened: { text: "a".repeat(10_001) } })),
     status: 400,
     body: { error: "invalid-complaint", fields: [{ field: "whatHappened.text", key: "validation:whatHappened.text.tooLong" }] },
+  },
+  // Issue 10: PostgreSQL's JSONB refused these with a 500, which the phone retries for ever.
+  {
+    name: "a NUL in what happened",
+    request: () => post(validComplaint({ whatHappened: { text: "before\u0000after" } })),
+    status: 400,
+    body: { error: "invalid-complaint", fields: [{ field: "whatHappened.text", key: "validation:text.unstorable" }] },
+  },
+  {
+    name: "a lone surrogate in what would put it right",
+    request: () => post(validComplaint({ putRight: "half an emoji \ud83d" })),
+    status: 400,
+    body: { error: "invalid-complaint", fields: [{ field: "putRight", key: "validation:text.unstorable" }] },
+  },
+  {
+    name: "a NUL in the child's name",
+    request: () => post(validComplaint({ child: { name: "\u0000" } })),
+    status: 400,
+    body: { error: "invalid-complaint", fields: [{ field: "child.name", key: "validation:text.unstorable" }] },
+  },
+  {
+    name: "what happened made only of a zero-width space",
+    request: () => post(validComplaint({ whatHappened: { text: "\u200b" } })),
+    status: 400,
+    body: { error: "invalid-complaint", fields: [{ field: "whatHappened.text", key: "validation:whatHappened.text.required" }] },
+  },
+  {
+    name: "a createdAt of 262 KB",
+    request: () => post(validComplaint({ createdAt: `2026-11-20T16:05:00.${"0".repeat(200_000)}Z` })),
+    status: 400,
+    body: { error: "invalid-complaint", fields: [{ field: "createdAt", key: "validation:datetime.format" }] },
+  },
+  {
+    name: "a createdAt in the year 9999",
+    request: () => post(validComplaint({ createdAt: "9999-01-01T00:00:00.000Z", submittedAt: "9999-01-01T00:00:00.000Z" })),
+    status: 400,
+    body: { error: "invalid-complaint", fields: expect.arrayContaining([{ field: "createdAt", key: "validation:datetime.format" }]) },
+  },
+  {
+    name: "a submittedAt before createdAt",
+    request: () => post(validComplaint({ createdAt: "2026-11-20T16:20:00.000Z", submittedAt: "2026-11-20T16:05:00.000Z" })),
+    status: 400,
+    body: { error: "invalid-complaint", fields: [{ field: "submittedAt", key: "validation:submittedAt.beforeCreatedAt" }] },
   },
   {
     name: "an unsupported schemaVersion",
@@ -258,6 +307,25 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       expect(await store.countComplaints()).toBe(1);
       const stored = await store.findByReference(first.json<{ reference: string }>().reference);
       expect(JSON.parse(stored?.body ?? "null")).toEqual(complaint);
+    });
+
+    it("stores an id sent in upper case once, in lower case, and answers the lower-case resend as the same complaint", async () => {
+      const complaint = validComplaint();
+      const id = String(complaint.id);
+      const first = await app.inject(post({ ...complaint, id: id.toUpperCase() }));
+      expect(first.statusCode).toBe(201);
+      expect(first.json<{ id: string }>().id).toBe(id.toLowerCase());
+      const again = await app.inject(post({ ...complaint, id: id.toLowerCase() }));
+      expect(again.statusCode).toBe(200);
+      expect(again.json<{ reference: string }>().reference).toBe(first.json<{ reference: string }>().reference);
+      expect(await store.countComplaints()).toBe(1);
+      expect((await store.findByReference(first.json<{ reference: string }>().reference))?.id).toBe(id.toLowerCase());
+    });
+
+    it("stores a complaint full of emoji up to the limit as the form counts it", async () => {
+      const text = "👩‍👧".repeat(10_000);
+      const response = await app.inject(post(validComplaint({ whatHappened: { text } })));
+      expect(response.statusCode).toBe(201);
     });
 
     it("accepts Content-Type: application/json; charset=utf-8", async () => {

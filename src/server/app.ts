@@ -1,11 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance } from "fastify";
 import type { CouncilSettings } from "../domain/council";
+import { answerClientError, answerExpectation, answerFrameworkError } from "./client-errors";
+import { limitConnections } from "./connection-limits";
 import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
+import { openApiDocument } from "./openapi";
+import { RateLimitedError, rateLimiters } from "./rate-limits";
+import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
 import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
+import { DEFAULT_SETTINGS, type ServerSettings } from "./server-settings";
 import type { ComplaintStore } from "./storage/complaint-store";
 
 export interface AppOptions {
@@ -13,7 +19,10 @@ export interface AppOptions {
   councils: Map<string, CouncilSettings>;
   /** The built app (dist/). When absent only the API is served. */
   staticDir?: string;
-  logger?: FastifyServerOptions["logger"];
+  /** The log level (and, in tests, where lines go); no logging when absent. */
+  logger?: LogSettings | false;
+  /** Time limits, connection limits and rate limits; DEFAULT_SETTINGS for any left out. */
+  settings?: Partial<ServerSettings>;
 }
 
 /**
@@ -63,18 +72,41 @@ function readPrerenderedPages(staticDir: string): PrerenderedPages {
 
 /** Build the server: the submission API and, when built, the app itself. Starting it is index.ts's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const settings: ServerSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: loggerOptions(options.logger),
+    // Time limits on every connection (issue 10): without them a body that never finishes holds
+    // its connection, and its open file, for ever.
+    connectionTimeout: settings.idleTimeoutSeconds * 1000,
+    keepAliveTimeout: settings.keepAliveTimeoutSeconds * 1000,
+    requestTimeout: settings.requestTimeoutSeconds * 1000,
+    http: {
+      headersTimeout: settings.headersTimeoutSeconds * 1000,
+      // How often Node looks for requests past their time: its default of 30 s would double the limit.
+      connectionsCheckingInterval: 1000,
+    },
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
+    // Fastify's two lines per request hold the full URL: one redacted line instead.
+    logController: new ConciseRequestLog(),
     bodyLimit: BODY_LIMIT_BYTES,
-    // Trust no proxy headers by default; deployments behind a proxy can set this.
-    trustProxy: false,
+    // Trust no proxy headers by default; deployments behind a proxy set TRUST_PROXY.
+    trustProxy: settings.trustProxy,
   });
+  limitConnections(app.server, { total: settings.maxConnections, perAddress: settings.maxConnectionsPerAddress });
+  app.server.on("checkExpectation", answerExpectation);
 
   app.removeAllContentTypeParsers();
   // Fastify matches this against the header as it re-serialises it, with parameter values quoted:
   // `application/json; charset=utf-8` arrives here as `application/json; charset="utf-8"`.
-  app.addContentTypeParser(/^application\/json(;\s*charset="?utf-8"?)?$/i, { parseAs: "string" }, (_request, body, done) => {
+  app.addContentTypeParser(/^application\/json(;\s*charset="?utf-8"?)?$/i, { parseAs: "string" }, (request, body, done) => {
     try {
+      // Nothing here decompresses: a gzip body would be read as broken JSON, or an uncompressed one
+      // labelled gzip as if it were not.
+      const encoding = request.headers["content-encoding"];
+      if (encoding !== undefined && encoding.trim().toLowerCase() !== "identity") {
+        throw new BodyError(415, "unsupported-content-encoding", "Send the body uncompressed, without Content-Encoding.");
+      }
       done(null, parseJsonBody(body as string));
     } catch (error) {
       done(error as Error, undefined);
@@ -92,6 +124,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => {
+    if (error instanceof RateLimitedError) {
+      return reply.code(429).send({ error: "too-many-requests", message: error.message });
+    }
     if (error instanceof BodyError) {
       return reply.code(error.statusCode).send({ error: error.code, message: error.message });
     }
@@ -107,9 +142,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       const [code, message] = known[e.code ?? ""] ?? ["bad-request", e.message ?? "Bad request"];
       return reply.code(status).send({ error: code, message });
     }
-    request.log.error(error);
+    request.log.error({ err: error }, "request failed");
     return reply.code(500).send({ error: "server-error", message: "Something went wrong on our side. Your complaint is safe on your device; try again later." });
   });
+
+  // Built once: the schemas do not change while the server runs.
+  const openApi = openApiDocument();
+  app.get("/api/v1/openapi.json", async () => openApi);
 
   app.get("/api/v1/health", async (_request, reply) => {
     try {
@@ -120,8 +159,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   });
 
-  complaintRoutes(app, options.store, options.councils);
-  complaintStatusRoutes(app, options.store, options.councils);
+  const limits = await rateLimiters(app, settings);
+  complaintRoutes(app, options.store, options.councils, limits.newComplaint);
+  complaintStatusRoutes(app, options.store, options.councils, limits.complaintStatus);
 
   const staticDir = options.staticDir;
   const built = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

@@ -1,11 +1,21 @@
-import { dirname, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app";
 import { loadCouncils } from "./councils";
+import { settingsFromEnv } from "./server-settings";
 import { StoreConfigError } from "./storage/complaint-store";
 import { DEFAULT_DATABASE_URL, openStore } from "./storage/open-store";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** The project folder: the nearest above this module with a package.json (src/server/ from source, dist-server/ compiled). */
+function projectRoot(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    if (dirname(dir) === dir) throw new StoreConfigError("Could not find the project folder (no package.json above the server).");
+  }
+}
+
+const root = projectRoot();
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return 8080;
@@ -19,6 +29,7 @@ function parsePort(value: string | undefined): number {
 async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? "127.0.0.1";
+  const settings = settingsFromEnv(process.env);
   const councils = loadCouncils(resolve(root, "public/councils"));
   const store = await openStore(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const app = await buildApp({
@@ -26,8 +37,14 @@ async function main(): Promise<void> {
     councils,
     staticDir: resolve(root, process.env.STATIC_DIR ?? "dist"),
     logger: process.env.LOG_LEVEL === "silent" ? false : { level: process.env.LOG_LEVEL ?? "info" },
+    settings,
   });
+  // SIGTERM (a container stopping, systemd, a deploy): stop accepting connections, let requests
+  // already in flight finish (each is bounded by the request time limit), close the database, exit 0.
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     await app.close();
     await store.close();
     process.exit(0);

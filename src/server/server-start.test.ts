@@ -1,8 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 /**
  * Start the real server (src/server/index.ts through tsx) the way `npm start` does, and check
@@ -45,8 +47,8 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startServer(env: Record<string, string>): Server {
-  const child = spawn(TSX, ["src/server/index.ts"], {
+function startServer(env: Record<string, string>, command: [string, ...string[]] = [TSX, "src/server/index.ts"]): Server {
+  const child = spawn(command[0], command.slice(1), {
     cwd: root,
     env: {
       ...process.env,
@@ -180,6 +182,74 @@ describe("starting the server", () => {
       const { code, signal } = await within(server.exited, "Stopping on SIGTERM", server);
       expect({ code, signal }).toEqual({ code: 0, signal: null });
       expect(server.output.stderr).toBe("");
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+describe("the compiled server, as npm start runs it (issue 10)", () => {
+  beforeAll(() => {
+    execFileSync(TSX, ["scripts/build-server.ts"], { cwd: root, stdio: "pipe" });
+  }, TEST_TIMEOUT_MS);
+
+  it("runs under plain node in one process, and npm start runs that", () => {
+    const scripts = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.start).toMatch(/&& exec node dist-server\/index\.js$/);
+    expect(existsSync(join(root, "dist-server/migrations/sqlite/001-complaints.sql"))).toBe(true);
+  });
+
+  it(
+    "on SIGTERM stops accepting, finishes the request in flight, closes the database and exits 0; the data is private",
+    async () => {
+      const dbFile = join(dir, "data", "complaints.db");
+      const server = startServer({ DATABASE_URL: `sqlite:${dbFile}` }, [process.execPath, "dist-server/index.js"]);
+      const port = await listening(server);
+      expect(statSync(join(dir, "data")).mode & 0o777).toBe(0o700);
+      expect(statSync(dbFile).mode & 0o777).toBe(0o600);
+
+      // A complaint whose body is half sent when the signal comes.
+      const fixture = readFileSync(join(root, "test/fixtures/complaint.valid.json"), "utf8");
+      const body = JSON.stringify({ ...(JSON.parse(fixture) as object), id: crypto.randomUUID() });
+      const socket = connect(port, "127.0.0.1");
+      let answer = "";
+      socket.on("data", (chunk) => (answer += chunk.toString()));
+      const closed = new Promise((done) => socket.on("close", done));
+      await new Promise((done) => socket.once("connect", done));
+      socket.write(`POST /api/v1/complaints HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+      socket.write(body.slice(0, 100));
+      await new Promise((done) => setTimeout(done, 300));
+
+      server.child.kill("SIGTERM");
+      // Stopped accepting: a new connection is refused.
+      await within(
+        (async () => {
+          for (;;) {
+            const refused = await new Promise<boolean>((done) => {
+              const probe = connect(port, "127.0.0.1");
+              probe.once("connect", () => {
+                probe.destroy();
+                done(false);
+              });
+              probe.once("error", () => done(true));
+            });
+            if (refused) return;
+            await new Promise((done) => setTimeout(done, 50));
+          }
+        })(),
+        "Refusing new connections",
+        server,
+      );
+      expect(server.child.exitCode).toBeNull();
+
+      socket.end(body.slice(100));
+      await within(closed, "The request in flight to finish", server);
+      expect(answer).toMatch(/^HTTP\/1\.1 201 /);
+      const { code, signal } = await within(server.exited, "Stopping on SIGTERM", server);
+      expect({ code, signal }).toEqual({ code: 0, signal: null });
+
+      const db = new Database(dbFile, { readonly: true });
+      expect(db.prepare("SELECT COUNT(*) AS n FROM complaints").get()).toEqual({ n: 1 });
+      db.close();
     },
     TEST_TIMEOUT_MS,
   );

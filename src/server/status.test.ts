@@ -225,6 +225,27 @@ describe.each(testStores())("status and next stage over HTTP: $name", ({ open })
       expect(madeUp.body).toBe(wrongToken.body);
     });
 
+    it("refuses a wrong token without reading the complaint's body: the same work for a large complaint as for none (issue 10)", async () => {
+      const sent = await send({ whatHappened: { text: "x".repeat(10_000) } });
+      const bodiesRead: string[] = [];
+      const findByReference = store.findByReference.bind(store);
+      store.findByReference = async (reference) => {
+        bodiesRead.push(reference);
+        return findByReference(reference);
+      };
+      for (const [reference, token] of [
+        [sent.reference, "A".repeat(43)],
+        ["SU-2222-2222", "A".repeat(43)],
+      ] as const) {
+        await app.inject({ method: "GET", url: `/api/v1/complaints/${reference}`, headers: bearer(token) });
+        await app.inject(postEscalation(reference, bearer(token), validEscalation()));
+      }
+      expect(bodiesRead).toEqual([]);
+      // The right token still reads it.
+      await status(sent);
+      expect(bodiesRead).toEqual([sent.reference]);
+    });
+
     it("answers a database failure with 500 and a safe message", async () => {
       const sent = await send();
       await store.close();
@@ -399,7 +420,7 @@ describe.each(testStores())("status and next stage over HTTP: $name", ({ open })
     });
 
     it.each<[string, () => string, string]>([
-      ["after today", () => "2999-01-01", "validation:escalation.replyReceivedOn.future"],
+      ["after today", () => "2199-01-01", "validation:escalation.replyReceivedOn.future"],
       ["before the complaint was received", () => "2020-01-01", "validation:escalation.replyReceivedOn.beforeComplaint"],
     ])("refuses a reply date %s with 400 naming replyReceivedOn, storing nothing", async (_name, date, key) => {
       const sent = await send();

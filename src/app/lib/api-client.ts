@@ -23,12 +23,24 @@ export type SendResult =
   | { kind: "accepted"; reference: string; receivedAt: string; statusToken?: string }
   /** A 4xx: sending again will not help; the person needs to change something. */
   | { kind: "rejected"; status: number; error: string; fields: Array<{ field: string; key: string }> }
-  /** A 5xx or an answer we do not understand: try again later. */
-  | { kind: "server"; status: number }
+  /** A 5xx, 408, 429 or an answer we do not understand: try again later, not before `retryAfterMs` when the server said. */
+  | { kind: "server"; status: number; retryAfterMs?: number }
   /** No answer at all: offline, or the server is down. */
   | { kind: "network" };
 
 type PostOutcome = { kind: "ok"; status: number; body: unknown } | Exclude<SendResult, { kind: "accepted" }>;
+
+/**
+ * How long the server asked us to wait (Retry-After, RFC 9110 §10.2.3: seconds or an HTTP date),
+ * or undefined when it did not say or said something unreadable.
+ */
+export function retryAfterMs(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
 
 /** POST JSON and sort the answer: ok, rejected (4xx), server trouble (5xx, 408, 429) or no answer. Never throws. */
 async function postJson(url: string, body: unknown, headers: Record<string, string>, signal?: AbortSignal): Promise<PostOutcome> {
@@ -60,7 +72,10 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
       fields: rejected.success ? (rejected.data.fields ?? []) : [],
     };
   }
-  return { kind: "server", status: response.status };
+  // An HTTP date is read against the server's own clock (its Date header): the phone's may be wrong.
+  const serverNow = Date.parse(response.headers.get("Date") ?? "");
+  const wait = retryAfterMs(response.headers.get("Retry-After"), Number.isNaN(serverNow) ? Date.now() : serverNow);
+  return { kind: "server", status: response.status, ...(wait === undefined ? {} : { retryAfterMs: wait }) };
 }
 
 /** POST a complaint to the council's submission endpoint. Never throws. */

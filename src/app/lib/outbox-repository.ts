@@ -22,6 +22,14 @@ export function backoffMs(failures: number): number {
   return Math.min(most, first * 2 ** Math.max(0, Math.min(failures - 1, 16)));
 }
 
+/** The longest a server's Retry-After is obeyed: a wrong header must not park a complaint for days. */
+export const MOST_RETRY_AFTER_MS = 60 * 60_000;
+
+/** When to try again after a failed try: the backoff, or later if the server asked (Retry-After). */
+export function retryDelayMs(failures: number, retryAfterMs: number | undefined): number {
+  return Math.max(backoffMs(failures), Math.min(retryAfterMs ?? 0, MOST_RETRY_AFTER_MS));
+}
+
 /** The same complaint apart from when Send was pressed. */
 export function sameComplaint(a: Complaint, b: Complaint): boolean {
   return JSON.stringify({ ...a, submittedAt: "" }) === JSON.stringify({ ...b, submittedAt: "" });
@@ -248,7 +256,9 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       state: result.kind === "rejected" ? "failed" : "waiting",
       attempts,
       lastError: errorFrom(result),
-      nextAttemptAt: new Date(now.getTime() + (result.kind === "rejected" ? 0 : backoffMs(attempts))).toISOString(),
+      nextAttemptAt: new Date(
+        now.getTime() + (result.kind === "rejected" ? 0 : retryDelayMs(attempts, result.kind === "server" ? result.retryAfterMs : undefined)),
+      ).toISOString(),
     });
   }
 }

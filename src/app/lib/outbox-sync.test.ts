@@ -173,3 +173,35 @@ async function drainOutboxFromAnotherTab(locks: LockManager | null = null): Prom
   const other = await import("./outbox-sync");
   await other.drainOutbox({ locks });
 }
+
+describe("a server that asks the phone to wait (429 or 503 with Retry-After, issue 10)", () => {
+  it.each([
+    { header: "120", waitMs: 120_000 },
+    { header: "Thu, 03 Dec 2026 10:02:00 GMT", waitMs: 120_000 },
+    { header: "86400", waitMs: 60 * 60_000 },
+    { header: "soon", waitMs: 5_000 },
+    { header: "1", waitMs: 5_000 },
+    { header: null, waitMs: 5_000 },
+  ])("Retry-After $header: the next try is $waitMs ms later (never sooner than the backoff, never over an hour)", async ({ header, waitMs }) => {
+    const now = new Date("2026-12-03T10:00:00.000Z");
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        new Response(JSON.stringify({ error: "too-many-requests", message: "Too many requests." }), {
+          status: 429,
+          headers: {
+            "Content-Type": "application/json",
+            Date: "Thu, 03 Dec 2026 10:00:00 GMT",
+            ...(header === null ? {} : { "Retry-After": header }),
+          },
+        }),
+      ),
+    );
+    await outbox.queue("d1", complaintNumbered(1), ENDPOINT, now);
+    await drainOutbox({ locks: null, now: () => now });
+    const [record] = await db.outbox.toArray();
+    expect(record?.state).toBe("waiting");
+    expect(record?.lastError).toEqual({ kind: "server", status: 429 });
+    expect(Date.parse(record?.nextAttemptAt ?? "") - now.getTime()).toBe(waitMs);
+  });
+});

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, onRequestAsyncHookHandler } from "fastify";
 import { todayIso, type IsoDate } from "../../domain/calendar";
 import { complaintSchema, referenceSchema } from "../../domain/complaint";
 import type { CouncilSettings } from "../../domain/council";
@@ -46,9 +46,12 @@ async function authorise(store: ComplaintStore, reference: string, authorization
       },
     };
   }
-  const complaint = await store.findByReference(reference);
-  // Compare even when there is no complaint, so both refusals take about as long.
-  if (!tokenMatches(token, complaint?.statusTokenHash) || complaint === undefined) {
+  // Only the hash is read before the token is checked, and compared even when there is no
+  // complaint: a wrong token costs the same whether the reference exists or its body is large.
+  const credentials = await store.findCredentials(reference);
+  const matches = tokenMatches(token, credentials?.statusTokenHash);
+  const complaint = matches ? await store.findByReference(reference) : undefined;
+  if (!matches || complaint === undefined) {
     return {
       ok: false,
       status: 404,
@@ -93,8 +96,13 @@ function progressOf(complaint: StoredComplaint, escalations: readonly StoredEsca
   return { receivedOn, procedure, stage, lastStage: stageCount(procedure), events };
 }
 
-export function complaintStatusRoutes(app: FastifyInstance, store: ComplaintStore, councils: Map<string, CouncilSettings>): void {
-  app.get<{ Params: { reference: string } }>("/api/v1/complaints/:reference", async (request, reply) => {
+export function complaintStatusRoutes(
+  app: FastifyInstance,
+  store: ComplaintStore,
+  councils: Map<string, CouncilSettings>,
+  rateLimit: onRequestAsyncHookHandler,
+): void {
+  app.get<{ Params: { reference: string } }>("/api/v1/complaints/:reference", { onRequest: rateLimit }, async (request, reply) => {
     // A status is personal and changes: never kept by a browser or proxy cache.
     reply.header("Cache-Control", "no-store");
     const found = await authorise(store, request.params.reference, request.headers.authorization);
@@ -114,7 +122,7 @@ export function complaintStatusRoutes(app: FastifyInstance, store: ComplaintStor
     };
   });
 
-  app.post<{ Params: { reference: string } }>("/api/v1/complaints/:reference/escalations", async (request, reply) => {
+  app.post<{ Params: { reference: string } }>("/api/v1/complaints/:reference/escalations", { onRequest: rateLimit }, async (request, reply) => {
     reply.header("Cache-Control", "no-store");
     const found = await authorise(store, request.params.reference, request.headers.authorization);
     if (!found.ok) return refuse(reply, found);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, onRequestAsyncHookHandler } from "fastify";
 import type * as z from "zod";
 import { complaintSchema, referenceFromBytes } from "../../domain/complaint";
 import type { CouncilSettings } from "../../domain/council";
@@ -29,8 +29,13 @@ export function fieldProblems(error: z.ZodError): FieldProblem[] {
   return problems;
 }
 
-export function complaintRoutes(app: FastifyInstance, store: ComplaintStore, councils: Map<string, CouncilSettings>): void {
-  app.post("/api/v1/complaints", async (request, reply) => {
+export function complaintRoutes(
+  app: FastifyInstance,
+  store: ComplaintStore,
+  councils: Map<string, CouncilSettings>,
+  rateLimit: onRequestAsyncHookHandler,
+): void {
+  app.post("/api/v1/complaints", { onRequest: rateLimit }, async (request, reply) => {
     // The answer carries the status token: no cache may keep it.
     reply.header("Cache-Control", "no-store");
     const parsed = complaintSchema.safeParse(request.body);

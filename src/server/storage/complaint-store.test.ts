@@ -1,4 +1,7 @@
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -6,6 +9,7 @@ import { testStores, type TestStore } from "../../../test/setup/stores";
 import { StoreConfigError, type ComplaintStore, type NewComplaint, type NewEscalation } from "./complaint-store";
 import { loadMigrations } from "./migrations";
 import { openStore } from "./open-store";
+import { configureConnection } from "./sqlite-store";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
@@ -145,6 +149,16 @@ describe.each(testStores())("complaint store contract: $name", ({ open }) => {
     expect(JSON.parse((await store.findByReference("SU-AAAA-BBBB"))?.body ?? "null")).toEqual(JSON.parse(body));
   });
 
+  it("reads only the id and the token hash for checking a token", async () => {
+    await store.insertComplaint(complaint(ID_A, `{"text":"${"x".repeat(100_000)}"}`, sha256("first")), () => "SU-AAAA-BBBB");
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toEqual({ id: ID_A, statusTokenHash: sha256("first") });
+    expect(await store.findCredentials("SU-CCCC-DDDD")).toBeUndefined();
+  });
+
+  it("makes every commit durable: SQLite synchronous=FULL (2), PostgreSQL synchronous_commit=on (issue 10)", async () => {
+    expect(["synchronous=2", "synchronous_commit=on"]).toContain(await store.durability());
+  });
+
   it("answers ping, and runs migrations only once when opened again", async () => {
     await store.ping();
     await store.insertComplaint(complaint(ID_A), () => "SU-AAAA-BBBB");
@@ -269,6 +283,46 @@ describe.each(testStores())("upgrading a database from the first release: $name"
     } finally {
       await cleanup();
     }
+  });
+});
+
+describe.each(testStores().filter((s) => s.name === "postgres"))("PostgreSQL commits are durable whatever the default: $name", ({ blank }) => {
+  it("keeps synchronous_commit=on when the server, role or URL says off", async () => {
+    const { url, cleanup } = await blank();
+    const parsed = new URL(url);
+    parsed.searchParams.set("options", `${parsed.searchParams.get("options") ?? ""} -c synchronous_commit=off`.trim());
+    const store = await openStore(parsed.toString());
+    try {
+      expect(await store.durability()).toBe("synchronous_commit=on");
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+});
+
+describe("a new SQLite database is private (issue 10)", () => {
+  it("creates its folder 0700 and its file 0600 whatever the umask", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "speak-up-mode-"));
+    const previous = process.umask(0o000);
+    try {
+      const store = await openStore(`sqlite:${join(dir, "data", "complaints.db")}`);
+      await store.insertComplaint(complaint(ID_A), () => "SU-AAAA-BBBB");
+      expect(statSync(join(dir, "data")).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, "data", "complaints.db")).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dir, "data", "complaints.db-wal")).mode & 0o777).toBe(0o600);
+      await store.close();
+    } finally {
+      process.umask(previous);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("sets synchronous=FULL on the connection (configureConnection)", () => {
+    const db = new Database(":memory:");
+    configureConnection(db);
+    expect(db.pragma("synchronous", { simple: true })).toBe(2);
+    db.close();
   });
 });
 

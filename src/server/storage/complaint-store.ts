@@ -22,6 +22,11 @@ export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash"> {
   statusTokenHash: string | null;
 }
 
+export interface StoredCredentials {
+  id: string;
+  statusTokenHash: string | null;
+}
+
 export type InsertResult =
   | { kind: "created"; reference: string; receivedAt: string }
   | { kind: "duplicate"; reference: string; receivedAt: string; sameBody: boolean };
@@ -59,12 +64,19 @@ export interface ComplaintStore {
    */
   insertComplaint(complaint: NewComplaint, makeReference: () => string): Promise<InsertResult>;
   findByReference(reference: string): Promise<StoredComplaint | undefined>;
+  /**
+   * Only what checking a status token needs, read from the row without its body, so refusing a
+   * wrong token takes as long for a large complaint as for a small one or none.
+   */
+  findCredentials(reference: string): Promise<StoredCredentials | undefined>;
   countComplaints(): Promise<number>;
   /** Store a request for the next stage once per id and once per stage of a complaint; never half-written. */
   insertEscalation(escalation: NewEscalation): Promise<EscalationInsertResult>;
   /** A complaint's requests for later stages, by stage. */
   listEscalations(complaintId: string): Promise<StoredEscalation[]>;
   countEscalations(): Promise<number>;
+  /** How the database makes a commit durable, as it reports it (`synchronous=2` on SQLite). */
+  durability(): Promise<string>;
   /** Resolves when the database answers; used by the health endpoint and at start-up. */
   ping(): Promise<void>;
   close(): Promise<void>;

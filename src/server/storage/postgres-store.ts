@@ -71,11 +71,23 @@ const UNIQUE_VIOLATION = "23505";
 /** An arbitrary constant key so concurrent server starts run migrations one at a time. */
 const MIGRATION_LOCK = 724_611_001;
 
+/**
+ * The URL with `synchronous_commit=on` for every connection: a 2xx means the complaint is on disk,
+ * whatever the server's or the role's default (set through `options`, so no extra round trip).
+ */
+function durableUrl(url: string): string {
+  const parsed = new URL(url);
+  const options = parsed.searchParams.get("options") ?? "";
+  parsed.searchParams.set("options", `${options} -c synchronous_commit=on`.trim());
+  return parsed.toString();
+}
+
 /** Connect to PostgreSQL, check it answers and run migrations. */
 export async function openPostgresStore(url: string): Promise<ComplaintStore> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  const pool = new pg.Pool({ connectionString: durableUrl(url), max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection must not crash the server; the next query reconnects.
   pool.on("error", () => {});
+
   try {
     await migrate(pool);
   } catch (error) {
@@ -143,6 +155,18 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
       const result = await pool.query<Row>("SELECT * FROM complaints WHERE reference = $1", [reference]);
       const row = result.rows[0];
       return row ? toStored(row) : undefined;
+    },
+    async findCredentials(reference) {
+      const result = await pool.query<{ id: string; status_token_hash: string | null }>(
+        "SELECT id, status_token_hash FROM complaints WHERE reference = $1",
+        [reference],
+      );
+      const row = result.rows[0];
+      return row ? { id: row.id, statusTokenHash: row.status_token_hash } : undefined;
+    },
+    async durability() {
+      const result = await pool.query<{ synchronous_commit: string }>("SHOW synchronous_commit");
+      return `synchronous_commit=${result.rows[0]?.synchronous_commit ?? "unknown"}`;
     },
     async countComplaints() {
       const result = await pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM complaints");

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import * as z from "zod";
 import { isIsoDate, todayIso } from "../../../domain/calendar";
+import { visibleLength } from "../../../domain/complaint";
 import type { CouncilSettings } from "../../../domain/council";
 import { ESCALATION_SCHEMA_VERSION, escalationSchema, replyDateProblem } from "../../../domain/progress";
 import { BackLink } from "../../components/back-link";
@@ -60,7 +61,7 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
   const why = useWatch({ control, name: "why" }) ?? "";
   const wantNow = useWatch({ control, name: "wantNow" }) ?? "";
   const replyOn = useWatch({ control, name: "replyReceivedOn" }) ?? "";
-  const lengthOf: Record<(typeof FIELDS)[number], number> = { why: why.length, wantNow: wantNow.length, replyReceivedOn: 0 };
+  const lengthOf: Record<(typeof FIELDS)[number], number> = { why: visibleLength(why.trim()), wantNow: visibleLength(wantNow.trim()), replyReceivedOn: 0 };
   const errorItems: ErrorItem[] = FIELDS.flatMap((name) => {
     const message = errors[name]?.message;
     return message ? [{ fieldId: `field-${name}`, message: t(message, { count: lengthOf[name] }) }] : [];

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { visibleLength } from "../../../domain/complaint";
 import type { CouncilSettings } from "../../../domain/council";
 import { complaintFromDraft, type DraftAnswers, type DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";
@@ -53,10 +54,10 @@ function stepForPath(path: readonly PropertyKey[]): StepDefinition | undefined {
   return steps.find((s) => s.fields.some((f) => f.name === field));
 }
 
-/** The length of the answer a problem points at, for "You have typed {{count}}". */
+/** The length of the answer a problem points at, as the schema counts it, for "You have typed {{count}}". */
 function lengthAt(answers: DraftAnswers, path: readonly PropertyKey[]): number {
   const value = answers[String(path[0]) as keyof DraftAnswers];
-  return typeof value === "string" ? value.length : 0;
+  return typeof value === "string" ? visibleLength(value.trim()) : 0;
 }
 
 /** GOV.UK check answers: each answer with a Change link, then Send. */

@@ -3,6 +3,7 @@ import { useEffect, useRef, type ChangeEvent } from "react";
 import { useForm, useWatch, type Resolver, type UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
+import { visibleLength } from "../../../domain/complaint";
 import type { CouncilSettings } from "../../../domain/council";
 import type { DraftAnswers, DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";
@@ -104,7 +105,7 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
     const message = errors[field.name]?.message;
     if (!message) return [];
     const value = getValues(field.name);
-    return [{ fieldId: fieldId(field.name), message: t(message, { count: typeof value === "string" ? value.length : 0 }) }];
+    return [{ fieldId: fieldId(field.name), message: t(message, { count: typeof value === "string" ? visibleLength(value.trim()) : 0 }) }];
   });
   const errorFor = (name: string) => errorItems.find((e) => e.fieldId === fieldId(name))?.message;
 

@@ -2,7 +2,9 @@ import * as z from "zod";
 import {
   advocateOptions,
   childAgreementOptions,
+  childSchema,
   childSituations,
+  complaintSchema,
   contactSchema,
   isoDate,
   proceedingsOptions,
@@ -189,7 +191,7 @@ export const steps: StepDefinition[] = [
       { name: "childAge", kind: "text", textKey: "wizard:childAge", optional: true, width: "short" },
     ],
     schema: z.object({
-      childName: z.string().trim().max(60, key("child.name.tooLong")).optional(),
+      childName: childSchema.shape.name,
       childAge: z
         .string()
         .trim()
@@ -220,7 +222,7 @@ export const steps: StepDefinition[] = [
     titleKey: "wizard:putRight.label",
     context: speaksForThemself,
     fields: [{ name: "putRight", kind: "textarea", textKey: "wizard:putRight", optional: true }],
-    schema: z.object({ putRight: z.string().trim().max(5000, key("putRight.tooLong")).optional() }),
+    schema: z.object({ putRight: complaintSchema.shape.putRight }),
   },
   {
     id: "taking-part",
@@ -228,7 +230,7 @@ export const steps: StepDefinition[] = [
     titleKey: "wizard:adjustments.label",
     context: speaksForThemself,
     fields: [{ name: "adjustments", kind: "textarea", textKey: "wizard:adjustments", optional: true }],
-    schema: z.object({ adjustments: z.string().trim().max(2000, key("adjustments.tooLong")).optional() }),
+    schema: z.object({ adjustments: complaintSchema.shape.adjustments }),
   },
   {
     id: "advocate",

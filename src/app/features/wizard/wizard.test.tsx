@@ -290,6 +290,33 @@ describe("What happened? question page", () => {
     expect(await screen.findByRole("link", { name: /10,000 characters or fewer\. You have typed 10,001/ })).toBeInTheDocument();
     expect(screen.getByLabelText("Tell us what happened, in your own words")).toHaveValue("a".repeat(10_001));
   });
+
+  it("counts an emoji once, as the server does, when it says how long the answer is", async () => {
+    const current = await drafts.current();
+    const id = current?.status === "ok" ? current.draft.id : "";
+    await drafts.saveAnswers(id, { whatHappened: "😢".repeat(10_001) });
+    renderAt("/complaint/what-happened");
+    await userEvent.click(await screen.findByRole("button", { name: "Continue" }));
+    expect(await screen.findByRole("link", { name: /10,000 characters or fewer\. You have typed 10,001\./ })).toBeInTheDocument();
+  });
+
+  it("refuses a pasted answer holding a character that cannot be saved, saying what to do", async () => {
+    const current = await drafts.current();
+    const id = current?.status === "ok" ? current.draft.id : "";
+    await drafts.saveAnswers(id, { whatHappened: "They moved me\u0000" });
+    renderAt("/complaint/what-happened");
+    await userEvent.click(await screen.findByRole("button", { name: "Continue" }));
+    expect(await screen.findByRole("link", { name: /hidden character we cannot save\. Try typing it again/ })).toBeInTheDocument();
+  });
+
+  it("treats an answer of only a zero-width space as empty", async () => {
+    const current = await drafts.current();
+    const id = current?.status === "ok" ? current.draft.id : "";
+    await drafts.saveAnswers(id, { whatHappened: "\u200b" });
+    renderAt("/complaint/what-happened");
+    await userEvent.click(await screen.findByRole("button", { name: "Continue" }));
+    expect(await screen.findByRole("link", { name: "Tell us what happened" })).toBeInTheDocument();
+  });
 });
 
 describe("the same draft open in two tabs", () => {
