@@ -114,6 +114,10 @@ export class JourneyRunner {
     expect(await help.getByRole("link", { name: "What happens after I complain" }).count(), `${label}: help link`).toBe(1);
     expect(await help.getByRole("link", { name: "Words you might not know" }).count(), `${label}: words link`).toBe(1);
     expect(await this.page.getByRole("button", { name: "Exit this page" }).count(), `${label}: exit button`).toBe(1);
+    // The two notices are in every page's footer (issue 16).
+    const footer = this.page.getByRole("contentinfo");
+    expect(await footer.getByRole("link", { name: "Accessibility statement" }).count(), `${label}: accessibility statement link`).toBe(1);
+    expect(await footer.getByRole("link", { name: "How your information is used" }).count(), `${label}: privacy notice link`).toBe(1);
     // Tap targets: every button, field and choice is at least 44 × 44 CSS pixels.
     const small = await this.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>("button, input, textarea, select, .choices__label")]

@@ -468,6 +468,25 @@ describe("how to contact you", () => {
   });
 });
 
+describe("before Send: when the council reads it, and what to do if it can't wait (issue 16)", () => {
+  it("says the council's office hours from its settings, and who to call now, as numbers to tap", async () => {
+    await newDraft({ ...youngPersonAnswers, whatHappened: "Nobody listened." });
+    renderAt("/complaint/check");
+    const before = await screen.findByTestId("before-send");
+    expect(within(before).getByText("Example Borough reads complaints Monday to Friday, 9am to 5pm.")).toBeInTheDocument();
+    expect(within(before).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["tel:999", "tel:08001111", "tel:01632960999", "/who-sees"]);
+  });
+
+  it("says office hours in general when the council has not set its hours", async () => {
+    const { contact, ...rest } = council;
+    const noHours = { ...rest, contact: { ...contact, hours: undefined } };
+    await newDraft({ ...youngPersonAnswers, whatHappened: "Nobody listened." });
+    renderAt("/complaint/check", noHours);
+    const before = await screen.findByTestId("before-send");
+    expect(within(before).getByText("Example Borough reads complaints in office hours, not at night or at weekends.")).toBeInTheDocument();
+  });
+});
+
 describe("check answers", () => {
   it("links each answer to its page and comes back to check after a change", async () => {
     await newDraft({ ...youngPersonAnswers, whatHappened: "Nobody asked me" });
