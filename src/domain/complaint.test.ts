@@ -28,6 +28,7 @@ const complete: Json = {
     childsWords: "I want to go back to my old school.",
     whyCannotAsk: "Not needed.",
   },
+  saysInDanger: true,
 };
 
 /** A copy of `complete` with each dotted path set (or removed with REMOVE), in order. */
@@ -83,6 +84,15 @@ describe("complaintSchema: valid complaints", () => {
 
   it("parses a complaint with every optional answer filled in", () => {
     expect(parsed(complete)).toEqual(complete);
+  });
+
+  it.each([true, false])("keeps the safety flag saysInDanger: %s (issue 16)", (saysInDanger) => {
+    expect(parsed({ ...fixture, saysInDanger }).saysInDanger).toBe(saysInDanger);
+  });
+
+  it("parses a complaint from before the safety question (no saysInDanger) without adding one", () => {
+    expect("saysInDanger" in fixture).toBe(false);
+    expect("saysInDanger" in parsed(fixture)).toBe(false);
   });
 
   it("needs only the id, council, version, what happened and the two times", () => {
@@ -200,6 +210,8 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
     { name: "unknown role", changes: { role: "judge" }, path: "role", key: "role.required" },
     { name: "role a number", changes: { role: 1 }, path: "role", key: "role.required" },
     { name: "unknown wantsAdvocate", changes: { wantsAdvocate: "perhaps" }, path: "wantsAdvocate", key: "wantsAdvocate.required" },
+    { name: "saysInDanger as text", changes: { saysInDanger: "yes" }, path: "saysInDanger", key: "saysInDanger.type" },
+    { name: "saysInDanger null", changes: { saysInDanger: null }, path: "saysInDanger", key: "saysInDanger.type" },
     // child
     { name: "child name a number", changes: { "child.name": 42 }, path: "child.name", key: "child.name.type" },
     { name: "child age as text", changes: { "child.age": "14" }, path: "child.age", key: "child.age.type" },

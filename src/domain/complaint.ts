@@ -73,6 +73,10 @@ export type ChildAgreement = (typeof childAgreementOptions)[number];
 export const advocateOptions = ["yes", "already-have", "no", "not-sure"] as const;
 export type AdvocateChoice = (typeof advocateOptions)[number];
 
+/** The safety question's answers (issue 16; domain.md §5 "Urgent danger"). */
+export const inDangerOptions = ["yes", "no"] as const;
+export type InDangerAnswer = (typeof inDangerOptions)[number];
+
 export const contactMethods = ["email", "phone", "post", "advocate", "none"] as const;
 export type ContactMethod = (typeof contactMethods)[number];
 
@@ -216,6 +220,9 @@ export function uuid() {
   return z.uuid(key("id.format")).toLowerCase();
 }
 
+/** The safety question as the wizard asks it: a yes or a no, so the flag means what it says. */
+export const inDangerAnswerSchema = z.enum(inDangerOptions, key("inDanger.required"));
+
 export const childSchema = z.strictObject({
   name: text(60, "child.name").optional(),
   age: z.number(key("child.age.type")).int(key("child.age.type")).min(0, key("child.age.range")).max(25, key("child.age.range")).optional(),
@@ -293,6 +300,12 @@ export const complaintSchema = z.strictObject({
   adjustments: text(2000, "adjustments").optional(),
   wantsAdvocate: z.enum(advocateOptions, key("wantsAdvocate.required")).optional(),
   contact: contactSchema.optional(),
+  /**
+   * The person said someone may be in danger now (the safety question, issue 16), so staff can read
+   * it first. Optional, never defaulted: absent means the question was not asked (a client from
+   * before it existed), which is not the same as "no".
+   */
+  saysInDanger: z.boolean(key("saysInDanger.type")).optional(),
   createdAt: isoDateTime,
   submittedAt: isoDateTime,
 }).refine((complaint) => Date.parse(complaint.submittedAt) >= Date.parse(complaint.createdAt), {

@@ -106,8 +106,28 @@ describe("defaults", () => {
       timescales: STATUTORY,
       localProcedure: DEFAULT_LOCAL_PROCEDURE,
       submission: { endpoint: "/api/v1/complaints" },
+      dataProtection: {},
       themeColour: "#1d4f91",
     });
+  });
+
+  it("keeps the privacy notice settings a council gives, each part on its own (issue 16)", () => {
+    const dataProtection = {
+      officer: { name: "Data Protection Officer", email: "dpo@testshire.example", phone: "01632 960 010", postalAddress: "County Hall, Testshire" },
+      lawfulBasis: "Public task: Children Act 1989, section 26.",
+      retention: "6 years after the complaint is closed",
+    };
+    expect(parseCouncilSettings("dp", councilWith({ dataProtection })).dataProtection).toEqual(dataProtection);
+    expect(parseCouncilSettings("dp", councilWith({ dataProtection: { officer: { email: "dpo@testshire.example" } } })).dataProtection).toEqual({
+      officer: { email: "dpo@testshire.example" },
+    });
+  });
+
+  it.each(["example-borough.json", "northmoor.json"])("%s says who its data protection officer is, its lawful basis and how long it keeps complaints", (file) => {
+    const { dataProtection } = parseCouncilSettings(file, readJson(file));
+    expect(dataProtection.officer?.email).toMatch(/@/);
+    expect(dataProtection.lawfulBasis).toMatch(/Children Act 1989/);
+    expect(dataProtection.retention).toMatch(/after the complaint is closed/);
   });
 
   it("fills in the timescales a council leaves out and keeps the ones it sets", () => {
@@ -138,6 +158,10 @@ describe("defaults", () => {
 
 describe("invalid settings fail with a message naming the field", () => {
   it.each([
+    { name: "data protection officer with no way to reach them", changes: { dataProtection: { officer: { name: "DPO" } } }, problem: "dataProtection.officer: needs at least one of email, phone or postalAddress" },
+    { name: "bad data protection officer email", changes: { dataProtection: { officer: { email: "dpo(at)x" } } }, problem: "dataProtection.officer.email: must be an email address" },
+    { name: "empty retention", changes: { dataProtection: { retention: " " } }, problem: "dataProtection.retention" },
+    { name: "unknown data protection setting", changes: { dataProtection: { retainFor: "forever" } }, problem: "dataProtection" },
     { name: "bad contact phone", changes: { contact: { phone: "call us" } }, problem: "contact.phone: must be a phone number" },
     { name: "bad out-of-hours phone", changes: { emergency: { childrensServices: "01632 960 000", outOfHours: "ring 999" } }, problem: "emergency.outOfHours: must be a phone number" },
     { name: "bad advocacy phone", changes: { advocacy: [{ name: "A", phone: "0800-ADVOCATE" }] }, problem: "advocacy.0.phone: must be a phone number" },

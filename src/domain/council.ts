@@ -91,6 +91,27 @@ const advocacyProviderSchema = z.strictObject({
   website: httpsUrl.optional(),
 });
 
+/**
+ * What the council's privacy notice for complaints says (issue 16; UK GDPR arts 13–14). The lawful
+ * basis is the council's own wording because the law lets it choose; every part is optional, and
+ * the notice says "the council has not said yet" for a missing one rather than guessing.
+ */
+export const dataProtectionSchema = z.strictObject({
+  officer: z
+    .strictObject({
+      name: z.string().trim().min(1).max(120).optional(),
+      email: z.email("must be an email address").optional(),
+      phone: ukPhone.optional(),
+      postalAddress: z.string().trim().min(1).max(400).optional(),
+    })
+    .refine((o) => Boolean(o.email ?? o.phone ?? o.postalAddress), "needs at least one of email, phone or postalAddress")
+    .optional(),
+  lawfulBasis: z.string().trim().min(1).max(1000).optional(),
+  /** How long a closed complaint is kept, in words (e.g. "6 years after the complaint is closed"). */
+  retention: z.string().trim().min(1).max(200).optional(),
+});
+export type DataProtection = z.infer<typeof dataProtectionSchema>;
+
 /** The council's other (corporate, non-statutory) complaints procedure, e.g. S001's 20 then 25 WD. */
 export const localProcedureSchema = z.strictObject({
   stages: z
@@ -124,6 +145,7 @@ export const councilSettingsSchema = z.strictObject({
     .strictObject({ endpoint: endpoint })
     .default({ endpoint: "/api/v1/complaints" }),
   privacyNotice: httpsUrl,
+  dataProtection: dataProtectionSchema.default({}),
   themeColour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1d4f91")

@@ -18,6 +18,7 @@ const record = (answers: DraftAnswers): DraftRecord => ({
 /** Every answer the wizard can give, with stray spaces as people type them. */
 const completeAnswers: DraftAnswers = {
   role: "parent",
+  inDanger: "yes",
   childSituation: "looked-after",
   topics: ["decision", "staff"],
   when: "under-12-months",
@@ -76,6 +77,7 @@ describe("complaintFromDraft: a complete draft", () => {
       adjustments: "Please phone after 4pm.",
       wantsAdvocate: "yes",
       contact: { method: "email", email: "parent@example.com" },
+      saysInDanger: true,
       createdAt: "2026-11-20T16:05:00.000Z",
       submittedAt: SUBMITTED_AT,
     };
@@ -138,6 +140,16 @@ describe("complaintFromDraft: blank answers are left out", () => {
     for (const blank of ["", "   ", "\n\t"]) {
       expect(read(built({ ...completeAnswers, [answer]: blank }))).toBeUndefined();
     }
+  });
+
+  it.each([
+    { inDanger: "yes", saysInDanger: true },
+    { inDanger: "no", saysInDanger: false },
+    { inDanger: undefined, saysInDanger: undefined },
+  ] as const)("the safety answer $inDanger sends saysInDanger: $saysInDanger", ({ inDanger, saysInDanger }) => {
+    const complaint = built({ ...completeAnswers, inDanger });
+    expect(complaint.saysInDanger).toBe(saysInDanger);
+    expect("saysInDanger" in JSON.parse(JSON.stringify(complaint))).toBe(saysInDanger !== undefined);
   });
 
   it("leaves out the child when neither name nor age was given", () => {

@@ -7,6 +7,7 @@ import {
   COMPLAINT_SCHEMA_VERSION,
   complaintSchema,
   contactMethods,
+  inDangerOptions,
   proceedingsOptions,
   roles,
   topics,
@@ -25,6 +26,7 @@ const loose = z.string().optional();
 
 export const draftAnswersSchema = z.object({
   role: z.enum(roles).optional(),
+  inDanger: z.enum(inDangerOptions).optional(),
   childSituation: z.enum(childSituations).optional(),
   topics: z.array(z.enum(topics)).optional(),
   when: z.enum(whenOptions).optional(),
@@ -138,6 +140,7 @@ export function complaintFromDraft(
     adjustments: blankToUndefined(a.adjustments),
     wantsAdvocate: a.wantsAdvocate,
     contact,
+    saysInDanger: a.inDanger === undefined ? undefined : a.inDanger === "yes",
     createdAt: draft.createdAt,
     submittedAt,
   });

@@ -281,6 +281,17 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       expect(JSON.parse(stored?.body ?? "null")).toEqual(complaint);
     });
 
+    it.each([true, false, undefined])("stores the safety flag saysInDanger: %s as it was sent (issue 16)", async (saysInDanger) => {
+      const complaint = { ...validComplaint(), saysInDanger };
+      const response = await app.inject(post(complaint));
+      expect(response.statusCode).toBe(201);
+      const stored = await store.findByReference(response.json<{ reference: string }>().reference);
+      const body = JSON.parse(stored?.body ?? "null") as Record<string, unknown>;
+      expect(body.saysInDanger).toBe(saysInDanger);
+      // A complaint from a client before the question has no flag at all, not a made-up "no".
+      expect("saysInDanger" in body).toBe(saysInDanger !== undefined);
+    });
+
     it("answers a retry of the same complaint with 200 and the same reference, storing nothing new", async () => {
       const complaint = validComplaint();
       const first = await app.inject(post(complaint));

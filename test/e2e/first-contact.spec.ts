@@ -209,7 +209,7 @@ describe("first contact on a cheap phone, in real Chromium", () => {
         await page.goto(baseUrl);
         // Start, answer who is filling it in, skip the PIN offer: the next question is on screen.
         await new JourneyRunner(page).run(TO_WHAT_HAPPENED.slice(0, 3));
-        const question = page.getByRole("heading", { level: 1, name: "Which of these is true for you?" });
+        const question = page.getByRole("heading", { level: 1, name: "Is anyone hurting you, or are you in danger now?" });
         await question.waitFor();
         // Open it as a new visit would: a fresh load of its address.
         await page.reload();

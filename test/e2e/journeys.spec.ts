@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage, type WatchedPage } from "./support/browser";
-import { countComplaints, JourneyRunner, SKIP_PIN_OFFER, storedComplaint, type PageStep } from "./support/journey";
+import { CHILD_NOT_IN_DANGER, countComplaints, JourneyRunner, NOT_IN_DANGER, SKIP_PIN_OFFER, storedComplaint, type PageStep } from "./support/journey";
 
 const baseUrl = inject("baseUrl");
 const dbFile = inject("dbFile");
@@ -53,6 +53,7 @@ describe("complaint journeys in real Chromium, each to a reference from the real
         actions: [{ radio: "I'm the child or young person" }],
       },
       SKIP_PIN_OFFER,
+      NOT_IN_DANGER,
       { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
       { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
       { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
@@ -89,6 +90,7 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       whatHappened: { text: story, when: "In September", who: "My social worker" },
       wantsAdvocate: "yes",
       contact: { method: "email", email: "jay@example.org" },
+      saysInDanger: false,
     });
   });
 
@@ -99,6 +101,7 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       START,
       { heading: "Who is filling this in?", actions: [{ radio: "I'm the child's foster carer" }] },
       SKIP_PIN_OFFER,
+      CHILD_NOT_IN_DANGER,
       { heading: "Which of these is true for the child?", actions: [{ radio: "They are in care" }] },
       {
         heading: "What is your complaint about?",
@@ -152,6 +155,7 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       START,
       { heading: "Who is filling this in?", actions: [{ radio: "I'm an advocate, or someone else helping a child to complain" }] },
       SKIP_PIN_OFFER,
+      CHILD_NOT_IN_DANGER,
       { heading: "Which of these is true for the child?", actions: [{ radio: "They get help from children's services" }] },
       { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
       { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
@@ -213,6 +217,7 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       START,
       { heading: "Who is filling this in?", actions: [{ radio: "I'm the child's parent" }] },
       SKIP_PIN_OFFER,
+      CHILD_NOT_IN_DANGER,
       { heading: "Which of these is true for the child?", mistake: /Choose the answer that fits best/, actions: [{ radio: "I'm not sure" }] },
       { heading: "What is your complaint about?", actions: [{ checkbox: "School, or special educational needs (SEN)" }] },
       { heading: "When did it happen?", actions: [{ radio: "More than 12 months ago" }] },

@@ -94,6 +94,10 @@ const ROUTE_CHECKS: Record<string, RouteCheck> = {
   "/unlock": { url: "/unlock?next=/drafts", h1: "Enter your PIN" },
   "/what-happens": { url: "/what-happens", h1: "What happens after I complain" },
   "/words": { url: "/words", h1: "Words you might not know" },
+  "/who-sees": { url: "/who-sees", h1: "Who will see what I write?" },
+  "/who-sees/adults": { url: "/who-sees/adults", h1: "Who will see what you write: for parents, carers and advocates" },
+  "/privacy": { url: "/privacy", h1: "How your information is used" },
+  "/accessibility": { url: "/accessibility", h1: "Accessibility statement for Speak Up" },
   "*": { url: "/no-such-page", h1: "Page not found" },
 };
 

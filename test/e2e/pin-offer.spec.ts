@@ -4,7 +4,8 @@ import { expectNoAxeViolations, launchBrowser, openPage, type WatchedPage } from
 
 const baseUrl = inject("baseUrl");
 const OFFER = "Does anyone else use this phone?";
-const SITUATION = "Which of these is true for you?";
+/** The question after "who" (the safety question, issue 16). */
+const NEXT_QUESTION = "Is anyone hurting you, or are you in danger now?";
 
 describe("the PIN lock offered once in the journey, in real Chromium", () => {
   let browser: Browser;
@@ -39,13 +40,13 @@ describe("the PIN lock offered once in the journey, in real Chromium", () => {
     expect(await page.title()).toBe(`${OFFER} – Speak Up`);
     await expectNoAxeViolations(page, "the PIN offer");
     await page.getByRole("button", { name: "No, skip this" }).click();
-    await page.getByRole("heading", { level: 1, name: SITUATION }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/complaint/situation");
+    await page.getByRole("heading", { level: 1, name: NEXT_QUESTION }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/complaint/safety");
 
     // Once per device: a new complaint, after a reload, goes straight on.
     await page.reload();
     await firstAnswer(page, "Start a new one");
-    await page.getByRole("heading", { level: 1, name: SITUATION }).waitFor();
+    await page.getByRole("heading", { level: 1, name: NEXT_QUESTION }).waitFor();
     expect(await page.getByRole("heading", { name: OFFER }).count()).toBe(0);
   });
 
@@ -56,13 +57,13 @@ describe("the PIN lock offered once in the journey, in real Chromium", () => {
     await firstAnswer(page);
     await page.getByRole("button", { name: "Yes, set a PIN" }).click();
     await page.getByRole("heading", { level: 1, name: "Set a PIN" }).waitFor();
-    expect(await page.getByRole("link", { name: "Back" }).getAttribute("href")).toBe(`/settings/shared-phone?next=${encodeURIComponent("/complaint/situation")}`);
+    expect(await page.getByRole("link", { name: "Back" }).getAttribute("href")).toBe(`/settings/shared-phone?next=${encodeURIComponent("/complaint/safety")}`);
     await page.getByLabel("Choose a PIN").fill("482715");
     await page.getByLabel("Type your PIN again").fill("482715");
     await page.getByRole("radio", { name: "No, hide the names" }).check();
     await page.getByRole("button", { name: "Set PIN" }).click();
-    await page.getByRole("heading", { level: 1, name: SITUATION }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/complaint/situation");
+    await page.getByRole("heading", { level: 1, name: NEXT_QUESTION }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/complaint/safety");
 
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByText("Your drafts are locked with a PIN.", { exact: false }).waitFor();

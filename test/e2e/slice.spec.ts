@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
-import { JourneyRunner, SKIP_PIN_OFFER } from "./support/journey";
+import { JourneyRunner, NOT_IN_DANGER, SKIP_PIN_OFFER } from "./support/journey";
 
 const baseUrl = inject("baseUrl");
 const dbFile = inject("dbFile");
@@ -49,6 +49,7 @@ describe("the slice: start → questions → check → send → confirmation", (
     await journey.run([
       { heading: "Who is filling this in?", path: "/complaint/who", actions: [{ radio: "I'm the child or young person" }] },
       SKIP_PIN_OFFER,
+      NOT_IN_DANGER,
       { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
       { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
       { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },

@@ -70,6 +70,7 @@ async function seedDraft(page: Page, baseUrl: string, story: string): Promise<vo
       councilId: "example-borough",
       answers: {
         role: "young-person",
+        inDanger: "no",
         childSituation: "looked-after",
         topics: ["decision"],
         when: "under-12-months",

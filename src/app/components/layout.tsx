@@ -137,9 +137,17 @@ export function Layout() {
       <footer className="footer">
         <div className="width-container">
           <p className="footer__text">{t("footer.privacy")}</p>
-          <p className="footer__text">
-            <Link to="/settings">{t("nav.settings")}</Link>
-          </p>
+          <ul className="footer__links" aria-label={t("footer.label")}>
+            <li>
+              <Link to="/privacy">{t("nav.privacy")}</Link>
+            </li>
+            <li>
+              <Link to="/accessibility">{t("nav.accessibility")}</Link>
+            </li>
+            <li>
+              <Link to="/settings">{t("nav.settings")}</Link>
+            </li>
+          </ul>
         </div>
       </footer>
     </>

@@ -33,11 +33,18 @@ export interface JourneyOptions {
 /** Asked once per device after the first answer: "No, skip this" carries on. */
 export const SKIP_PIN_OFFER: PageStep = { heading: "Does anyone else use this phone?", path: "/settings/shared-phone", button: "No, skip this" };
 
+/** The safety question (issue 16) answered "No", which changes nothing: every walk passes it. */
+export const NOT_IN_DANGER: PageStep = { heading: "Is anyone hurting you, or are you in danger now?", path: "/complaint/safety", actions: [{ radio: "No" }] };
+
+/** The same question as someone acting for a child is asked it. */
+export const CHILD_NOT_IN_DANGER: PageStep = { heading: "Is the child in danger now?", path: "/complaint/safety", actions: [{ radio: "No" }] };
+
 /** From the start page to "What happened?" as a young person in care: the shortest way into a draft. */
 export const TO_WHAT_HAPPENED: PageStep[] = [
   { heading: "Make a complaint about children's social care", button: "Start now" },
   { heading: "Who is filling this in?", actions: [{ radio: "I'm the child or young person" }] },
   SKIP_PIN_OFFER,
+  NOT_IN_DANGER,
   { heading: "Which of these is true for you?", actions: [{ radio: "I'm in care" }] },
   { heading: "What is your complaint about?", actions: [{ checkbox: "A decision the council made" }] },
   { heading: "When did it happen?", actions: [{ radio: "In the last 12 months" }] },
@@ -107,6 +114,10 @@ export class JourneyRunner {
     expect(await help.getByRole("link", { name: "What happens after I complain" }).count(), `${label}: help link`).toBe(1);
     expect(await help.getByRole("link", { name: "Words you might not know" }).count(), `${label}: words link`).toBe(1);
     expect(await this.page.getByRole("button", { name: "Exit this page" }).count(), `${label}: exit button`).toBe(1);
+    // The two notices are in every page's footer (issue 16).
+    const footer = this.page.getByRole("contentinfo");
+    expect(await footer.getByRole("link", { name: "Accessibility statement" }).count(), `${label}: accessibility statement link`).toBe(1);
+    expect(await footer.getByRole("link", { name: "How your information is used" }).count(), `${label}: privacy notice link`).toBe(1);
     // Tap targets: every button, field and choice is at least 44 × 44 CSS pixels.
     const small = await this.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>("button, input, textarea, select, .choices__label")]

@@ -122,6 +122,10 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
         </Link>
       </p>
 
+      <p className="body">
+        <Link to="/who-sees">{t("whoSees")}</Link>
+      </p>
+
       <div className="inset">
         <h2 className="heading-m">{t("advocate.heading")}</h2>
         <p className="body">{t("advocate.body")}</p>

@@ -5,6 +5,7 @@ import { visibleLength } from "../../../domain/complaint";
 import type { CouncilSettings } from "../../../domain/council";
 import { complaintFromDraft, type DraftAnswers, type DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";
+import { BeforeSend } from "./before-send";
 import { formFromAnswers } from "./form-values";
 import { ErrorSummary } from "../../components/error-summary";
 import { useDocumentTitle } from "../../components/use-document-title";
@@ -177,6 +178,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
 
       <h2 className="heading-m">{t("check:sendHeading")}</h2>
       <p className="body">{t("check:sendBody", { council: council.name })}</p>
+      <BeforeSend council={council} />
 
       {sendState.kind === "queued" ? (
         <div className="notice" role="status">

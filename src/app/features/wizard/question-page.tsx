@@ -15,6 +15,7 @@ import { settingsRepository } from "../../lib/settings-repository";
 import { answersAsText } from "./answers-as-text";
 import { answersFromForm, formFromAnswers, type FormValues } from "./form-values";
 import { RouteExplanation } from "./route-explanation";
+import { UrgentHelp } from "./urgent-help";
 import { CHECK_STEP, irrelevantAnswers, nextStepId, previousStepId, stepPath, type FieldDefinition, type StepDefinition } from "./steps";
 import { hasLocalChange, unsavedAnswers, useAutosave } from "./use-autosave";
 import { useLiveAnswers } from "./use-live-answers";
@@ -168,6 +169,8 @@ export function QuestionPage({ step, draft, council }: { step: StepDefinition; d
                   return revealed ? renderField(revealed, false) : null;
                 })}
               </>
+            ) : field.urgentHelpFor?.includes(value) ? (
+              <UrgentHelp council={council} context={context} />
             ) : value === "none" && field.name === "contactMethod" ? (
               <p className="warning-text">{t("wizard:contactMethod.noneWarning")}</p>
             ) : undefined,

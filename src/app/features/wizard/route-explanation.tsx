@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import type { DraftAnswers } from "../../../domain/draft";
 import { assessEligibility } from "../../../domain/eligibility";
@@ -49,6 +50,9 @@ export function RouteExplanation({ answers, council, title }: { answers: DraftAn
         </div>
       ) : null}
       <p className="body">{t("wizard:route.carryOn", values)}</p>
+      <p className="body">
+        <Link to="/who-sees">{t("wizard:route.whoSees")}</Link>
+      </p>
     </>
   );
 }

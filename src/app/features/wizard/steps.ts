@@ -7,6 +7,8 @@ import {
   childSituations,
   complaintSchema,
   contactSchema,
+  inDangerAnswerSchema,
+  inDangerOptions,
   isoDate,
   proceedingsOptions,
   representationSchema,
@@ -46,6 +48,8 @@ export interface FieldDefinition {
   conditional?: boolean;
   /** Text inputs: the width class, so a short answer gets a short box. */
   width?: "short" | "medium";
+  /** Radio options that show who to call now, at once, under the option (the safety question). */
+  urgentHelpFor?: readonly string[];
 }
 
 export type Section = "about" | "child" | "complaint" | "contact";
@@ -92,6 +96,16 @@ export const steps: StepDefinition[] = [
     offersPinLock: true,
     fields: [{ name: "role", kind: "radios", textKey: "wizard:role", options: roles }],
     schema: z.object({ role: z.enum(roles, key("role.required")) }),
+  },
+  {
+    // Early (issue 16), so someone in danger hears where to get help before writing anything, and
+    // after "who" so it can ask the question the right way round. Either answer carries on.
+    id: "safety",
+    section: "about",
+    titleKey: "wizard:inDanger.label",
+    context: speaksForThemself,
+    fields: [{ name: "inDanger", kind: "radios", textKey: "wizard:inDanger", options: inDangerOptions, urgentHelpFor: ["yes"] }],
+    schema: z.object({ inDanger: inDangerAnswerSchema }),
   },
   {
     id: "situation",

@@ -30,6 +30,7 @@ const continueButton = () => screen.getByRole("button", { name: "Continue" });
 /** Everything a young person in care needs to answer before "What happened?". */
 const youngPersonAnswers: Partial<DraftAnswers> = {
   role: "young-person",
+  inDanger: "no",
   childSituation: "looked-after",
   topics: ["decision"],
   when: "under-12-months",
@@ -98,15 +99,15 @@ describe("radio question: who is filling this in", () => {
     await userEvent.click(continueButton());
     await screen.findByRole("heading", { level: 1, name: "Does anyone else use this phone?" });
     await userEvent.click(screen.getByRole("button", { name: "No, skip this" }));
-    await screen.findByRole("group", { name: "Which of these is true for you?" });
-    expect(router.state.location.pathname).toBe("/complaint/situation");
+    await screen.findByRole("group", { name: "Is anyone hurting you, or are you in danger now?" });
+    expect(router.state.location.pathname).toBe("/complaint/safety");
 
     // Asked once on this device: the next time through, straight on.
     await router.navigate("/complaint/who");
     await userEvent.click(await screen.findByRole("radio", { name: /I'm the child's parent/ }));
     await userEvent.click(continueButton());
-    await screen.findByRole("group", { name: "Which of these is true for the child?" });
-    expect(router.state.location.pathname).toBe("/complaint/situation");
+    await screen.findByRole("group", { name: "Is the child in danger now?" });
+    expect(router.state.location.pathname).toBe("/complaint/safety");
   });
 
   it("does not offer the PIN lock when an answer is changed from check answers", async () => {
@@ -123,8 +124,70 @@ describe("radio question: who is filling this in", () => {
     renderAt("/complaint/who");
     await userEvent.click(await screen.findByRole("radio", { name: /I'm an advocate/ }));
     await userEvent.click(continueButton());
+    await userEvent.click(within(await screen.findByRole("group", { name: "Is the child in danger now?" })).getByRole("radio", { name: "No" }));
+    await userEvent.click(continueButton());
     const group = await screen.findByRole("group", { name: "Which of these is true for the child?" });
     expect(within(group).getByRole("radio", { name: /They are in care/ })).toBeInTheDocument();
+  });
+});
+
+describe("the safety question (issue 16)", () => {
+  const question = "Is anyone hurting you, or are you in danger now?";
+  const urgentHelp = () => screen.queryByRole("region", { name: "Get help now" });
+
+  it("shows who to call at once under Yes, as links to tap, and still carries on", async () => {
+    await newDraft({ role: "young-person" });
+    const router = renderAt("/complaint/safety");
+    const group = await screen.findByRole("group", { name: question });
+    expect(urgentHelp()).toBeNull();
+    await userEvent.click(within(group).getByRole("radio", { name: "Yes" }));
+    const help = await screen.findByRole("region", { name: "Get help now" });
+    expect(within(help).getByText(/not the quickest way to get help/)).toBeInTheDocument();
+    const hrefs = within(help).getAllByRole("link").map((link) => link.getAttribute("href"));
+    expect(hrefs).toEqual(["tel:999", "tel:08001111", "tel:01632960200", `tel:${council.emergency.outOfHours.replace(/\s/g, "")}`]);
+    await waitFor(async () => expect((await currentAnswers()).inDanger).toBe("yes"));
+    await userEvent.click(continueButton());
+    await screen.findByRole("group", { name: "Which of these is true for you?" });
+    expect(router.state.location.pathname).toBe("/complaint/situation");
+  });
+
+  it("shows nothing more under No, and goes to the same next question", async () => {
+    await newDraft({ role: "young-person" });
+    const router = renderAt("/complaint/safety");
+    await userEvent.click(within(await screen.findByRole("group", { name: question })).getByRole("radio", { name: "No" }));
+    expect(urgentHelp()).toBeNull();
+    expect(screen.queryByRole("link", { name: "999" })).toBeNull();
+    await userEvent.click(continueButton());
+    await screen.findByRole("group", { name: "Which of these is true for you?" });
+    expect(router.state.location.pathname).toBe("/complaint/situation");
+    expect((await currentAnswers()).inDanger).toBe("no");
+  });
+
+  it("hides the help again when the answer changes from Yes to No", async () => {
+    await newDraft({ role: "young-person" });
+    renderAt("/complaint/safety");
+    const group = await screen.findByRole("group", { name: question });
+    await userEvent.click(within(group).getByRole("radio", { name: "Yes" }));
+    await screen.findByRole("region", { name: "Get help now" });
+    await userEvent.click(within(group).getByRole("radio", { name: "No" }));
+    expect(urgentHelp()).toBeNull();
+  });
+
+  it("asks for yes or no, gently, when nothing is chosen", async () => {
+    await newDraft({ role: "young-person" });
+    renderAt("/complaint/safety");
+    await screen.findByRole("group", { name: question });
+    await userEvent.click(continueButton());
+    expect(await screen.findByRole("link", { name: "Choose yes or no" })).toBeInTheDocument();
+  });
+
+  it("asks about the child, and words the help for them, when someone acts for a child", async () => {
+    await newDraft({ role: "foster-carer" });
+    renderAt("/complaint/safety");
+    await userEvent.click(within(await screen.findByRole("group", { name: "Is the child in danger now?" })).getByRole("radio", { name: "Yes" }));
+    const help = await screen.findByRole("region", { name: "Get help for the child now" });
+    expect(within(help).getByText(/The child can talk to Childline/)).toBeInTheDocument();
+    expect(within(help).getByText(/you said the child may be in danger/)).toBeInTheDocument();
   });
 });
 
@@ -402,6 +465,25 @@ describe("how to contact you", () => {
     const answers = await currentAnswers();
     expect(answers.email).toBeUndefined();
     expect(answers.phone).toBe("07700 900 982");
+  });
+});
+
+describe("before Send: when the council reads it, and what to do if it can't wait (issue 16)", () => {
+  it("says the council's office hours from its settings, and who to call now, as numbers to tap", async () => {
+    await newDraft({ ...youngPersonAnswers, whatHappened: "Nobody listened." });
+    renderAt("/complaint/check");
+    const before = await screen.findByTestId("before-send");
+    expect(within(before).getByText("Example Borough reads complaints Monday to Friday, 9am to 5pm.")).toBeInTheDocument();
+    expect(within(before).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["tel:999", "tel:08001111", "tel:01632960999", "/who-sees"]);
+  });
+
+  it("says office hours in general when the council has not set its hours", async () => {
+    const { contact, ...rest } = council;
+    const noHours = { ...rest, contact: { ...contact, hours: undefined } };
+    await newDraft({ ...youngPersonAnswers, whatHappened: "Nobody listened." });
+    renderAt("/complaint/check", noHours);
+    const before = await screen.findByTestId("before-send");
+    expect(within(before).getByText("Example Borough reads complaints in office hours, not at night or at weekends.")).toBeInTheDocument();
   });
 });
 
