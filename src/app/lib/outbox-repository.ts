@@ -79,7 +79,10 @@ export function serverMayHold(record: OutboxRecord): boolean {
 }
 
 function errorFrom(result: Exclude<SendResult, { kind: "accepted" }>): OutboxError {
-  if (result.kind === "rejected") return { kind: "rejected", status: result.status, code: result.error, fields: result.fields.map((f) => f.field) };
+  if (result.kind === "rejected") {
+    const problems = result.fields.map(({ field, key }) => ({ field, key }));
+    return { kind: "rejected", status: result.status, code: result.error, fields: problems.map((f) => f.field), ...(problems.length > 0 ? { problems } : {}) };
+  }
   if (result.kind === "server") return { kind: "server", status: result.status };
   return { kind: "network" };
 }
