@@ -262,4 +262,52 @@ describe("later sync", () => {
     expect(posts.count()).toBe(1);
     await context.close();
   });
+
+  it("refused by the council (400): says which answer to change, links to it, and sends the corrected answer", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const { page, errors } = await openPage(context, baseUrl);
+    await seedDraft(page, baseUrl, "First words the council refused");
+    await openCheckPage(page);
+    let refused = false;
+    await context.route("**/api/v1/complaints", async (route) => {
+      if (refused || route.request().method() !== "POST") return route.continue();
+      refused = true;
+      // As the real server answers a complaint its schema refuses (say its settings changed): nothing stored.
+      await route.fulfill({
+        status: 400,
+        contentType: "application/json",
+        body: JSON.stringify({
+          error: "invalid-complaint",
+          message: "The complaint has problems in: whatHappened.text",
+          fields: [{ field: "whatHappened.text", key: "validation:whatHappened.text.required" }],
+        }),
+      });
+    });
+    await sendFromCheckPage(page);
+    await page.getByRole("heading", { name: "The council could not accept this yet" }).waitFor();
+    const summary = page.locator(".error-summary");
+    await summary.getByRole("heading", { name: "There is a problem" }).waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.title()).toMatch(/^Error: /);
+    await new JourneyRunner(page).checkPage("check answers, refused by the council");
+    // The summary's link moves focus to that answer's Change link.
+    await summary.getByRole("link", { name: "Tell us what happened" }).click();
+    const change = page.getByRole("link", { name: /^Change\s*Tell us what happened, in your own words$/ });
+    expect(await change.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(complaintCount()).toBe(0);
+
+    await change.click();
+    await page.getByLabel("Tell us what happened, in your own words").fill("Corrected words after the council said no");
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
+    await sendFromCheckPage(page);
+    await page.waitForURL(/\/complaint\/sent\/SU-/);
+    const reference = (await page.getByTestId("reference").textContent()) ?? "";
+    const stored = query<{ body: string }>("SELECT body FROM complaints WHERE reference = ?", reference)[0];
+    expect((JSON.parse(stored?.body ?? "{}") as { whatHappened?: { text?: string } }).whatHappened?.text).toBe("Corrected words after the council said no");
+    // The browser logs the refused request itself; the app logs nothing.
+    expect(errors.filter((e) => !e.startsWith("Failed to load resource: the server responded with a status of 400"))).toEqual([]);
+    await context.close();
+  });
 });

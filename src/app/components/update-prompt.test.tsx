@@ -2,7 +2,7 @@ import { act, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from "vitest";
 import { watchForUpdates, type ContainerLike, type RegistrationLike, type WorkerLike } from "../lib/pwa";
-import { saveBeforeUpdate } from "../lib/save-before-update";
+import { FLUSH_TIMEOUT_MS, saveBeforeUpdate } from "../lib/save-before-update";
 import { reportStorageProblem } from "../lib/storage-health";
 import { UpdatePrompt } from "./update-prompt";
 
@@ -202,6 +202,33 @@ describe("Update prompt", () => {
       await waitFor(() => expect(worker.messages).toEqual([{ type: "SKIP_WAITING" }]));
     } finally {
       unregister();
+    }
+  });
+
+  it.each([
+    ["this tab", () => installNewVersion()],
+    ["another tab updated", () => container.takeOver()],
+  ])("does not reload when a save never finishes (%s), so its words are not lost", async (_name, arrive) => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const unregister = saveBeforeUpdate(() => new Promise(() => undefined));
+    try {
+      watch();
+      render(<UpdatePrompt />);
+      const worker = registration.waiting;
+      arrive();
+      await userEvent.click(screen.getByRole("button", { name: /^(Update now|Open the page again)$/ }));
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(FLUSH_TIMEOUT_MS + 1_000);
+      });
+      expect(screen.getByRole("region", { name: "Speak Up has not updated yet" })).toBeInTheDocument();
+      expect(registration.waiting?.messages ?? worker?.messages ?? []).toEqual([]);
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(60_000);
+      });
+      expect(reload).not.toHaveBeenCalled();
+    } finally {
+      unregister();
+      vi.useRealTimers();
     }
   });
 

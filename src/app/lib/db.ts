@@ -19,6 +19,8 @@ export interface OutboxError {
   /** The server's error code, e.g. `invalid-complaint`, `stage-not-next`. */
   code?: string;
   fields?: string[];
+  /** What the server said about each field (its i18n key), shown against the answers on Check your answers. */
+  problems?: Array<{ field: string; key: string }>;
 }
 
 interface OutboxCommon {

@@ -30,6 +30,28 @@ export function retryDelayMs(failures: number, retryAfterMs: number | undefined)
   return Math.max(backoffMs(failures), Math.min(retryAfterMs ?? 0, MOST_RETRY_AFTER_MS));
 }
 
+/** A send that has had no answer for this long is given up and tried again later (outbox-sync.ts). */
+export const SEND_TIMEOUT_MS = 30_000;
+
+/**
+ * A "sending" item whose try began longer ago than this was left by a page or worker that closed
+ * or crashed mid-send (a live send gives up at SEND_TIMEOUT_MS and records why). The person can
+ * then send it again or delete it instead of waiting for another send run to pick it up.
+ */
+export const STUCK_SENDING_MS = SEND_TIMEOUT_MS + 15_000;
+
+/** Marked "sending" by a try that can no longer be running. */
+export function isStuckSending(record: OutboxRecord, now: Date = new Date()): boolean {
+  if (record.state !== "sending") return false;
+  const began = Date.parse(record.lastTriedAt ?? "");
+  return Number.isNaN(began) || now.getTime() - began > STUCK_SENDING_MS;
+}
+
+/** Being sent right now by a try that may still get an answer: left alone until it settles. */
+function beingSent(record: OutboxRecord, now: Date): boolean {
+  return record.state === "sending" && !isStuckSending(record, now);
+}
+
 /** The same complaint apart from when Send was pressed. */
 export function sameComplaint(a: Complaint, b: Complaint): boolean {
   return JSON.stringify({ ...a, submittedAt: "" }) === JSON.stringify({ ...b, submittedAt: "" });
@@ -45,8 +67,22 @@ function isReadable(record: OutboxRecord): boolean {
   );
 }
 
+/**
+ * Whether the server may have stored this copy: it was tried and the last answer was not a
+ * refusal (no answer, a 5xx, or a send cut short). A 4xx means nothing was stored, except
+ * id-reused (409), where the server holds an earlier body under this id.
+ */
+export function serverMayHold(record: OutboxRecord): boolean {
+  if (record.lastTriedAt === undefined) return false;
+  if (record.state === "sending") return true;
+  return !(record.lastError?.kind === "rejected" && record.lastError.code !== "id-reused");
+}
+
 function errorFrom(result: Exclude<SendResult, { kind: "accepted" }>): OutboxError {
-  if (result.kind === "rejected") return { kind: "rejected", status: result.status, code: result.error, fields: result.fields.map((f) => f.field) };
+  if (result.kind === "rejected") {
+    const problems = result.fields.map(({ field, key }) => ({ field, key }));
+    return { kind: "rejected", status: result.status, code: result.error, fields: problems.map((f) => f.field), ...(problems.length > 0 ? { problems } : {}) };
+  }
   if (result.kind === "server") return { kind: "server", status: result.status };
   return { kind: "network" };
 }
@@ -75,12 +111,13 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       // A copy being sent right now is left alone: the sender settles it.
       return database.transaction("rw", database.outbox, async () => {
         const existing = await database.outbox.get(payload.id);
-        if (existing?.kind === "complaint" && existing.state === "sending") return existing;
+        if (existing?.kind === "complaint" && beingSent(existing, now)) return existing;
         // Send pressed again with the same answers: keep the copy already waiting (same body, so
         // if the server got it but its answer was lost, it answers with the same reference).
-        // Once a try has been made the server may hold that copy, so it is never replaced either:
-        // a changed body with the same id would be refused (id-reused) and never sent.
-        if (existing?.kind === "complaint" && (sameComplaint(existing.payload, payload) || existing.lastTriedAt !== undefined)) {
+        // Where the server may hold that copy it is never replaced either: a changed body with the
+        // same id would be refused (id-reused) and never sent. After a refusal it holds nothing, so
+        // the corrected answers replace it.
+        if (existing?.kind === "complaint" && (sameComplaint(existing.payload, payload) || serverMayHold(existing))) {
           const due: OutboxComplaint = { ...existing, state: "waiting", nextAttemptAt: now.toISOString() };
           await database.outbox.put(due);
           return due;
@@ -135,7 +172,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       await database.transaction("rw", database.outbox, async () => {
         const all = await database.outbox.toArray();
         for (const record of all) {
-          if (record.state === "sending") continue;
+          if (beingSent(record, now)) continue;
           if (ids ? !ids.includes(record.id) : record.state === "failed") continue;
           await database.outbox.update(record.id, { state: "waiting", nextAttemptAt: now.toISOString() });
         }
@@ -157,11 +194,11 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       });
     },
 
-    /** Delete a waiting item (after the person confirms). One being sent right now is not deleted. */
-    async remove(id: string): Promise<boolean> {
+    /** Delete a waiting item (after the person confirms). One being sent right now is not deleted; one stuck "sending" is. */
+    async remove(id: string, now: Date = new Date()): Promise<boolean> {
       return database.transaction("rw", database.outbox, async () => {
         const record = await database.outbox.get(id);
-        if (!record || record.state === "sending") return false;
+        if (!record || beingSent(record, now)) return false;
         await database.outbox.delete(id);
         return true;
       });

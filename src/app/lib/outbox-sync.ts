@@ -1,6 +1,6 @@
 import { postComplaint, postEscalation } from "./api-client";
 import { db, type OutboxRecord } from "./db";
-import { outboxRepository, type OutboxRepository } from "./outbox-repository";
+import { outboxRepository, SEND_TIMEOUT_MS, type OutboxRepository } from "./outbox-repository";
 
 /**
  * Sending what waits in the outbox (issue 6): one item at a time, oldest first, in only one tab
@@ -18,8 +18,6 @@ export const OUTBOX_SYNC_TAG = "speak-up-outbox";
 const LOCK_NAME = "speak-up-outbox";
 const LEASE_KEY = "outboxLease";
 export const LEASE_MS = 60_000;
-/** A send that has had no answer for this long is given up and tried again later. */
-export const SEND_TIMEOUT_MS = 30_000;
 
 export interface DrainOptions {
   repository?: OutboxRepository;

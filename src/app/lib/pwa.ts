@@ -24,7 +24,7 @@ export const UPDATE_CHECK_INTERVAL_MS = 60 * 60 * 1000;
  * - `none`: nothing (no new version, or the person chose Later);
  * - `ready`: a new version is waiting (Update now / Later);
  * - `updating`: saving drafts, then waiting for the new version to take over this page;
- * - `not-saved`: a draft could not be saved on the device, so the update did not start;
+ * - `not-saved`: a draft could not be saved on the device, or its save did not finish in time, so the update did not start;
  * - `reload`: another tab updated; this page still runs the old code until it is reloaded;
  * - `failed`: the new version did not take over in time; the page keeps working on this version.
  */
@@ -182,9 +182,9 @@ export function watchForUpdates(registration: RegistrationLike, environment: Upd
         return;
       }
       setStatus("updating");
-      await flushAllDrafts();
-      // A save that failed keeps the words only in this page: a reload would lose them.
-      if (storageProblemStore.getSnapshot() !== "none") {
+      const saved = await flushAllDrafts();
+      // A save that failed, or one still running, keeps the words only in this page: a reload would lose them.
+      if (!saved || storageProblemStore.getSnapshot() !== "none") {
         setStatus("not-saved");
         return;
       }

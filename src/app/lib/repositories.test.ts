@@ -5,7 +5,7 @@ import { complaintSchema } from "../../domain/complaint";
 import type { SendResult } from "./api-client";
 import { SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
-import { backoffMs, outboxRepository } from "./outbox-repository";
+import { backoffMs, isStuckSending, outboxRepository, SEND_TIMEOUT_MS, STUCK_SENDING_MS } from "./outbox-repository";
 
 let database: SpeakUpDatabase;
 beforeEach(async () => {
@@ -235,6 +235,26 @@ describe("outbox repository: when to try again", () => {
     expect(await outbox.remove(complaint.id)).toBe(false);
   });
 
+  it("lets an item left \"sending\" by a closed page be sent again or deleted once its try can no longer be running", async () => {
+    const outbox = outboxRepository(database);
+    const t0 = new Date("2026-12-03T10:00:00.000Z");
+    await outbox.queue("d", complaint, ENDPOINT, t0);
+    await outbox.markSending(complaint.id, t0);
+    const soon = new Date(t0.getTime() + SEND_TIMEOUT_MS);
+    expect(isStuckSending((await outbox.get(complaint.id))!, soon)).toBe(false);
+    expect(await outbox.remove(complaint.id, soon)).toBe(false);
+    await outbox.dueNow([complaint.id], soon);
+    expect((await outbox.get(complaint.id))?.state).toBe("sending");
+
+    const later = new Date(t0.getTime() + STUCK_SENDING_MS + 1);
+    expect(isStuckSending((await outbox.get(complaint.id))!, later)).toBe(true);
+    await outbox.dueNow([complaint.id], later);
+    expect(await outbox.get(complaint.id)).toMatchObject({ state: "waiting", nextAttemptAt: later.toISOString() });
+    await outbox.markSending(complaint.id, t0);
+    expect(await outbox.remove(complaint.id, later)).toBe(true);
+    expect(await outbox.get(complaint.id)).toBeUndefined();
+  });
+
   it("records an accepted request for the next stage on the sent complaint, and removes it from the outbox", async () => {
     const outbox = outboxRepository(database);
     await outbox.queue("d", complaint, ENDPOINT);
@@ -260,6 +280,33 @@ describe("outbox repository: Send pressed again", () => {
     const stored = await outbox.get(complaint.id);
     expect(stored).toMatchObject({ state: "waiting", payload: { submittedAt: complaint.submittedAt } });
     expect(Date.parse(stored?.nextAttemptAt ?? "")).toBeLessThanOrEqual(Date.now());
+  });
+
+  const changed = { ...complaint, putRight: "Corrected after the council said no" };
+  const tried: Array<[string, SendResult, string | undefined]> = [
+    ["no answer (the server may have it)", { kind: "network" }, complaint.putRight],
+    ["a 5xx (the server may have it)", { kind: "server", status: 503 }, complaint.putRight],
+    ["a 400 (the server stored nothing)", { kind: "rejected", status: 400, error: "invalid-complaint", fields: [] }, changed.putRight],
+    ["a 409 id-reused (the server holds an earlier body)", { kind: "rejected", status: 409, error: "id-reused", fields: [] }, complaint.putRight],
+  ];
+  it.each(tried)("after %s, Send with changed answers queues the body the server can take", async (_name, result, putRight) => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.markSending(complaint.id);
+    await outbox.settle(complaint.id, result);
+    await outbox.queue("d", changed, ENDPOINT);
+    const stored = await outbox.get(complaint.id);
+    expect(stored?.kind === "complaint" ? stored.payload.putRight : undefined).toBe(putRight);
+    expect(stored?.state).toBe("waiting");
+  });
+
+  it("keeps the copy cut short mid-send (the server may have it) when the answers changed", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.markSending(complaint.id);
+    await outbox.queue("d", changed, ENDPOINT);
+    const stored = await outbox.get(complaint.id);
+    expect(stored?.kind === "complaint" ? stored.payload.putRight : undefined).toBe(complaint.putRight);
   });
 
   it("replaces the waiting copy when the answers changed", async () => {

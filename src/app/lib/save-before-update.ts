@@ -7,7 +7,7 @@
 /** Saves what the page holds; resolves when it is on the device (or the save has failed). */
 export type DraftFlush = () => Promise<unknown>;
 
-/** The longest "Update now" waits for a save: a stuck database must not keep an old version for ever. */
+/** The longest "Update now" waits for a save before it stops and says the words are not saved (a stuck database). */
 export const FLUSH_TIMEOUT_MS = 5_000;
 
 const flushes = new Set<DraftFlush>();
@@ -24,16 +24,19 @@ export function saveBeforeUpdate(flush: DraftFlush): () => void {
 }
 
 /**
- * Run every registered flush and wait for all of them (at most `FLUSH_TIMEOUT_MS`). Never rejects:
- * a save that fails keeps its answers on the page and says so there (use-autosave, storage-health).
+ * Run every registered flush and wait for all of them, for at most `timeoutMs`. Resolves true when
+ * every save has finished, false when one is still running (a stuck database): the caller must not
+ * reload then, or the words that save holds are lost. Never rejects: a save that fails keeps its
+ * answers on the page and says so there (use-autosave, storage-health).
  */
-export async function flushAllDrafts(timeoutMs: number = FLUSH_TIMEOUT_MS): Promise<void> {
-  if (flushes.size === 0) return;
+export async function flushAllDrafts(timeoutMs: number = FLUSH_TIMEOUT_MS): Promise<boolean> {
+  if (flushes.size === 0) return true;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, timeoutMs);
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs, false);
   });
-  const all = Promise.allSettled([...flushes].map((flush) => Promise.resolve().then(flush)));
-  await Promise.race([all, timeout]);
+  const all = Promise.allSettled([...flushes].map((flush) => Promise.resolve().then(flush))).then(() => true);
+  const finished = await Promise.race([all, timeout]);
   clearTimeout(timer);
+  return finished;
 }

@@ -8,6 +8,7 @@ import { LoadFailedPage, LoadingPage } from "../../components/status-pages";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { OutboxRecord, SentRecord } from "../../lib/db";
 import { formatDateTime, formatLongDate } from "../../lib/format-date";
+import { isStuckSending } from "../../lib/outbox-repository";
 import { sendNow } from "../../lib/outbox-sync";
 import { useOutbox } from "../../lib/use-outbox";
 import { progressOf } from "./progress-view";
@@ -100,8 +101,12 @@ function WaitingItem({ record, council, councilName }: { record: OutboxRecord; c
       ? t("waiting.complaint", { council: councilName })
       : t("waiting.escalation", { stage: record.payload.toStage, reference: record.reference });
   const retryAt = formatDateTime(record.nextAttemptAt, i18n.language).time;
-  const state =
-    record.state === "sending"
+  // Left "sending" by a page that closed mid-send: the person can send it again or delete it.
+  const stuck = isStuckSending(record);
+  const sending = record.state === "sending" && !stuck;
+  const state = stuck
+    ? t("waiting.state.stopped")
+    : sending
       ? t("waiting.state.sending")
       : record.state === "failed"
         ? t("waiting.state.failed")
@@ -140,7 +145,7 @@ function WaitingItem({ record, council, councilName }: { record: OutboxRecord; c
           ) : null}
         </>
       ) : null}
-      {record.state !== "sending" ? (
+      {!sending ? (
         <div className="button-group">
           <button type="button" className="button button--secondary" onClick={() => void sendNow([record.id])}>
             {record.state === "failed" ? t("waiting.tryAgain") : t("waiting.sendNow")}

@@ -71,6 +71,31 @@ describe("Your complaints", () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it("lets the person send again or delete a complaint left \"sending\" by a page that closed mid-send", async () => {
+    const anHourAgo = new Date(Date.now() - 60 * 60_000);
+    await outbox.queue("d1", complaint, "/api/v1/complaints", anHourAgo);
+    // The page that began this try was closed an hour ago, before the council answered, and
+    // another tab holds the senders' lease (frozen in the background), so no send run comes.
+    await outbox.markSending(complaint.id, anHourAgo);
+    await db.settings.put({ key: "outboxLease", value: { owner: "another-tab", until: Date.now() + 60 * 60_000 } });
+    renderAt("/complaints");
+    const list = await screen.findByTestId("outbox-list");
+    expect(await within(list).findByText(/^Sending stopped before the council answered/)).toBeInTheDocument();
+
+    await userEvent.click(within(list).getByRole("button", { name: /^Send now\s*Complaint to Example Borough Council$/ }));
+    // Due again at once, for whichever tab sends.
+    expect(await within(list).findByText("Waiting to send.")).toBeInTheDocument();
+    expect(await outbox.get(complaint.id)).toMatchObject({ state: "waiting" });
+
+    // Left "sending" again the same way.
+    await db.outbox.update(complaint.id, { state: "sending", lastTriedAt: anHourAgo.toISOString() });
+    expect(await within(list).findByText(/^Sending stopped before the council answered/)).toBeInTheDocument();
+    await userEvent.click(await within(list).findByRole("link", { name: /^Delete\s*Complaint to Example Borough Council$/ }));
+    await userEvent.click(await screen.findByRole("button", { name: "Yes, delete it" }));
+    expect(await screen.findByText("Deleted. It was not sent.")).toBeInTheDocument();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it("lists a sent complaint with its reference and stage, linking to where it is", async () => {
     await sentOn(today);
     renderAt("/complaints");

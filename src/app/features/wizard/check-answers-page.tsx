@@ -10,7 +10,8 @@ import { formFromAnswers } from "./form-values";
 import { ErrorSummary } from "../../components/error-summary";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { sendNow } from "../../lib/outbox-sync";
-import { outcomeOf, queueAndSend } from "../../lib/send-complaint";
+import type { OutboxError } from "../../lib/db";
+import { outcomeOf, queueAndSend, type SendOutcome } from "../../lib/send-complaint";
 import { useOutboxItem } from "../../lib/use-outbox";
 import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
 
@@ -18,8 +19,16 @@ type SendState =
   | { kind: "idle" }
   | { kind: "sending" }
   | { kind: "queued"; id: string; keptEarlier?: boolean }
-  | { kind: "rejected"; id: string }
+  /** `problems`: what the council's server said about each answer (its field errors). */
+  | { kind: "rejected"; id: string; problems: FieldProblem[] }
   | { kind: "invalid" };
+
+type FieldProblem = NonNullable<OutboxError["problems"]>[number];
+
+/** The server's field errors on a refused complaint, from its outbox record. */
+function problemsOf(outcome: SendOutcome): FieldProblem[] {
+  return outcome.kind === "rejected" && outcome.record.lastError?.kind === "rejected" ? (outcome.record.lastError.problems ?? []) : [];
+}
 
 /** Which step holds the answer a complaint-schema problem points at. */
 const COMPLAINT_PATH_TO_FIELD: Record<string, string> = {
@@ -55,6 +64,12 @@ function stepForPath(path: readonly PropertyKey[]): StepDefinition | undefined {
   return steps.find((s) => s.fields.some((f) => f.name === field));
 }
 
+/** The length of the answer at a complaint path (the server's field names), for "You have typed {{count}}". */
+function lengthAtComplaintPath(answers: DraftAnswers, dotted: string): number {
+  const value = answers[COMPLAINT_PATH_TO_FIELD[dotted] as keyof DraftAnswers];
+  return typeof value === "string" ? visibleLength(value.trim()) : 0;
+}
+
 /** The length of the answer a problem points at, as the schema counts it, for "You have typed {{count}}". */
 function lengthAt(answers: DraftAnswers, path: readonly PropertyKey[]): number {
   const value = answers[String(path[0]) as keyof DraftAnswers];
@@ -63,7 +78,7 @@ function lengthAt(answers: DraftAnswers, path: readonly PropertyKey[]): number {
 
 /** GOV.UK check answers: each answer with a Change link, then Send. */
 export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; council: CouncilSettings }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [sendState, setSendState] = useState<SendState>({ kind: "idle" });
   const [attempts, setAttempts] = useState(0);
@@ -82,7 +97,16 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         fieldId: `change-${stepForPath(issue.path)?.id ?? steps[0]?.id ?? ""}`,
         message: t(issue.message, { count: 0 }),
       }));
-  const problems = [...stepProblems, ...schemaProblems].filter(
+  // Saved on this phone: when it is sent later (back online, another tab, the service worker), show the confirmation.
+  const queuedId = sendState.kind === "queued" || sendState.kind === "rejected" ? sendState.id : undefined;
+  const item = useOutboxItem(queuedId);
+  // What the council's server said about each answer when it refused the complaint (a 400's fields).
+  const serverProblems = (sendState.kind === "rejected" ? sendState.problems : []).map(({ field, key }) => ({
+    fieldId: `change-${stepForPath(field.split("."))?.id ?? steps[0]?.id ?? ""}`,
+    // A key this version has no words for (a newer server) still points at the answer.
+    message: t(i18n.exists(key) ? key : "validation:invalid", { count: lengthAtComplaintPath(answers, field) }),
+  }));
+  const problems = [...stepProblems, ...schemaProblems, ...serverProblems].filter(
     (problem, index, all) => all.findIndex((p) => p.fieldId === problem.fieldId && p.message === problem.message) === index,
   );
   const showProblems = sendState.kind === "invalid" || sendState.kind === "rejected";
@@ -102,16 +126,17 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         navigate(`/complaint/sent/${outcome.sent.reference}`, { replace: true });
         return;
       }
-      setSendState(outcome.kind === "queued" ? { kind: "queued", id: complaint.data.id, keptEarlier: outcome.keptEarlier } : { kind: outcome.kind, id: complaint.data.id });
+      if (outcome.kind === "queued") setSendState({ kind: "queued", id: complaint.data.id, keptEarlier: outcome.keptEarlier });
+      else {
+        setAttempts((n) => n + 1);
+        setSendState({ kind: "rejected", id: complaint.data.id, problems: problemsOf(outcome) });
+      }
     } catch {
       // The outbox could not be written (storage trouble is shown at the top of the page): nothing was queued.
       setSendState({ kind: "idle" });
     }
   };
 
-  // Saved on this phone: when it is sent later (back online, another tab, the service worker), show the confirmation.
-  const queuedId = sendState.kind === "queued" || sendState.kind === "rejected" ? sendState.id : undefined;
-  const item = useOutboxItem(queuedId);
   useEffect(() => {
     if (item?.status === "sent") navigate(`/complaint/sent/${item.sent.reference}`, { replace: true });
   }, [item, navigate]);
@@ -122,7 +147,10 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     await sendNow([queuedId]);
     const record = await outcomeOf(queuedId).catch(() => undefined);
     if (record?.kind === "sent") navigate(`/complaint/sent/${record.sent.reference}`, { replace: true });
-    else setSendState({ kind: record?.kind ?? "queued", id: queuedId });
+    else if (record?.kind === "rejected") {
+      setAttempts((n) => n + 1);
+      setSendState({ kind: "rejected", id: queuedId, problems: problemsOf(record) });
+    } else setSendState({ kind: "queued", id: queuedId });
   };
 
   const display = (step: StepDefinition, field: FieldDefinition): string | undefined => {
