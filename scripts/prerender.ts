@@ -203,6 +203,13 @@ export function prerenderPages(): Plugin {
         html = html.replace("</body>", `  <script type="application/json" id="first-render-data">${data}</script>\n  </body>`);
         if (links) html = html.replace("</head>", `  ${links}\n  </head>`);
         if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} – Speak Up</title>`);
+        // A page drawn here is complete without its code, so the code must not compete with the
+        // page's own style sheet for a slow connection: it comes just after, to hydrate.
+        if (prerendered !== undefined) {
+          html = html
+            .replace(/<script type="module" crossorigin/g, '<script type="module" fetchpriority="low" crossorigin')
+            .replace(/<link rel="modulepreload" crossorigin/g, '<link rel="modulepreload" fetchpriority="low" crossorigin');
+        }
         return html;
       };
 

@@ -102,9 +102,28 @@ export function ExitThisPage({ onExit, navigate = (url) => window.location.repla
 
   return (
     <div className="exit-this-page">
-      <button type="button" className="button button--warning exit-this-page__button" onClick={exit} aria-describedby="exit-this-page-hint">
+      {/* A link that looks and acts as a button, as GOV.UK's: it leaves even before the app's code
+          has arrived (the page is drawn at build time) or with JavaScript off; once the app runs,
+          it leaves without a history entry and locks first. */}
+      <a
+        href={EXIT_URL}
+        role="button"
+        draggable="false"
+        className="button button--warning exit-this-page__button"
+        aria-describedby="exit-this-page-hint"
+        onClick={(event) => {
+          event.preventDefault();
+          exit();
+        }}
+        onKeyDown={(event) => {
+          // A button answers Space as well as Enter (the link already answers Enter).
+          if (event.key !== " ") return;
+          event.preventDefault();
+          exit();
+        }}
+      >
         {t("exitThisPage.button")}
-      </button>
+      </a>
       <span id="exit-this-page-hint" className="visually-hidden">
         {t("exitThisPage.hint")}
       </span>
