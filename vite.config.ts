@@ -105,6 +105,11 @@ export default defineConfig({
   ],
   build: {
     target: "es2022",
+    rollupOptions: {
+      // boot.ts: the one script a pre-rendered page names; it starts the app once the page is on
+      // screen (scripts/prerender.ts, docs/decisions/009-pre-rendered-pages.md).
+      input: { index: resolve(import.meta.dirname, "index.html"), boot: resolve(import.meta.dirname, "src/app/boot.ts") },
+    },
     // Written for debugging, referenced nowhere, and moved out of dist/ (keepSourceMapsPrivate).
     sourcemap: "hidden",
   },

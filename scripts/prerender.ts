@@ -175,13 +175,15 @@ export function prerenderPages(): Plugin {
         // The page modules compile as they do for the browser (JSX, JSON), and run in Node.
         oxc: { jsx: { runtime: "automatic" } },
       });
+      const bootId = resolve(root, "src/app/boot.ts");
+      const boot = Object.values(bundle).find((item) => item.type === "chunk" && item.facadeModuleId === bootId);
+      if (!boot) throw new Error("Pre-rendering: the build has no src/app/boot.ts chunk (vite.config.ts build.rollupOptions.input)");
       const entryChunks = new Set<string>();
-      for (const item of Object.values(bundle)) if (item.type === "chunk" && item.isEntry) entryChunks.add(item.fileName);
-      const data = scriptJson({ day, council });
+      for (const item of Object.values(bundle)) if (item.type === "chunk" && item.isEntry && item !== boot) entryChunks.add(item.fileName);
 
       /** Every script chunk, for prefetching the rest of the app once a page has loaded. */
       const allChunks = Object.values(bundle)
-        .filter((item) => item.type === "chunk")
+        .filter((item) => item.type === "chunk" && item !== boot)
         .map((item) => item.fileName);
 
       const page = (markup: string, prerendered: string | undefined, preload: string[]) => {
@@ -200,21 +202,31 @@ export function prerenderPages(): Plugin {
         const rootAttributes = prerendered === undefined ? `id="root"` : `id="root" data-prerendered="${escapeHtml(prerendered)}"`;
         let html = entryHtml.replace(`<div id="root"></div>`, `<div ${rootAttributes}>${markup}</div>`);
         if (!html.includes(`data-prerendered`) && prerendered !== undefined) throw new Error("index.html has no empty <div id=\"root\"></div>");
-        html = html.replace("</body>", `  <script type="application/json" id="first-render-data">${data}</script>\n  </body>`);
         if (links) html = html.replace("</head>", `  ${links}\n  </head>`);
         if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} – Speak Up</title>`);
-        // A page drawn here is complete without its code, so the code must not compete with the
-        // page's own style sheet for a slow connection: it comes just after, to hydrate.
+        let load: { entry: string; preload: string[] } | undefined;
         if (prerendered !== undefined) {
-          html = html
-            .replace(/<script type="module" crossorigin/g, '<script type="module" fetchpriority="low" crossorigin')
-            .replace(/<link rel="modulepreload" crossorigin/g, '<link rel="modulepreload" fetchpriority="low" crossorigin');
+          // A page drawn here is complete without its code, so it names only boot.ts, which asks for
+          // the entry and the files it needs once the page is on screen (src/app/boot.ts).
+          const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html);
+          if (!entry?.[1]) throw new Error("Pre-rendering: index.html has no entry <script type=\"module\">");
+          const preload: string[] = [];
+          html = html.replace(entry[0], `<script type="module" crossorigin src="/${boot.fileName}"></script>\n    `);
+          html = html.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g, (_tag, href: string) => {
+            preload.push(href);
+            return "";
+          });
+          load = { entry: entry[1], preload };
         }
+        html = html.replace(
+          "</body>",
+          `  <script type="application/json" id="first-render-data">${scriptJson({ day, council, load })}</script>\n  </body>`,
+        );
         return html;
       };
 
       const chunks = bundle as Record<string, ChunkInfo>;
-      const entry = Object.values(chunks).find((item) => item.type === "chunk" && item.isEntry);
+      const entry = Object.values(chunks).find((item) => item.type === "chunk" && item.isEntry && item !== boot);
       if (!entry?.facadeModuleId) throw new Error("Pre-rendering: the build has no entry chunk");
       checkFirstLoad(root, chunks, [...new Set([...chunkClosure(chunks, entry.facadeModuleId), ...chunkClosure(chunks, resolve(root, ROUTE_MODULES["/"]))])]);
 

@@ -80,6 +80,8 @@ describe("every other page, Exit this page and Read this page to me, in real Chr
     await page.goto(`${EXIT_ORIGIN}/`);
     await page.goto(`${baseUrl}/words`);
     await page.getByRole("heading", { level: 1, name: "Words you might not know" }).waitFor();
+    // The page is drawn before its code runs; once the app runs, the exit leaves no history entry.
+    await page.locator("html[data-app-ready]").waitFor({ state: "attached" });
     await page.getByRole("button", { name: "Exit this page" }).click();
     await page.waitForURL(`${EXIT_ORIGIN}/weather`);
     await page.goBack();
@@ -90,6 +92,7 @@ describe("every other page, Exit this page and Read this page to me, in real Chr
     const page = await open();
     await page.goto(baseUrl);
     await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
+    await page.locator("html[data-app-ready]").waitFor({ state: "attached" });
     for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
     await page.waitForURL(`${EXIT_ORIGIN}/weather`);
   });

@@ -66,6 +66,12 @@ export function Layout() {
     if (carriedOn) mainRef.current?.focus();
   }, [exited]);
 
+  // The app runs on this page (hydrated or drawn): Exit this page now leaves without a history
+  // entry, and Shift counts. End-to-end tests wait for this before acting on a pre-rendered page.
+  useEffect(() => {
+    document.documentElement.dataset.appReady = "";
+  }, []);
+
   // When the app locks (5 minutes hidden) while a draft is open, its text leaves the screen too.
   useEffect(() => {
     const justLocked = wasUnlocked.current && !unlocked;
