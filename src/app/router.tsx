@@ -51,7 +51,7 @@ export const routes: RouteObject[] = [
           { path: "/drafts", ...page(drafts, "DraftsRoute") },
           { path: "/drafts/:id/rename", ...page(drafts, "RenameDraftRoute") },
           { path: "/drafts/:id/delete", ...page(drafts, "DeleteDraftRoute") },
-          { path: "/complaint/sent/:reference", ...page(wizard, "ConfirmationRoute") },
+          { path: "/complaint/sent/:reference", ...page(complaints, "ConfirmationRoute") },
           { path: "/complaints", ...page(complaints, "ComplaintsRoute") },
           { path: "/complaints/waiting/:id/delete", ...page(complaints, "DeleteWaitingRoute") },
           { path: "/complaints/:reference", ...page(complaints, "ComplaintRoute") },

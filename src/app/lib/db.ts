@@ -39,7 +39,16 @@ interface OutboxCommon {
 }
 
 /** A complaint waiting to be sent. */
-export type OutboxComplaint = OutboxCommon & { kind: "complaint"; draftId: string; payload: Complaint };
+export type OutboxComplaint = OutboxCommon & {
+  kind: "complaint";
+  draftId: string;
+  payload: Complaint;
+  /**
+   * Send was pressed again with changed answers, but this earlier body was kept (the server may
+   * hold it): the draft then holds words the council will not get, so it is kept when this is sent.
+   */
+  laterChanges?: true;
+};
 
 /** A request for the next stage of a sent complaint, waiting to be sent. */
 export type OutboxEscalation = OutboxCommon & {
@@ -110,6 +119,8 @@ export interface SentRecord {
   status?: KnownStatus;
   /** The last time asking for the status failed, and why (`network`, `not-found`…). */
   statusProblem?: { at: string; kind: string };
+  /** The draft (a new id) holding answers changed after the body that was sent: offered back, never deleted. */
+  laterChangesDraftId?: string;
 }
 
 /** AES-GCM ciphertext and its IV, base64 (see pin-crypto.ts). */

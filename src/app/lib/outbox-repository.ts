@@ -118,7 +118,8 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         // same id would be refused (id-reused) and never sent. After a refusal it holds nothing, so
         // the corrected answers replace it.
         if (existing?.kind === "complaint" && (sameComplaint(existing.payload, payload) || serverMayHold(existing))) {
-          const due: OutboxComplaint = { ...existing, state: "waiting", nextAttemptAt: now.toISOString() };
+          const kept = existing.laterChanges || !sameComplaint(existing.payload, payload);
+          const due: OutboxComplaint = { ...existing, state: "waiting", nextAttemptAt: now.toISOString(), ...(kept ? { laterChanges: true as const } : {}) };
           await database.outbox.put(due);
           return due;
         }
@@ -224,9 +225,20 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             endpoint: record.endpoint,
             ...(result.statusToken ? { statusToken: result.statusToken } : {}),
           };
-          await database.sent.put(sent);
           await database.outbox.delete(id);
+          const draft = await database.drafts.get(record.draftId);
           await database.drafts.delete(record.draftId);
+          if (record.laterChanges && draft) {
+            // The council got the earlier body; the draft holds words typed since. They are kept,
+            // under a new id (a new complaint if sent; this id is the council's now) and offered back.
+            // The id is outside the PIN seal, so a sealed draft moves without the key.
+            const laterChangesDraftId = crypto.randomUUID();
+            await database.drafts.put({ ...draft, id: laterChangesDraftId });
+            const withDraft: SentRecord = { ...sent, laterChangesDraftId };
+            await database.sent.put(withDraft);
+            return withDraft;
+          }
+          await database.sent.put(sent);
           return sent;
         }
         await failed(record, result, now);

@@ -9,14 +9,15 @@ import { ComplaintNotFound, ComplaintPage } from "../features/complaints/complai
 import { ComplaintsPage } from "../features/complaints/complaints-page";
 import { DeleteWaitingPage } from "../features/complaints/delete-waiting-page";
 import { NextStagePage } from "../features/complaints/next-stage-page";
+import { ConfirmationNotFound, ConfirmationPage } from "../features/wizard/confirmation-page";
 import { loadCouncil } from "../lib/council-settings";
 import type { OutboxEscalation, SentRecord } from "../lib/db";
 import { useOutbox } from "../lib/use-outbox";
 
-
 /**
- * With a PIN set, Your complaints opens only when unlocked, like the drafts: on a shared phone
- * nobody else can see what was sent or ask for the next stage in the person's name.
+ * With a PIN set, Your complaints (and the confirmation page, which shows the same) opens only
+ * when unlocked, like the drafts: on a shared phone nobody else can see what was sent or ask for
+ * the next stage in the person's name.
  */
 function UnlockedOnly({ children }: { children: ReactNode }) {
   const lock = usePinLock();
@@ -93,21 +94,27 @@ function useSentComplaint(reference: string): Loaded {
   return other.council ? { status: "ready", sent, council: other.council, request } : { status: "error" };
 }
 
+interface SentComplaintPageProps {
+  page: (props: SentComplaint) => ReactNode;
+  /** What to show when this phone holds no complaint with that reference. */
+  missing?: () => ReactNode;
+}
+
 /** A page about one sent complaint: unlocked first, then loading, a problem, not found, or the page. */
-function SentComplaintRoute({ page: Page }: { page: (props: SentComplaint) => ReactNode }) {
+function SentComplaintRoute(props: SentComplaintPageProps) {
   return (
     <UnlockedOnly>
-      <SentComplaintPage page={Page} />
+      <SentComplaintPage {...props} />
     </UnlockedOnly>
   );
 }
 
-function SentComplaintPage({ page: Page }: { page: (props: SentComplaint) => ReactNode }) {
+function SentComplaintPage({ page: Page, missing: Missing = ComplaintNotFound }: SentComplaintPageProps) {
   const { reference = "" } = useParams();
   const loaded = useSentComplaint(reference);
   if (loaded.status === "loading") return <LoadingPage />;
   if (loaded.status === "error") return <LoadFailedPage />;
-  if (loaded.status === "missing") return <ComplaintNotFound />;
+  if (loaded.status === "missing") return <Missing />;
   return <Page key={loaded.sent.id} sent={loaded.sent} council={loaded.council} request={loaded.request} />;
 }
 
@@ -119,4 +126,12 @@ export function ComplaintRoute() {
 /** /complaints/:reference/next-stage */
 export function NextStageRoute() {
   return <SentComplaintRoute page={NextStagePage} />;
+}
+
+/**
+ * /complaint/sent/:reference — with the council the complaint went to (its councilId), not the one
+ * chosen now: after Change council its dates, name and advocates would otherwise be wrong.
+ */
+export function ConfirmationRoute() {
+  return <SentComplaintRoute page={ConfirmationPage} missing={ConfirmationNotFound} />;
 }

@@ -4,7 +4,6 @@ import { useCouncil } from "../components/council-provider";
 import { LoadFailedPage, LoadingPage, NotFoundPage } from "../components/status-pages";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CheckAnswersPage } from "../features/wizard/check-answers-page";
-import { ConfirmationPage } from "../features/wizard/confirmation-page";
 import { QuestionPage } from "../features/wizard/question-page";
 import { findStep } from "../features/wizard/steps";
 import { useCurrentDraft } from "../features/wizard/use-current-draft";
@@ -42,13 +41,4 @@ function StepPage({ stepId }: { stepId: string | undefined }) {
   if (state.status === "locked") return <Navigate to={`/unlock?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   if (step) return <QuestionPage key={step.id} step={step} draft={state.draft} council={council.council} />;
   return <CheckAnswersPage draft={state.draft} council={council.council} />;
-}
-
-/** /complaint/sent/:reference */
-export function ConfirmationRoute() {
-  const { reference = "" } = useParams();
-  const council = useCouncil();
-  if (council.status === "loading") return <LoadingPage />;
-  if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
-  return <ConfirmationPage reference={reference} council={council.council} />;
 }

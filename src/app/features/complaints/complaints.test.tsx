@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import fixture from "../../../../test/fixtures/complaint.valid.json";
 import { addWorkingDays, todayIso } from "../../../domain/calendar";
 import { complaintSchema } from "../../../domain/complaint";
+import { parseCouncilSettings } from "../../../domain/council";
 import { db, type SentRecord } from "../../lib/db";
 import { formatLongDate } from "../../lib/format-date";
 import { outboxRepository } from "../../lib/outbox-repository";
@@ -174,6 +175,28 @@ describe("one sent complaint", () => {
   });
 });
 
+describe("Complaint sent", () => {
+  it("uses the council the complaint went to, not the one chosen since (Change council)", async () => {
+    const northmoorFile = (await import("../../../../public/councils/northmoor.json")).default;
+    const northmoor = parseCouncilSettings("northmoor.json", northmoorFile);
+    await db.sent.put({ ...(await sentOn(today)), councilId: northmoor.id });
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string) =>
+        url === "/councils/northmoor.json" ? new Response(JSON.stringify(northmoorFile)) : Promise.reject(new TypeError("Failed to fetch")),
+      ),
+    );
+    renderAt("/complaint/sent/SU-7KQ4-M9XD", exampleBorough);
+    await screen.findByRole("heading", { name: "Complaint sent" });
+    expect(screen.getByText("Northmoor County Council will look at your complaint.")).toBeInTheDocument();
+    // Northmoor tells a person within 5 working days (public/councils/northmoor.json); Example Borough has no such step.
+    const acknowledgeBy = addWorkingDays(today, 5);
+    expect(screen.getByText(`The council should tell you it has your complaint by ${formatLongDate(acknowledgeBy, "en-GB")}.`)).toBeInTheDocument();
+    expect(screen.getByText(/^Northmoor Advocacy for Children/)).toBeInTheDocument();
+    expect(screen.queryByText(/Example Borough/)).not.toBeInTheDocument();
+  });
+});
+
 describe("asking for the next stage", () => {
   it("asks why, warns when the time to ask has passed but still sends, and queues one request", async () => {
     await sentOn("2026-01-05", "t".repeat(43));
@@ -208,11 +231,11 @@ describe("asking for the next stage", () => {
 });
 
 describe("with a PIN on a shared phone", () => {
-  it("opens Your complaints, a complaint and Ask for the next stage only after unlocking", async () => {
+  it("opens Your complaints, a complaint, Ask for the next stage and Complaint sent only after unlocking", async () => {
     await sentOn(today, "t".repeat(43));
     await pinRepository().enable("4827", false);
     lock();
-    for (const path of ["/complaints", "/complaints/SU-7KQ4-M9XD", "/complaints/SU-7KQ4-M9XD/next-stage"]) {
+    for (const path of ["/complaints", "/complaints/SU-7KQ4-M9XD", "/complaints/SU-7KQ4-M9XD/next-stage", "/complaint/sent/SU-7KQ4-M9XD"]) {
       const router = renderAt(path);
       await waitFor(() => expect(router.state.location.pathname).toBe("/unlock"));
       expect(router.state.location.search).toBe(`?next=${encodeURIComponent(path)}`);

@@ -1,45 +1,32 @@
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import { assessEligibility } from "../../../domain/eligibility";
 import { expectedDates } from "../../../domain/timeline";
 import { PhoneLink } from "../../components/phone-link";
-import { LoadingPage } from "../../components/status-pages";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { SentRecord } from "../../lib/db";
 import { formatLongDate } from "../../lib/format-date";
-import { outboxRepository } from "../../lib/outbox-repository";
 
-const outbox = outboxRepository();
+/** No complaint with that reference on this phone. */
+export function ConfirmationNotFound() {
+  const { t } = useTranslation("confirmation");
+  useDocumentTitle(t("notFound.title"));
+  return (
+    <>
+      <h1 className="heading-l">{t("notFound.title")}</h1>
+      <p className="body">{t("notFound.body")}</p>
+    </>
+  );
+}
 
-/** GOV.UK confirmation: the reference in a panel, then what happens next with real dates. */
-export function ConfirmationPage({ reference, council }: { reference: string; council: CouncilSettings }) {
+/**
+ * GOV.UK confirmation: the reference in a panel, then what happens next with real dates.
+ * `council` is the one the complaint went to (routes/complaints-routes.tsx loads it).
+ */
+export function ConfirmationPage({ sent, council }: { sent: SentRecord; council: CouncilSettings }) {
   const { t, i18n } = useTranslation("confirmation");
-  const [sent, setSent] = useState<SentRecord | undefined | "loading">("loading");
-
-  useEffect(() => {
-    let cancelled = false;
-    outbox
-      .sentByReference(reference)
-      .then((record) => !cancelled && setSent(record))
-      .catch(() => !cancelled && setSent(undefined));
-    return () => {
-      cancelled = true;
-    };
-  }, [reference]);
-
-  useDocumentTitle(sent === undefined ? t("notFound.title") : t("title"));
-  if (sent === "loading") return <LoadingPage />;
-  if (sent === undefined) {
-    return (
-      <>
-        <h1 className="heading-l">{t("notFound.title")}</h1>
-        <p className="body">{t("notFound.body")}</p>
-      </>
-    );
-  }
-
+  useDocumentTitle(t("title"));
   const dates = expectedDates(council.timescales, sent.receivedOn);
   const { payload } = sent;
   const assessment = assessEligibility({ role: payload.role, ...payload.eligibility });
