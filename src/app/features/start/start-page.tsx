@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
-import { PhoneLink } from "../../components/phone-link";
+import { UrgentNumbers } from "../../components/urgent-numbers";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { LoadedDraft } from "../../lib/draft-repository";
 import { createDraft, useDraftSummary } from "./use-draft-summary";
@@ -46,30 +46,16 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
         <h2 className="heading-m" id="danger-heading">
           {t("danger.heading")}
         </h2>
-        <ul className="list">
-          <li>
-            <Trans t={t} i18nKey="danger.call999" components={{ phone: <PhoneLink number="999" /> }} />
-          </li>
-          <li>
-            <Trans t={t} i18nKey="danger.childline" components={{ phone: <PhoneLink number="0800 1111" /> }} />
-          </li>
-          <li>
-            <Trans
-              t={t}
-              i18nKey="danger.council"
-              values={{ council: council.shortName, phone: council.emergency.childrensServices }}
-              components={{ phone: <PhoneLink number={council.emergency.childrensServices} /> }}
-            />
-          </li>
-          <li>
-            <Trans
-              t={t}
-              i18nKey="danger.outOfHours"
-              values={{ council: council.shortName, phone: council.emergency.outOfHours }}
-              components={{ phone: <PhoneLink number={council.emergency.outOfHours} /> }}
-            />
-          </li>
-        </ul>
+        <UrgentNumbers
+          t={t}
+          keys={{
+            call999: "danger.call999",
+            childline: "danger.childline",
+            council: "danger.council",
+            outOfHours: "danger.outOfHours",
+          }}
+          council={council}
+        />
       </section>
 
       <h1 className="heading-xl">{t("title")}</h1>

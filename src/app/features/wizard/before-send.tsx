@@ -1,7 +1,7 @@
-import { Trans, useTranslation } from "react-i18next";
+import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
-import { PhoneLink } from "../../components/phone-link";
+import { UrgentNumbers } from "../../components/urgent-numbers";
 
 /**
  * Said just before Send (issue 16): complaints are read in office hours (the council's
@@ -18,22 +18,15 @@ export function BeforeSend({ council }: { council: CouncilSettings }) {
       <p className="body">{hours ? t("whenRead.hours", { ...values, hours }) : t("whenRead.officeHours", values)}</p>
       <p className="body">{t("whenRead.later")}</p>
       <h3 className="heading-s">{t("cantWait.heading")}</h3>
-      <ul className="list">
-        <li>
-          <Trans t={t} i18nKey="cantWait.call999" components={{ phone: <PhoneLink number="999" /> }} />
-        </li>
-        <li>
-          <Trans t={t} i18nKey="cantWait.childline" components={{ phone: <PhoneLink number="0800 1111" /> }} />
-        </li>
-        <li>
-          <Trans
-            t={t}
-            i18nKey="cantWait.outOfHours"
-            values={{ ...values, phone: council.emergency.outOfHours }}
-            components={{ phone: <PhoneLink number={council.emergency.outOfHours} /> }}
-          />
-        </li>
-      </ul>
+      <UrgentNumbers
+        t={t}
+        keys={{
+          call999: "cantWait.call999",
+          childline: "cantWait.childline",
+          outOfHours: "cantWait.outOfHours",
+        }}
+        council={council}
+      />
       <p className="body">
         <Link to="/who-sees">{t("whoSees")}</Link>
       </p>
