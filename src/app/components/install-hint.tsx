@@ -1,7 +1,8 @@
 import { useId, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { hideNotice, noticeHidden } from "../lib/notice-dismissal";
-import { dismissInstallHint, installHintStore, promptInstall, runningInstalled } from "../lib/pwa";
+import { runningInstalled } from "../lib/display-mode";
+import { dismissInstallHint, installHintStore, promptInstall } from "../lib/pwa";
 import { persistenceStore } from "../lib/storage-persistence";
 
 /** Words for the device in the person's hand: a phone or tablet (touch), or a computer. */

@@ -1,3 +1,4 @@
+import { runningInstalled } from "./display-mode";
 import { flushAllDrafts } from "./save-before-update";
 import { storageProblemStore } from "./storage-health";
 
@@ -266,11 +267,6 @@ const installListeners = new Set<() => void>();
 
 function notifyInstall(): void {
   for (const listener of installListeners) listener();
-}
-
-/** Running from the home screen already (an installed app). */
-export function runningInstalled(): boolean {
-  return typeof matchMedia === "function" && matchMedia("(display-mode: standalone)").matches;
 }
 
 /** An external store for `useSyncExternalStore`: whether to show "Add Speak Up to your home screen". */

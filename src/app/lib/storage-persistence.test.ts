@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "./db";
 import { settingsRepository } from "./settings-repository";
-import { askToPersist, dismissPersistenceNotice, persistenceStore, resetStoragePersistenceForTests } from "./storage-persistence";
+import { askToPersist, persistenceStore, resetStoragePersistenceForTests } from "./storage-persistence";
 
 const settings = settingsRepository();
 
@@ -93,18 +93,5 @@ describe("askToPersist", () => {
     const storage = stubStorage();
     expect(await askToPersist()).toBe("denied");
     expect(storage.persist).toHaveBeenCalledOnce();
-  });
-});
-
-describe("dismissing the home-screen notice", () => {
-  it("hides it now and on later pages", async () => {
-    stubStorage();
-    await askToPersist();
-    await dismissPersistenceNotice();
-    expect(persistenceStore.getSnapshot()).toEqual({ result: "denied", noticeDismissed: true });
-    reload();
-    stubStorage();
-    await askToPersist();
-    expect(persistenceStore.getSnapshot()).toEqual({ result: "denied", noticeDismissed: true });
   });
 });

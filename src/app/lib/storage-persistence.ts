@@ -1,3 +1,4 @@
+import { runningInstalled } from "./display-mode";
 import type { StoragePersistenceSetting } from "./settings-repository";
 
 /**
@@ -25,8 +26,6 @@ async function settings() {
 }
 let state: PersistenceState = INITIAL;
 let asking: Promise<PersistenceResult> | undefined;
-/** The remembered answer, kept so dismissing the notice can update it. */
-let remembered: StoragePersistenceSetting | undefined;
 const listeners = new Set<() => void>();
 
 function setState(next: PersistenceState): void {
@@ -41,14 +40,6 @@ async function remember(setting: StoragePersistenceSetting): Promise<void> {
     .catch(() => undefined);
 }
 
-/** Running from the home screen (installed PWA), where browsers are most willing to keep data. */
-function runningInstalled(): boolean {
-  const standalone = typeof matchMedia === "function" && matchMedia("(display-mode: standalone)").matches;
-  // iOS Safari's own flag for a home-screen app.
-  const iosStandalone = typeof navigator !== "undefined" && (navigator as Navigator & { standalone?: boolean }).standalone === true;
-  return standalone || iosStandalone;
-}
-
 async function ask(): Promise<PersistenceState> {
   const storage = typeof navigator === "undefined" ? undefined : navigator.storage;
   if (typeof storage?.persist !== "function") return { result: "unsupported", noticeDismissed: false };
@@ -57,7 +48,6 @@ async function ask(): Promise<PersistenceState> {
   if (typeof storage.persisted === "function" && (await storage.persisted())) return { result: "persisted", noticeDismissed };
   const installed = runningInstalled();
   if (previous && (previous.askedInstalled || !installed)) {
-    remembered = previous;
     // Asked before and not kept now: a yes since taken back by the browser is a no.
     return { result: "denied", noticeDismissed };
   }
@@ -68,7 +58,6 @@ async function ask(): Promise<PersistenceState> {
     askedInstalled: installed,
     noticeDismissed,
   };
-  remembered = answer;
   await remember(answer);
   return { result: granted ? "persisted" : "denied", noticeDismissed };
 }
@@ -88,15 +77,6 @@ export function askToPersist(): Promise<PersistenceResult> {
   return asking;
 }
 
-/** Hide "Add Speak Up to your home screen" now, and on this device from now on. Never rejects. */
-export async function dismissPersistenceNotice(): Promise<void> {
-  setState({ ...state, noticeDismissed: true });
-  if (!remembered) return;
-  const hidden = { ...remembered, noticeDismissed: true };
-  remembered = hidden;
-  await remember(hidden);
-}
-
 /** An external store for `useSyncExternalStore`: what the browser said, and whether the notice was hidden. */
 export const persistenceStore = {
   subscribe(listener: () => void): () => void {
@@ -113,6 +93,5 @@ export const persistenceStore = {
 /** For tests: forget what was asked on this page (the device's answer stays in the settings table). */
 export function resetStoragePersistenceForTests(): void {
   asking = undefined;
-  remembered = undefined;
   setState(INITIAL);
 }
