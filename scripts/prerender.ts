@@ -14,7 +14,7 @@ interface PrerenderModule {
   renderShell(council: CouncilSettings, day: string): Promise<string>;
 }
 
-type PrerenderedPath = "/" | "/what-happens" | "/words" | "/drafts";
+type PrerenderedPath = "/" | "/what-happens" | "/words" | "/drafts" | "/complaint/who";
 
 /**
  * Pre-renders pages to static HTML inside `vite build` (issue 9; docs/decisions/009-pre-rendered-pages.md).
@@ -40,6 +40,7 @@ const ROUTE_MODULES: Record<PrerenderedPath, string> = {
   "/what-happens": "src/app/routes/info-routes.tsx",
   "/words": "src/app/routes/info-routes.tsx",
   "/drafts": "src/app/routes/drafts-routes.tsx",
+  "/complaint/who": "src/app/routes/wizard-routes.tsx",
 };
 
 /** The file an address is written to; the server and the service worker find pages the same way. */

@@ -20,8 +20,11 @@ import { loadRoutesFor, routes } from "./router";
  * (docs/decisions/009-pre-rendered-pages.md).
  */
 
-/** The addresses drawn at build time: the start page and the pages that need nothing from the device to draw. */
-export const PRERENDERED_PATHS = ["/", "/what-happens", "/words", "/drafts"] as const;
+/**
+ * The addresses drawn at build time: the start page, the pages that need nothing from the device to
+ * draw, and the first question (as it is for a new complaint; NewComplaintQuestion).
+ */
+export const PRERENDERED_PATHS = ["/", "/what-happens", "/words", "/drafts", "/complaint/who"] as const;
 
 const allWords = { ...firstWords, ...laterWords, ...infoWords };
 // The pages' loaders add words to the shared instance, which must be set up first.

@@ -65,7 +65,7 @@ function readPrerenderedPages(staticDir: string): PrerenderedPages {
   const file = join(staticDir, "prerendered.json");
   if (!existsSync(file)) return { pages: new Map(), shell: "index.html" };
   const parsed = JSON.parse(readFileSync(file, "utf8")) as { pages?: Record<string, string>; shell?: string };
-  const pages = new Map(Object.entries(parsed.pages ?? {}).filter(([, name]) => /^[a-z0-9-]+\.html$/.test(name) && existsSync(join(staticDir, name))));
+  const pages = new Map(Object.entries(parsed.pages ?? {}).filter(([, name]) => /^[a-z0-9-]+(?:\/[a-z0-9-]+)*\.html$/.test(name) && existsSync(join(staticDir, name))));
   const shell = parsed.shell && existsSync(join(staticDir, parsed.shell)) ? parsed.shell : "index.html";
   return { pages, shell };
 }

@@ -1,4 +1,4 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
 
 /**
  * What the very first render of the app may assume. A pre-rendered page (scripts/prerender.ts) was
@@ -16,4 +16,19 @@ export function FirstRenderProvider({ day, children }: { day: string | undefined
 /** The day the page was drawn at build time, while hydrating it; undefined when drawn in the browser. */
 export function useFirstRenderDay(): string | undefined {
   return useContext(FirstRenderDayContext);
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * False while a pre-rendered page is being hydrated (and when drawing at build time), true in every
+ * render after that and in any page drawn in the browser. Lets a page keep drawing what was drawn
+ * at build time until hydration is over, without a mismatch.
+ */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }

@@ -1,11 +1,14 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useCouncil } from "../components/council-provider";
+import { useHydrated } from "../components/first-render";
 import { LoadFailedPage, LoadingPage, NotFoundPage } from "../components/status-pages";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CheckAnswersPage } from "../features/wizard/check-answers-page";
 import { QuestionPage } from "../features/wizard/question-page";
-import { findStep } from "../features/wizard/steps";
+import { NewComplaintQuestion } from "../features/wizard/new-complaint-question";
+import { findStep, firstStepId } from "../features/wizard/steps";
 import { useCurrentDraft } from "../features/wizard/use-current-draft";
 
 function NoDraftPage() {
@@ -32,8 +35,24 @@ function StepPage({ stepId }: { stepId: string | undefined }) {
   const council = useCouncil();
   const { state, reload } = useCurrentDraft();
   const location = useLocation();
+  // Whether this page is being hydrated from the HTML drawn at build time (it then draws that first).
+  const hydrated = useHydrated();
+  const [startedPrerendered] = useState(!hydrated);
   const step = findStep(stepId);
   if (!step && stepId !== "check") return <NotFoundPage />;
+  // The first question, unanswered, draws the same for everyone: it is drawn at build time and
+  // shown while the draft is read (when the app started on this page), and the first answer starts
+  // a complaint when there is none yet. It is drawn afresh only for a draft that has answered it.
+  const shownCouncil = council.status === "ready" ? council.council : council.status === "loading" ? council.preview : undefined;
+  if (step?.id === firstStepId && shownCouncil) {
+    const unanswered =
+      state.status === "none" ||
+      (state.status === "loading" && startedPrerendered) ||
+      (state.status === "ready" && !step.fields.some((field) => state.draft.answers[field.name] !== undefined));
+    if (unanswered) {
+      return <NewComplaintQuestion key="first" step={step} council={shownCouncil} draft={state.status === "ready" ? state.draft : undefined} />;
+    }
+  }
   if (state.status === "loading" || council.status === "loading") return <LoadingPage />;
   if (council.status === "error") return <LoadFailedPage retry={council.retry} />;
   if (state.status === "unavailable" || state.status === "needs-checking") return <LoadFailedPage retry={reload} />;

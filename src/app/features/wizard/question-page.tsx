@@ -11,6 +11,7 @@ import { ErrorSummary, type ErrorItem } from "../../components/error-summary";
 import { ChoicesField, TextAreaField, TextInputField } from "../../components/form-fields";
 import { useCopyableText } from "../../components/storage-warning";
 import { useDocumentTitle } from "../../components/use-document-title";
+import type { DraftRepository } from "../../lib/draft-repository";
 import { settingsRepository } from "../../lib/settings-repository";
 import { answersAsText } from "./answers-as-text";
 import { answersFromForm, formFromAnswers, type FormValues } from "./form-values";
@@ -32,12 +33,23 @@ export function fieldId(name: string): string {
 }
 
 /** Renders any step from the step table: its question(s), errors, autosave, Back and Continue. */
-export function QuestionPage({ step, draft, council }: { step: StepDefinition; draft: DraftRecord; council: CouncilSettings }) {
+export function QuestionPage({
+  step,
+  draft,
+  council,
+  saver,
+}: {
+  step: StepDefinition;
+  draft: DraftRecord;
+  council: CouncilSettings;
+  /** Where answers are saved; the drafts store unless the draft does not exist yet (NewComplaintQuestion). */
+  saver?: Pick<DraftRepository, "saveAnswers">;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const returnToCheck = searchParams.get("return") === CHECK_STEP;
-  const { schedule, flush, status } = useAutosave(draft.id, step.id);
+  const { schedule, flush, status } = useAutosave(draft.id, step.id, saver);
   // What this page knows: the saved draft, plus anything typed that could not be saved yet.
   const known: DraftAnswers = { ...draft.answers, ...unsavedAnswers(draft.id) };
   const context = step.context?.(known);

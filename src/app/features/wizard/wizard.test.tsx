@@ -72,6 +72,35 @@ describe("start page", () => {
   });
 });
 
+describe("the first question with no draft yet (it is drawn at build time for everyone)", () => {
+  it("asks it at once, and starts a complaint for the chosen council with the first answer", async () => {
+    await settingsRepository().rememberPinOffered();
+    const router = renderAt("/complaint/who");
+    await userEvent.click(await screen.findByRole("radio", { name: /I'm the child or young person/ }));
+    await waitFor(async () => expect((await currentAnswers()).role).toBe("young-person"));
+    const current = await drafts.current();
+    expect(current?.status === "ok" && current.draft.councilId).toBe(council.id);
+    await userEvent.click(continueButton());
+    await screen.findByRole("group", { name: "Is anyone hurting you, or are you in danger now?" });
+    expect(router.state.location.pathname).toBe("/complaint/safety");
+    expect(await drafts.count()).toBe(1);
+  });
+
+  it("starts nothing when the page is only looked at", async () => {
+    const router = renderAt("/complaint/who");
+    await screen.findByRole("group", { name: "Who is filling this in?" });
+    await router.navigate("/");
+    await screen.findByRole("button", { name: "Start now" });
+    expect(await drafts.count()).toBe(0);
+    expect(await drafts.current()).toBeUndefined();
+  });
+
+  it("still asks the other questions only of a draft that exists", async () => {
+    renderAt("/complaint/safety");
+    expect(await screen.findByRole("heading", { name: "There is nothing to check yet" })).toBeInTheDocument();
+  });
+});
+
 describe("radio question: who is filling this in", () => {
   beforeEach(async () => {
     await newDraft();
