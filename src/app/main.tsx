@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { startTransition, StrictMode } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import type { CouncilSettings } from "../domain/council";
@@ -55,8 +55,12 @@ async function start(): Promise<void> {
       </FirstRenderProvider>
     </StrictMode>
   );
-  if (hydrating) hydrateRoot(container, app);
-  else createRoot(container).render(app);
+  // In a transition, React draws in small slices and lets the browser answer taps in between, so
+  // hydrating a long page (What happens after I complain) never holds a cheap phone for long.
+  startTransition(() => {
+    if (hydrating) hydrateRoot(container, app);
+    else createRoot(container).render(app);
+  });
   // The PIN key is dropped after 5 minutes hidden (drafts issue); Exit this page drops it at once.
   startAutoLock();
   // Offline app and updates that wait for "Update now" (issue 6); the "Add to home screen" hint.
