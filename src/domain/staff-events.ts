@@ -67,6 +67,10 @@ export const STAFF_PROBLEM_KEYS = [
   "staff:problems.supersedesOtherType",
   "staff:problems.supersedesAlready",
   "staff:problems.supersedesPhone",
+  // Accounts and signing in (src/server/routes/staff-auth.ts).
+  "staff:problems.passwordTooShort",
+  "staff:problems.codeWrong",
+  "staff:problems.emailTaken",
 ] as const;
 export type StaffProblemKey = (typeof STAFF_PROBLEM_KEYS)[number];
 
@@ -142,7 +146,8 @@ export interface EventContext {
   receivedOn: IsoDate;
   procedure: Procedure;
   timescales: Timescales;
-  role: Role;
+  /** Who complained; undefined when they did not say. */
+  role: Role | undefined;
   today: IsoDate;
   /** Every event the complaint has so far, superseded ones included, in the order recorded. */
   events: readonly KnownEvent[];
@@ -412,7 +417,7 @@ export function checkStaffEvent(event: StaffEvent, context: EventContext): Event
       else if (facts.panelReport !== undefined) refuse("type", "staff:problems.alreadyRecorded", `The report was already recorded on ${facts.panelReport}.`);
       break;
     case "sufficient-interest":
-      if (SELF_ROLES.has(context.role)) {
+      if (context.role !== undefined && SELF_ROLES.has(context.role)) {
         refuse("type", "staff:problems.notNeeded", "The young person complained for themselves: there is no sufficient-interest decision to make.");
       } else if (facts.sufficientInterest !== undefined) {
         refuse("type", "staff:problems.alreadyRecorded", `The decision was already recorded on ${facts.sufficientInterest}.`);
