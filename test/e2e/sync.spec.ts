@@ -5,6 +5,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { todayIso } from "../../src/domain/calendar";
 import { startServer, type StartedServer } from "../setup/e2e-server";
 import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
 import { JourneyRunner } from "./support/journey";
@@ -243,12 +244,16 @@ describe("later sync", () => {
     await runner.checkPage("complaint status, stage 1");
 
     await context.setOffline(true);
-    await page.getByRole("link", { name: "I'm not happy with the reply" }).click();
+    // No reply recorded by the council yet: the person says one came, and when.
+    expect(await page.getByRole("link", { name: "I'm not happy with the reply" }).count()).toBe(0);
+    await page.getByRole("link", { name: "I've had a reply from the council" }).click();
     await page.getByRole("heading", { name: "Ask for Stage 2" }).waitFor();
     await page.getByRole("button", { name: "Send my request" }).click();
     await page.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await page.locator(".error-summary").getByRole("link", { name: "Enter the date you got the reply" }).waitFor();
     await runner.checkPage("ask for stage 2 with an error");
     await page.getByLabel("Why are you not happy with the reply?").fill("The reply did not answer what I asked.");
+    await page.getByLabel("When did you get the council's reply?").fill(todayIso(new Date()));
     await page.getByRole("button", { name: "Send my request" }).click();
     await page.getByText("Your request for Stage 2 is saved on this phone.").waitFor();
     await page.getByText("You're offline, so this is what we knew last time.").waitFor();

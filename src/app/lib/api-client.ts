@@ -2,6 +2,7 @@ import "../../domain/zod-config";
 import * as z from "zod";
 import type { Complaint } from "../../domain/complaint";
 import type { EscalationRequest } from "../../domain/progress";
+import { publicEventSchema } from "../../domain/staff-events";
 import { timelineEventSchema } from "../../domain/timeline";
 import type { KnownStatus } from "./db";
 
@@ -130,6 +131,9 @@ const statusSchema = z.object({
   stage: z.number().int().min(1),
   lastStage: z.number().int().min(1),
   events: z.array(timelineEventSchema),
+  // What the council recorded that the person may see (decision 012); a server from before the
+  // staff area sends none.
+  staffEvents: z.array(publicEventSchema).default([]),
   checkedAt: z.iso.datetime({ offset: true }),
 });
 
@@ -163,6 +167,6 @@ export async function fetchStatus(endpoint: string, reference: string, token: st
   }
   const parsed = statusSchema.safeParse(body);
   if (!parsed.success || parsed.data.reference !== reference) return { kind: "server", status: response.status };
-  const { procedure, stage, lastStage, events, checkedAt } = parsed.data;
-  return { kind: "ok", status: { procedure, stage, lastStage, events, checkedAt } };
+  const { procedure, stage, lastStage, events, staffEvents, checkedAt } = parsed.data;
+  return { kind: "ok", status: { procedure, stage, lastStage, events, staffEvents, checkedAt } };
 }

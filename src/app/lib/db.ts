@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from "dexie";
 import type { Complaint } from "../../domain/complaint";
 import type { DraftAnswers, DraftRecord } from "../../domain/draft";
 import type { EscalationRequest } from "../../domain/progress";
+import type { PublicEvent } from "../../domain/staff-events";
 import type { TimelineEvent } from "../../domain/timeline";
 
 /**
@@ -78,6 +79,8 @@ export interface KnownStatus {
   stage: number;
   lastStage: number;
   events: TimelineEvent[];
+  /** What the council recorded, the part the person may see (decision 012); absent in a status kept before the staff area. */
+  staffEvents?: PublicEvent[];
   checkedAt: string;
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { todayIso } from "../../../domain/calendar";
 import type { CouncilSettings } from "../../../domain/council";
+import { OMBUDSMAN_PHONE } from "../../../domain/ombudsman";
 import { BackLink } from "../../components/back-link";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
@@ -90,9 +91,27 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
       <p className="body" data-testid="stage">
         {t("sent.stage", { stage: progress.stage, name: stageName(t, progress.procedure.kind, progress.stage) })}
       </p>
-      {current ? <p className="body">{t(current.reason)}</p> : null}
+      {current && !progress.ended ? <p className="body">{t(current.reason)}</p> : null}
+      {progress.ended ? (
+        <p className="body" data-testid="ended">
+          {t(`detail.ended.${progress.ended.how}`, { date: date(progress.ended.on) })}
+        </p>
+      ) : null}
+      {progress.reply ? (
+        <>
+          <p className="body" data-testid="replied">
+            {progress.reply.recorded ? t("detail.replied", { date: date(progress.reply.on) }) : t("detail.repliedYouSaid", { date: date(progress.reply.on) })}
+          </p>
+          {progress.reply.outcome ? <p className="body">{t(`detail.outcome.${progress.reply.outcome}`)}</p> : null}
+        </>
+      ) : null}
+      {progress.moreTime && !progress.ended ? (
+        <p className="body" data-testid="more-time">
+          {t("detail.moreTime", { date: date(progress.moreTime.until) })}
+        </p>
+      ) : null}
 
-      {overdue && current?.latest ? (
+      {overdue && current?.latest && !progress.ended ? (
         <div className="notice notice--error">
           <h3 className="heading-s">{t("detail.overdueHeading")}</h3>
           <p className="body">
@@ -100,7 +119,6 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
               ? t("detail.overdueStep", { what: t(lateStep.key), date: date(lateStep.due) })
               : t("detail.overdueBody", { date: date(current.extension ? current.latest : (current.target ?? current.latest)) })}
           </p>
-          <p className="body">{t("detail.overdueIfReplied")}</p>
           <p className="body">{t("detail.whatToDo")}</p>
           <ul className="list">
             {current.actions.map((action) => (
@@ -112,10 +130,19 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
               {t("detail.callCouncil", { council: council.name })} <PhoneLink number={council.contact.phone} />
             </p>
           ) : null}
+          <p className="body">{t("detail.overdueOmbudsman")}</p>
+          <p className="body">
+            {t("detail.callOmbudsman")} <PhoneLink number={OMBUDSMAN_PHONE} />
+          </p>
+          {progress.next !== undefined && sent.statusToken && !request ? (
+            <p className="body">
+              <Link to={nextStagePath(sent.reference)}>{t("detail.hadReply")}</Link>
+            </p>
+          ) : null}
         </div>
       ) : null}
 
-      {current && !responded && !overdue && current.target ? (
+      {current && !responded && !overdue && current.target && !progress.ended && !progress.moreTime ? (
         <>
           <p className="body" data-testid="reply-by">
             {t("detail.replyBy", { date: date(current.target) })}
@@ -125,7 +152,7 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
         </>
       ) : null}
 
-      {progress.next !== undefined ? (
+      {progress.ended ? null : progress.next !== undefined ? (
         <p className="body" data-testid="ask-by">
           {current?.escalation
             ? t("detail.askBy", { stage: progress.next, date: date(current.escalation.deadline) })
@@ -161,11 +188,16 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
             </p>
           ) : null}
         </>
-      ) : progress.next !== undefined ? (
+      ) : progress.next !== undefined && !progress.ended && responded ? (
         <p className="body">
           <Link to={nextStagePath(sent.reference)} className="button">
             {t("detail.notHappy")}
           </Link>
+        </p>
+      ) : progress.next !== undefined && !progress.ended && !overdue ? (
+        // No reply known yet: the next stage is for after the reply, so the person says when it came.
+        <p className="body">
+          <Link to={nextStagePath(sent.reference)}>{t("detail.hadReply")}</Link>
         </p>
       ) : null}
 

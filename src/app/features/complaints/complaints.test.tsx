@@ -137,7 +137,11 @@ describe("one sent complaint", () => {
     expect(await screen.findByRole("heading", { name: "The council is late" })).toBeInTheDocument();
     expect(screen.getByTestId("stage")).toHaveTextContent("Stage 3: a review panel");
     expect(screen.getByText(/^The panel meets to talk about your complaint: this should have happened by /)).toBeInTheDocument();
-    expect(screen.getByText("If the council has already replied to you, you can ignore this.")).toBeInTheDocument();
+    // Late and no reply: what to do instead, with the Ombudsman's number, and a way to say a reply came.
+    expect(screen.getByText(/If the council still does not reply, the Ombudsman can help/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "0300 061 0614" })).toHaveAttribute("href", "tel:03000610614");
+    // Stage 3 is the last: there is no next stage to offer.
+    expect(screen.queryByRole("link", { name: "I've had a reply from the council" })).not.toBeInTheDocument();
   });
 
   it("says plainly when a request for the next stage was refused, and lets the person ask again", async () => {
@@ -153,12 +157,15 @@ describe("one sent complaint", () => {
     expect(await screen.findByLabelText("Why are you not happy with the reply?")).toBeInTheDocument();
   });
 
-  it("says plainly when the council is late, with what to do", async () => {
-    await sentOn("2026-01-05");
+  it("says plainly when the council is late, with what to do, and lets the person say a reply came", async () => {
+    await sentOn("2026-01-05", "t".repeat(43));
     renderAt("/complaints/SU-7KQ4-M9XD");
     expect(await screen.findByRole("heading", { name: "The council is late" })).toBeInTheDocument();
     expect(screen.getByText(/Ask the council when you will get an answer/)).toBeInTheDocument();
     expect(screen.getByText(/tell the Ombudsman it is taking too long/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "0300 061 0614" })).toHaveAttribute("href", "tel:03000610614");
+    expect(screen.getByRole("link", { name: "I've had a reply from the council" })).toHaveAttribute("href", "/complaints/SU-7KQ4-M9XD/next-stage");
+    expect(screen.queryByRole("link", { name: "I'm not happy with the reply" })).not.toBeInTheDocument();
   });
 
   it("offline, says it could not check and shows what it knew, with Check now", async () => {
@@ -172,6 +179,78 @@ describe("one sent complaint", () => {
   it("says when it cannot find the complaint on this phone", async () => {
     renderAt("/complaints/SU-AAAA-BBBB");
     expect(await screen.findByRole("heading", { name: "We can't find that complaint on this phone" })).toBeInTheDocument();
+  });
+});
+
+describe("what the council recorded (the status from the server)", () => {
+  /** A sent complaint with a token, whose status check answers with `staffEvents` and the timeline events the server worked out. */
+  async function withStatus(receivedOn: string, events: object[], staffEvents: object[]) {
+    await sentOn(receivedOn, "t".repeat(43));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () =>
+        Response.json({
+          reference: "SU-7KQ4-M9XD",
+          councilId: council.id,
+          receivedAt: `${receivedOn}T10:00:00.000Z`,
+          receivedOn,
+          procedure: "statutory",
+          stage: 1,
+          lastStage: 3,
+          events: [{ type: "received", date: receivedOn }, ...events],
+          staffEvents,
+          checkedAt: new Date().toISOString(),
+        }),
+      ),
+    );
+  }
+
+  it("says when the council replied and what it said, counts the Stage 2 window from that day, and never says late", async () => {
+    const receivedOn = "2026-01-05";
+    const repliedOn = "2026-03-02";
+    await withStatus(receivedOn, [{ type: "stage1-response", date: repliedOn }], [{ type: "replied", date: repliedOn, stage: 1, outcome: "partly-upheld" }]);
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByTestId("replied")).toHaveTextContent(`The council replied on ${formatLongDate(repliedOn, "en-GB")}.`);
+    expect(screen.getByText("The council agreed with part of your complaint.")).toBeInTheDocument();
+    const askBy = addWorkingDays(repliedOn, council.timescales.stage2RequestWindow.value);
+    expect(screen.getByTestId("ask-by")).toHaveTextContent(`ask for Stage 2 by ${formatLongDate(askBy, "en-GB")}`);
+    expect(screen.queryByRole("heading", { name: "The council is late" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "I'm not happy with the reply" })).toHaveAttribute("href", "/complaints/SU-7KQ4-M9XD/next-stage");
+
+    // Asking for Stage 2 then needs no reply date: the council's own is used.
+    cleanup();
+    renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
+    expect(await screen.findByText(`The council replied on ${formatLongDate(repliedOn, "en-GB")}.`)).toBeInTheDocument();
+    expect(screen.queryByLabelText("When did you get the council's reply?")).not.toBeInTheDocument();
+  });
+
+  it("shows more time agreed with its new date instead of the first one", async () => {
+    const receivedOn = today;
+    const until = addWorkingDays(receivedOn, 20);
+    await withStatus(receivedOn, [{ type: "stage1-extended", date: today, until }], [{ type: "more-time-agreed", date: today, stage: 1, newDueDate: until }]);
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByTestId("more-time")).toHaveTextContent(`It should now reply by ${formatLongDate(until, "en-GB")}.`);
+    expect(screen.queryByTestId("reply-by")).not.toBeInTheDocument();
+    // No reply yet: the next stage is offered only once the person says a reply came.
+    expect(screen.queryByRole("link", { name: "I'm not happy with the reply" })).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "I've had a reply from the council" })).toBeInTheDocument();
+  });
+
+  it("says when the complaint was closed, and offers no next stage", async () => {
+    await withStatus(today, [], [{ type: "closed", date: today }]);
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByTestId("ended")).toHaveTextContent(`The council closed your complaint on ${formatLongDate(today, "en-GB")}.`);
+    expect(screen.queryByTestId("ask-by")).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: /I've had a reply|I'm not happy/ })).not.toBeInTheDocument();
+  });
+
+  it("without a reply recorded, asking for the next stage needs the date the reply came", async () => {
+    await sentOn(today, "t".repeat(43));
+    renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
+    await userEvent.type(await screen.findByLabelText("Why are you not happy with the reply?"), "Not fair");
+    await userEvent.click(screen.getByRole("button", { name: "Send my request" }));
+    expect(await screen.findByRole("link", { name: "Enter the date you got the reply" })).toHaveAttribute("href", "#field-replyReceivedOn");
+    expect(await db.outbox.count()).toBe(0);
   });
 });
 
@@ -208,7 +287,7 @@ describe("asking for the next stage", () => {
     expect(screen.getByRole("link", { name: "Tell us why you are not happy with the reply" })).toHaveAttribute("href", "#field-why");
 
     await userEvent.type(screen.getByLabelText("Why are you not happy with the reply?"), "They did not talk to me");
-    await userEvent.type(screen.getByLabelText("When did you get the council's reply? (optional)"), "2026-02-02");
+    await userEvent.type(screen.getByLabelText("When did you get the council's reply?"), "2026-02-02");
     expect(await screen.findByTestId("window")).toHaveTextContent(/You are asking after .* You can still send it/);
     await userEvent.click(screen.getByRole("button", { name: "Send my request" }));
     await waitFor(() => expect(router.state.location.pathname).toBe("/complaints/SU-7KQ4-M9XD"));
@@ -222,7 +301,7 @@ describe("asking for the next stage", () => {
     await sentOn("2026-01-05", "t".repeat(43));
     renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
     await userEvent.type(await screen.findByLabelText("Why are you not happy with the reply?"), "Not fair");
-    await userEvent.type(screen.getByLabelText("When did you get the council's reply? (optional)"), "2099-01-01");
+    await userEvent.type(screen.getByLabelText("When did you get the council's reply?"), "2099-01-01");
     await userEvent.click(screen.getByRole("button", { name: "Send my request" }));
     expect(await screen.findByRole("link", { name: /must be today or before today/ })).toHaveAttribute("href", "#field-replyReceivedOn");
     expect(screen.getByLabelText("Why are you not happy with the reply?")).toHaveValue("Not fair");

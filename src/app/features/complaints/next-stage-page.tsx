@@ -22,19 +22,28 @@ import { progressOf } from "./progress-view";
 
 const outbox = outboxRepository();
 
-/** The form: the request schema's own rules for each answer (an empty box is "not given"). */
+const emptyAsUndefined = (v: string) => (v.trim() === "" ? undefined : v);
+
+/**
+ * The form: the request schema's own rules for each answer (an empty box is "not given"). The next
+ * stage is for after the council's reply: when the council has not recorded one, the person says
+ * when it came.
+ */
 const formSchema = z.object({
   why: escalationSchema.shape.why,
-  wantNow: z.string().transform((v) => (v.trim() === "" ? undefined : v)).pipe(escalationSchema.shape.wantNow),
-  replyReceivedOn: z.string().transform((v) => (v.trim() === "" ? undefined : v)).pipe(escalationSchema.shape.replyReceivedOn),
+  wantNow: z.string().transform(emptyAsUndefined).pipe(escalationSchema.shape.wantNow),
+  replyReceivedOn: z.string().transform(emptyAsUndefined).pipe(escalationSchema.shape.replyReceivedOn),
+});
+const formSchemaAskingReply = formSchema.extend({
+  replyReceivedOn: z.string().transform(emptyAsUndefined).pipe(escalationSchema.shape.replyReceivedOn.unwrap()),
 });
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 const FIELDS = ["why", "wantNow", "replyReceivedOn"] as const;
 
 /**
- * /complaints/:reference/next-stage — "I'm not happy with the reply": why, what you want now and
- * (optionally) when the reply came. If the request window has passed it says so, and still lets
+ * /complaints/:reference/next-stage — "I'm not happy with the reply": why, what you want now and,
+ * unless the council has recorded its reply, when the reply came. If the request window has passed it says so, and still lets
  * the person send: the council decides (domain.md, warn never block). The request goes through
  * the outbox like a complaint, so it is sent once, later if offline.
  */
@@ -47,6 +56,8 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
   const today = todayIso(new Date());
   const progress = progressOf(sent, council, today);
   const toStage = progress.next;
+  // The council's own record of its reply, when staff have entered it: the window counts from that.
+  const recordedReply = progress.reply?.recorded ? progress.reply.on : undefined;
 
   const {
     register,
@@ -55,7 +66,7 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
     setError,
     formState: { errors, isSubmitted, isSubmitting, submitCount },
   } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(formSchema),
+    resolver: zodResolver(recordedReply ? formSchema : formSchemaAskingReply),
     defaultValues: { why: "", wantNow: "", replyReceivedOn: "" },
     shouldFocusError: false,
   });
@@ -73,7 +84,11 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
 
   // The request window, from the day the reply came (only when the date is given and makes sense).
   const validReply = isIsoDate(replyOn) && replyDateProblem(replyOn, { receivedOn: sent.receivedOn, today }) === undefined;
-  const deadline = validReply ? progressOf(sent, council, today, [responseEvent(progress.procedure.kind, progress.stage, replyOn)]).current?.escalation?.deadline : undefined;
+  const deadline = recordedReply
+    ? progress.current?.escalation?.deadline
+    : validReply
+      ? progressOf(sent, council, today, [responseEvent(progress.procedure.kind, progress.stage, replyOn)]).current?.escalation?.deadline
+      : undefined;
 
   if (toStage === undefined) {
     return (
@@ -141,16 +156,20 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
       <form noValidate onSubmit={(event) => void handleSubmit(onValid)(event)}>
         <TextAreaField id="field-why" label={t("nextStage.why.label")} hint={t("nextStage.why.hint")} error={errorFor("why")} {...register("why")} />
         <TextAreaField id="field-wantNow" label={t("nextStage.wantNow.label")} error={errorFor("wantNow")} {...register("wantNow")} />
-        <TextInputField
-          id="field-replyReceivedOn"
-          label={t("nextStage.replyReceivedOn.label")}
-          hint={t("nextStage.replyReceivedOn.hint")}
-          error={errorFor("replyReceivedOn")}
-          type="date"
-          max={today}
-          width="medium"
-          {...register("replyReceivedOn")}
-        />
+        {recordedReply ? (
+          <p className="body">{t("nextStage.repliedOn", { date: formatLongDate(recordedReply, i18n.language) })}</p>
+        ) : (
+          <TextInputField
+            id="field-replyReceivedOn"
+            label={t("nextStage.replyReceivedOn.label")}
+            hint={t("nextStage.replyReceivedOn.hint")}
+            error={errorFor("replyReceivedOn")}
+            type="date"
+            max={today}
+            width="medium"
+            {...register("replyReceivedOn")}
+          />
+        )}
         <div role="status">
           {deadline ? (
             <p className={today > deadline ? "warning-text" : "body"} data-testid="window">

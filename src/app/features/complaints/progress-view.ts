@@ -1,4 +1,5 @@
 import type { CouncilSettings } from "../../../domain/council";
+import type { ReplyOutcome } from "../../../domain/staff-events";
 import { nextStage, procedureFor, progressEvents, stageCount } from "../../../domain/progress";
 import { computeTimeline, type Procedure, type StageTimeline, type Timeline, type TimelineEvent } from "../../../domain/timeline";
 import type { SentRecord } from "../../lib/db";
@@ -12,6 +13,12 @@ export interface ProgressView {
   next: number | undefined;
   timeline: Timeline;
   current: StageTimeline | undefined;
+  /** The council's reply to the current stage, when it is known (recorded by staff, or the date the person gave). */
+  reply: { on: string; outcome: ReplyOutcome | undefined; recorded: boolean } | undefined;
+  /** More time the council agreed for the current stage, and the new date (recorded by staff). */
+  moreTime: { until: string } | undefined;
+  /** The complaint is no longer going through the council's stages, and why. */
+  ended: { how: "closed" | "withdrawn" | "moved"; on: string } | undefined;
 }
 
 /**
@@ -35,12 +42,21 @@ export function progressOf(sent: SentRecord, council: CouncilSettings, today: st
   const timeline = computeTimeline({ timescales: council.timescales, procedure, events: [...events, ...extraEvents], today });
   const lastStage = stageCount(procedure);
   const stage = Math.min(lastStage, Math.max(fromServer?.stage ?? 1, localStage));
+  const current = timeline.stages.find((s) => s.stage === stage);
+  // What the council recorded (the public part; decision 012), when the server's status is the latest word.
+  const recorded = fromServer?.staffEvents ?? [];
+  const replied = recorded.filter((e) => e.type === "replied" && e.stage === stage).at(-1);
+  const extended = recorded.filter((e) => e.type === "more-time-agreed" && e.stage === stage).at(-1);
+  const end = recorded.filter((e) => e.type === "closed" || e.type === "withdrawn" || e.type === "moved").at(-1);
   return {
     procedure,
     stage,
     lastStage,
     next: nextStage(procedure, stage),
     timeline,
-    current: timeline.stages.find((s) => s.stage === stage),
+    current,
+    reply: current?.respondedOn ? { on: current.respondedOn, outcome: replied?.outcome, recorded: replied !== undefined } : undefined,
+    moreTime: current?.respondedOn === undefined && extended?.newDueDate ? { until: extended.newDueDate } : undefined,
+    ended: end ? { how: end.type as "closed" | "withdrawn" | "moved", on: end.date } : undefined,
   };
 }

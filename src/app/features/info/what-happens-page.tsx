@@ -2,13 +2,11 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { IsoDate } from "../../../domain/calendar";
 import type { CouncilSettings, RequestWindow } from "../../../domain/council";
+import { OMBUDSMAN_PHONE } from "../../../domain/ombudsman";
 import { planIfSentToday } from "../../../domain/timeline";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { formatLongDate } from "../../lib/format-date";
-
-/** The Local Government and Social Care Ombudsman's phone line (domain.md §4). */
-const OMBUDSMAN_PHONE = "0300 061 0614";
 
 /**
  * A link to a word's meaning on the glossary page (`/words#advocate`), for Trans's `<word>` tags.
