@@ -57,7 +57,8 @@ describe("start page", () => {
   it("starts a new draft and goes to the first question", async () => {
     const router = renderAt("/");
     await userEvent.click(await screen.findByRole("button", { name: "Start now" }));
-    await screen.findByRole("heading", { name: "Who is filling this in?" });
+    // The wizard's code and words load when it is first opened: allow for a slow machine.
+    await screen.findByRole("heading", { name: "Who is filling this in?" }, { timeout: 5_000 });
     expect(router.state.location.pathname).toBe("/complaint/who");
     expect((await drafts.current())?.status).toBe("ok");
   });
