@@ -23,6 +23,8 @@ export default defineConfig({
           include: ["src/**/*.test.tsx"],
           environment: "jsdom",
           setupFiles: ["test/setup/jsdom.ts"],
+          // A whole journey through lazy pages, on a busy machine (Testing Library waits up to 4 s a step).
+          testTimeout: 20_000,
         },
       },
     ],

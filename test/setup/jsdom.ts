@@ -1,11 +1,15 @@
 import "@testing-library/jest-dom/vitest";
 import "fake-indexeddb/auto";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { initI18n, loadLaterWords } from "../../src/app/lib/i18n";
 import { lock } from "../../src/app/lib/pin-session";
 import { reportStorageProblem } from "../../src/app/lib/storage-health";
 import { resetStoragePersistenceForTests } from "../../src/app/lib/storage-persistence";
+
+// Pages load their code and words lazily, as in the app: on a busy 2-core CI machine the first
+// lazy load of a route can take more than Testing Library's default 1 s to appear.
+configure({ asyncUtilTimeout: 4_000 });
 
 // jsdom has no layout: scrolling is a no-op there (real scrolling is covered in Chromium).
 Element.prototype.scrollIntoView = function scrollIntoView() {};
