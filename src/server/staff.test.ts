@@ -432,9 +432,13 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       await app.inject({ method: "GET", url: `/api/v1/staff/complaints/${sent.reference}`, headers: o.headers });
       await app.inject(event(sent.reference, o, { type: "acknowledged", date: today() }));
       const m = await signIn(app, manager);
+      const exported = await app.inject({ method: "GET", url: `/api/v1/staff/complaints/${sent.reference}/export`, headers: o.headers });
+      expect(exported.headers["content-disposition"]).toBe(`attachment; filename="${sent.reference}.json"`);
+      expect(exported.json().reference).toBe(sent.reference);
       const trail = await app.inject({ method: "GET", url: `/api/v1/staff/audit?reference=${sent.reference}`, headers: m.headers });
       expect(trail.statusCode).toBe(200);
       expect(trail.json().items.map((i: { action: string; staff: { email: string }; detail?: string }) => [i.action, i.staff.email, i.detail ?? null])).toEqual([
+        ["export", officer.email, null],
         ["record-event", officer.email, "acknowledged"],
         ["view", officer.email, null],
       ]);
