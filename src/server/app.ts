@@ -9,6 +9,7 @@ import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
 import { openApiDocument } from "./openapi";
 import { RateLimitedError, rateLimiters } from "./rate-limits";
 import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
+import { accessCodeRoutes } from "./routes/access-codes";
 import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
 import { DEFAULT_SETTINGS, type ServerSettings } from "./server-settings";
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = await rateLimiters(app, settings);
   complaintRoutes(app, options.store, options.councils, limits.newComplaint);
   complaintStatusRoutes(app, options.store, options.councils, limits.complaintStatus);
+  accessCodeRoutes(app, options.store, limits);
 
   const staticDir = options.staticDir;
   const built = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

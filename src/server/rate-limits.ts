@@ -1,5 +1,6 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from "fastify";
+import { normaliseReference } from "../domain/access-code";
 import type { RateLimit, ServerSettings } from "./server-settings";
 
 /*
@@ -23,12 +24,24 @@ type Check = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAllo
 export interface RateLimiters {
   newComplaint: onRequestAsyncHookHandler;
   complaintStatus: onRequestAsyncHookHandler;
+  /**
+   * Check a complaint (reference + access code, decision 015): per address and per reference in
+   * the body, so it runs once the body is read (a `preHandler`).
+   */
+  complaintCheck: onRequestAsyncHookHandler;
 }
 
 /** The reference in the URL, in one case, so SU-ABCD-EFGH and su-abcd-efgh share a count. */
 function referenceOf(request: FastifyRequest): string {
   const reference = (request.params as { reference?: unknown }).reference;
   return typeof reference === "string" ? reference.toUpperCase() : "";
+}
+
+/** The reference typed into Check a complaint, in one form, so "su 7kq4 m9xd" and SU-7KQ4-M9XD share a count. */
+function checkedReferenceOf(request: FastifyRequest): string {
+  const typed = (request.body as { reference?: unknown } | undefined)?.reference;
+  if (typeof typed !== "string") return "";
+  return normaliseReference(typed) ?? typed.slice(0, 40).toUpperCase();
 }
 
 /** Register @fastify/rate-limit (for no route by itself) and build the hooks routes use. */
@@ -56,6 +69,10 @@ export async function rateLimiters(app: FastifyInstance, settings: ServerSetting
     complaintStatus: limiter([
       check("status-address", settings.statusPerAddress, (request) => request.ip),
       check("status-reference", settings.statusPerReference, referenceOf),
+    ]),
+    complaintCheck: limiter([
+      check("check-address", settings.checksPerAddress, (request) => request.ip),
+      check("check-reference", settings.checksPerReference, checkedReferenceOf),
     ]),
   };
 }

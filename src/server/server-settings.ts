@@ -37,6 +37,10 @@ export interface ServerSettings {
   statusPerAddress: RateLimit;
   /** Status checks and next-stage requests for one reference, from every address together. */
   statusPerReference: RateLimit;
+  /** Check a complaint (reference + access code) from one address (docs/decisions/015). */
+  checksPerAddress: RateLimit;
+  /** Check a complaint for one reference, from every address together. */
+  checksPerReference: RateLimit;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -50,6 +54,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   complaintsPerAddress: { max: 60, windowSeconds: 600 },
   statusPerAddress: { max: 300, windowSeconds: 600 },
   statusPerReference: { max: 60, windowSeconds: 600 },
+  checksPerAddress: { max: 30, windowSeconds: 3600 },
+  checksPerReference: { max: 10, windowSeconds: 3600 },
 };
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +98,8 @@ export function settingsFromEnv(env: Env): ServerSettings {
     complaintsPerAddress: rate(env, "RATE_LIMIT_COMPLAINTS", d.complaintsPerAddress),
     statusPerAddress: rate(env, "RATE_LIMIT_STATUS", d.statusPerAddress),
     statusPerReference: rate(env, "RATE_LIMIT_REFERENCE", d.statusPerReference),
+    checksPerAddress: rate(env, "RATE_LIMIT_CHECKS", d.checksPerAddress),
+    checksPerReference: rate(env, "RATE_LIMIT_CHECKS_REFERENCE", d.checksPerReference),
   };
   if (settings.headersTimeoutSeconds > settings.requestTimeoutSeconds) {
     throw new StoreConfigError("HEADERS_TIMEOUT_SECONDS must not be more than REQUEST_TIMEOUT_SECONDS: the headers are part of the request.");
