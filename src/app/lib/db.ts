@@ -121,6 +121,14 @@ export interface SentRecord {
   statusProblem?: { at: string; kind: string };
   /** The draft (a new id) holding answers changed after the body that was sent: offered back, never deleted. */
   laterChangesDraftId?: string;
+  /**
+   * The access code the server gave (decision 015), kept so it can be shown (at confirmation, on
+   * the complaint's page and in the copy) when the complaint was sent offline. Not sealed, like
+   * the token (decision 008); the pages show it only when unlocked.
+   */
+  accessCode?: string;
+  /** This device follows the complaint through Check a complaint: it did not send it. */
+  followed?: true;
 }
 
 /** AES-GCM ciphertext and its IV, base64 (see pin-crypto.ts). */

@@ -224,6 +224,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             payload: sentSummaryOf(record.payload),
             endpoint: record.endpoint,
             ...(result.statusToken ? { statusToken: result.statusToken } : {}),
+            ...(result.accessCode ? { accessCode: result.accessCode } : {}),
           };
           await database.outbox.delete(id);
           const draft = await database.drafts.get(record.draftId);
@@ -291,6 +292,27 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         sent.status = status;
         delete sent.statusProblem;
       });
+    },
+
+    /**
+     * Follow a complaint found with Check a complaint: a new sent record, or the one already here
+     * with its new token (the old one has stopped working). What this phone knew is kept.
+     */
+    async follow(found: Omit<SentRecord, "schemaVersion">): Promise<SentRecord> {
+      return database.transaction("rw", database.sent, async () => {
+        const earlier = (await database.sent.get(found.id)) ?? (await database.sent.where("reference").equals(found.reference).first());
+        const record: SentRecord = earlier
+          ? { ...earlier, statusToken: found.statusToken, ...(found.endpoint ? { endpoint: found.endpoint } : {}) }
+          : { ...found, schemaVersion: 1 };
+        if (earlier && earlier.id !== record.id) await database.sent.delete(earlier.id);
+        await database.sent.put(record);
+        return record;
+      });
+    },
+
+    /** Keep a new access code (the old one has stopped working). */
+    async saveAccessCode(id: string, accessCode: string): Promise<void> {
+      await database.sent.update(id, { accessCode });
     },
 
     async saveStatusProblem(id: string, kind: string, now: Date = new Date()): Promise<void> {

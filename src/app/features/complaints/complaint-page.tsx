@@ -3,13 +3,16 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { todayIso } from "../../../domain/calendar";
 import type { CouncilSettings } from "../../../domain/council";
+import { AccessCode } from "../../components/access-code";
 import { BackLink } from "../../components/back-link";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { refreshStatus, type RefreshOutcome } from "../../lib/complaint-status";
 import type { OutboxEscalation, SentRecord } from "../../lib/db";
 import { formatDateTime, formatLongDate } from "../../lib/format-date";
+import { ChangeAccessCode } from "./change-access-code";
 import { COMPLAINTS_PATH, stageName, useOnline } from "./complaints-page";
+import { copyPath } from "./copy-page";
 import { progressOf } from "./progress-view";
 
 export const nextStagePath = (reference: string) => `${COMPLAINTS_PATH}/${encodeURIComponent(reference)}/next-stage`;
@@ -172,6 +175,20 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
       <p className="body">
         <Link to="/what-happens">{t("detail.allSteps")}</Link>
       </p>
+
+      {/* Keeping track (issue 15): a copy of what was sent, and the access code for other devices. */}
+      {sent.statusToken ? (
+        <>
+          <h2 className="heading-m">{t("copy.keepHeading")}</h2>
+          <p className="body">
+            <Link to={copyPath(sent.reference)} className="button button--secondary">
+              {t("copy.save")}
+            </Link>
+          </p>
+        </>
+      ) : null}
+      {sent.accessCode ? <AccessCode code={sent.accessCode} /> : null}
+      <ChangeAccessCode sent={sent} showNewCode={false} />
     </>
   );
 }

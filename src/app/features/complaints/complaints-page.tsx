@@ -55,6 +55,9 @@ export function ComplaintsPage({ council, councilNames }: ComplaintsPageProps) {
     <>
       <h1 className="heading-l">{t("title")}</h1>
       <p className="body">{t("intro")}</p>
+      <p className="body">
+        {t("check.fromElsewhere")} <Link to="/check">{t("check.title")}</Link>
+      </p>
       <div role="status">{deleted ? <p className="body notice">{t("deleteWaiting.deleted")}</p> : null}</div>
       {view.waiting.length === 0 && view.sent.length === 0 ? (
         <>
