@@ -48,6 +48,8 @@ export type OutboxComplaint = OutboxCommon & {
    * hold it): the draft then holds words the council will not get, so it is kept when this is sent.
    */
   laterChanges?: true;
+  /** The draft's name when Send was pressed (chosen, or initials and topic: issue 15), kept with the complaint once sent. */
+  label?: string;
 };
 
 /** A request for the next stage of a sent complaint, waiting to be sent. */
@@ -127,6 +129,8 @@ export interface SentRecord {
    * the token (decision 008); the pages show it only when unlocked.
    */
   accessCode?: string;
+  /** The draft's name (issue 15): chosen, or the child's initials and the topic. Shown only when unlocked. */
+  label?: string;
   /** This device follows the complaint through Check a complaint: it did not send it. */
   followed?: true;
 }

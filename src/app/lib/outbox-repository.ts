@@ -105,8 +105,9 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
   });
 
   return {
-    async queue(draftId: string, payload: Complaint, endpoint: string, now: Date = new Date()): Promise<OutboxComplaint> {
-      const record: OutboxComplaint = { ...common(payload.id, endpoint, now), kind: "complaint", draftId, payload };
+    async queue(draftId: string, payload: Complaint, endpoint: string, now: Date = new Date(), label?: string): Promise<OutboxComplaint> {
+      const named = label ? { label } : {};
+      const record: OutboxComplaint = { ...common(payload.id, endpoint, now), kind: "complaint", draftId, payload, ...named };
       // put, not add: queueing again after an edit replaces the waiting copy (same id, new content).
       // A copy being sent right now is left alone: the sender settles it.
       return database.transaction("rw", database.outbox, async () => {
@@ -119,7 +120,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         // the corrected answers replace it.
         if (existing?.kind === "complaint" && (sameComplaint(existing.payload, payload) || serverMayHold(existing))) {
           const kept = existing.laterChanges || !sameComplaint(existing.payload, payload);
-          const due: OutboxComplaint = { ...existing, state: "waiting", nextAttemptAt: now.toISOString(), ...(kept ? { laterChanges: true as const } : {}) };
+          const due: OutboxComplaint = { ...existing, ...named, state: "waiting", nextAttemptAt: now.toISOString(), ...(kept ? { laterChanges: true as const } : {}) };
           await database.outbox.put(due);
           return due;
         }
@@ -225,6 +226,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             endpoint: record.endpoint,
             ...(result.statusToken ? { statusToken: result.statusToken } : {}),
             ...(result.accessCode ? { accessCode: result.accessCode } : {}),
+            ...(record.label ? { label: record.label } : {}),
           };
           await database.outbox.delete(id);
           const draft = await database.drafts.get(record.draftId);

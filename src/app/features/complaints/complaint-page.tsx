@@ -74,6 +74,11 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
     <>
       <BackLink to={COMPLAINTS_PATH} />
       <h1 className="heading-l">{title}</h1>
+      {sent.label ? (
+        <p className="body" data-testid="complaint-label">
+          {t("detail.label", { label: sent.label })}
+        </p>
+      ) : null}
       <p className="body">{t("detail.summary", { council: council.name, date: date(sent.receivedOn) })}</p>
 
       <div className="inset" role="status" aria-live="polite">

@@ -46,6 +46,11 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
           </strong>
         </div>
       </div>
+      {sent.label ? (
+        <p className="body" data-testid="complaint-label">
+          {t("label", { label: sent.label })}
+        </p>
+      ) : null}
       <p className="body">{t("keepReference")}</p>
       {sent.accessCode ? <AccessCode code={sent.accessCode} /> : null}
       {sent.statusToken ? (
