@@ -196,4 +196,45 @@ describe("keeping track of a complaint (issue 15)", () => {
     await other.close();
     await context.close();
   });
+
+  it("an advocate with three drafts sees three names, sends one offline, and sees its name while waiting and once sent", async () => {
+    const context = await newContext();
+    const { page, foreignRequests } = await openPage(context, server.url);
+    const runner = new JourneyRunner(page);
+    await seedAdvocateDraft(page, server.url, { name: "Priya Shah", topic: "delay", story: "The review has been put off three times." });
+    await seedAdvocateDraft(page, server.url, { name: "Tom Okafor", topic: "staff", story: "The social worker shouted at my client." });
+    await seedAdvocateDraft(page, server.url, { name: "Jamie Rivers", topic: "decision", story: "Contact with my client's sister was cut." });
+
+    await page.goto(new URL("/drafts", server.url).href);
+    await page.getByRole("heading", { level: 1, name: "Your drafts" }).waitFor();
+    const titles = await page.getByRole("heading", { level: 2 }).allTextContents();
+    expect(titles.sort()).toEqual(["J.R.: a decision", "P.S.: waiting too long", "T.O.: how someone behaved"]);
+    // Never a full name.
+    expect(await page.locator("main").innerText()).not.toMatch(/Jamie|Rivers|Priya|Shah|Okafor/);
+    await runner.checkPage("three drafts, three names");
+
+    await page.goto(new URL("/complaint/check", server.url).href);
+    await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Send complaint" }).click();
+    await page.getByText("Your complaint is saved on this phone.", { exact: false }).waitFor();
+    await page.getByRole("link", { name: "See your complaints and what is waiting to send" }).click();
+    await page.getByRole("heading", { level: 1, name: "Your complaints" }).waitFor();
+    await page.getByTestId("outbox-list").getByTestId("complaint-label").getByText("J.R.: a decision").waitFor();
+    await runner.checkPage("your complaints, one waiting with its name");
+
+    await context.setOffline(false);
+    const sentItem = page.getByTestId("sent-list").getByTestId("sent-item");
+    await sentItem.getByRole("heading", { name: "J.R.: a decision" }).waitFor({ timeout: 15_000 });
+    await sentItem.getByText(/^Reference SU-/).waitFor();
+    expect(await sentItem.getByTestId("next-date").textContent()).toMatch(/^The council should reply by .*\d{4}\.$/);
+    await runner.checkPage("your complaints, sent with its name and next date");
+
+    await sentItem.getByRole("link", { name: /See where it is/ }).click();
+    await page.getByTestId("complaint-label").getByText("Your name for it: J.R.: a decision").waitFor();
+    expect(await page.getByTestId("access-code").textContent()).toMatch(/^[2-9A-Z]{4} [2-9A-Z]{4} [2-9A-Z]{4} [2-9A-Z]{4}$/);
+    await runner.checkPage("a sent complaint with its name and access code");
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
 });
