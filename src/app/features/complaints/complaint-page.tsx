@@ -2,6 +2,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { todayIso } from "../../../domain/calendar";
+import { ombudsmanStep } from "../../../domain/ombudsman";
 import type { CouncilSettings } from "../../../domain/council";
 import { AccessCode } from "../../components/access-code";
 import { BackLink } from "../../components/back-link";
@@ -13,6 +14,7 @@ import { formatDateTime, formatLongDate } from "../../lib/format-date";
 import { ChangeAccessCode } from "./change-access-code";
 import { COMPLAINTS_PATH, stageName, useOnline } from "./complaints-page";
 import { copyPath } from "./copy-page";
+import { OmbudsmanSection } from "./ombudsman-section";
 import { progressOf } from "./progress-view";
 
 export const nextStagePath = (reference: string) => `${COMPLAINTS_PATH}/${encodeURIComponent(reference)}/next-stage`;
@@ -69,6 +71,8 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
   const responded = current?.respondedOn !== undefined;
   const requestWindow = progress.next === 3 ? council.timescales.stage3RequestWindow : council.timescales.stage2RequestWindow;
   const checked = sent.status ? formatDateTime(sent.status.checkedAt, i18n.language) : undefined;
+  // After the last stage, or when the council has gone silent long after its dates (issue 15).
+  const ombudsman = ombudsmanStep(progress.timeline, current, progress.lastStage, today, council.timescales.ombudsmanMonths);
 
   return (
     <>
@@ -176,6 +180,8 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
           </Link>
         </p>
       ) : null}
+
+      {ombudsman ? <OmbudsmanSection step={ombudsman} months={council.timescales.ombudsmanMonths} /> : null}
 
       <p className="body">
         <Link to="/what-happens">{t("detail.allSteps")}</Link>
