@@ -59,7 +59,6 @@ async function seedAdvocateDraft(page: Page, baseUrl: string, child: { name: str
         howChecked: "We talked at the contact centre.",
         childsWords: words,
         whatHappened: story,
-        wantsAdvocate: "already-have",
         contactMethod: "none",
       },
       step: "check",
