@@ -90,6 +90,12 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
         {!sent.statusToken ? <p className="body">{t("detail.cannotCheck")}</p> : null}
         {sent.statusToken && check !== "checking" && (check === "offline" || !online) ? <p className="body">{t("detail.offline")}</p> : null}
         {sent.statusToken && check === "failed" && online ? <p className="body">{t("detail.checkFailed")}</p> : null}
+        {/* Check a complaint on another device gave it a new token, so this one no longer works (decision 015). */}
+        {sent.statusToken && sent.statusProblem?.kind === "not-found" ? (
+          <p className="body" data-testid="followed-elsewhere">
+            {t("detail.followedElsewhere")} <Link to="/check">{t("check.title")}</Link>
+          </p>
+        ) : null}
         {sent.statusToken ? <p className="body">{checked ? t("detail.lastChecked", checked) : t("detail.neverChecked")}</p> : null}
         {sent.statusToken ? (
           <button type="button" className="button button--secondary" disabled={check === "checking"} onClick={() => void runCheck()}>

@@ -190,6 +190,15 @@ describe("one sent complaint", () => {
     expect(screen.getByRole("button", { name: "Make a new access code" })).toBeInTheDocument();
   });
 
+  it("says when another device has taken over following the complaint, with the way back (decision 015)", async () => {
+    await sentOn(today, "t".repeat(43));
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ error: "not-found", message: "x" }), { status: 404 })));
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    const said = await screen.findByTestId("followed-elsewhere");
+    expect(said).toHaveTextContent("It may be followed on another device now.");
+    expect(within(said).getByRole("link", { name: "Check a complaint" })).toHaveAttribute("href", "/check");
+  });
+
   it("says too many tries plainly, with when to try again (429)", async () => {
     vi.stubGlobal(
       "fetch",
