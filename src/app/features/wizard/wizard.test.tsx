@@ -57,7 +57,9 @@ describe("start page", () => {
   it("starts a new draft and goes to the first question", async () => {
     const router = renderAt("/");
     await userEvent.click(await screen.findByRole("button", { name: "Start now" }));
-    await screen.findByRole("heading", { name: "Who is filling this in?" });
+    // The first question's code and words load here for the first time in this file (a cold
+    // import in jsdom took 1.3–1.6 s on the shared machine), past findByRole's 1 s default.
+    await screen.findByRole("heading", { name: "Who is filling this in?" }, { timeout: 5_000 });
     expect(router.state.location.pathname).toBe("/complaint/who");
     expect((await drafts.current())?.status).toBe("ok");
   });
