@@ -199,6 +199,20 @@ describe("one sent complaint", () => {
     expect(within(said).getByRole("link", { name: "Check a complaint" })).toHaveAttribute("href", "/check");
   });
 
+  it.each([
+    ["young-person", true],
+    ["care-leaver", true],
+    ["parent", false],
+    ["foster-carer", false],
+    ["advocate", false],
+  ] as const)("asking for the next stage, a %s is told an advocate is free: %s (issue 15)", async (role, told) => {
+    await db.sent.put({ ...(await sentOn(today, "t".repeat(43))), payload: { ...complaint, role } });
+    renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
+    // The page’s code loads cold for the first case of the table: more than findByText’s 1 s default on a busy machine.
+    await screen.findByText(/You can ask for the next stage if you are not happy/, undefined, { timeout: 5_000 });
+    expect(screen.queryByText(/An advocate can help you with this/) !== null).toBe(told);
+  });
+
   it("says too many tries plainly, with when to try again (429)", async () => {
     vi.stubGlobal(
       "fetch",
