@@ -97,8 +97,10 @@ export default defineConfig({
         // Everything a visit needs with no network: the app shell, all JS and CSS (the words are
         // bundled in the JS), council settings (councils/*.json), icons and the manifest.
         globPatterns: ["**/*.{js,css,html,svg,png,json,webmanifest}"],
-        // The server's own list of pre-rendered pages; the worker finds them by address.
-        globIgnores: ["prerendered.json"],
+        // The server's own list of pre-rendered pages; the worker finds them by address. The PDF
+        // maker (about 180 kB) is fetched only when someone asks for a PDF, which needs the
+        // connection anyway (scripts/prerender.ts ON_DEMAND_CHUNKS).
+        globIgnores: ["prerendered.json", "assets/copy-pdf-*.js"],
       },
     }),
     keepSourceMapsPrivate(),

@@ -87,6 +87,9 @@ interface ChunkInfo {
  */
 export const FIRST_LOAD_BUDGET_BYTES = 130 * 1024;
 
+/** Chunks fetched only when the person asks (their rollup names): never prefetched or precached (vite.config.ts). */
+export const ON_DEMAND_CHUNKS = ["copy-pdf"];
+
 /** Where the build writes what the first page loads, file by file and package by package. */
 export const FIRST_LOAD_REPORT = "build/first-load.json";
 
@@ -182,9 +185,12 @@ export function prerenderPages(): Plugin {
       const entryChunks = new Set<string>();
       for (const item of Object.values(bundle)) if (item.type === "chunk" && item.isEntry && item !== boot) entryChunks.add(item.fileName);
 
-      /** Every script chunk, for prefetching the rest of the app once a page has loaded. */
+      /**
+       * Every script chunk, for prefetching the rest of the app once a page has loaded; not the
+       * ones loaded only when asked (the PDF maker, issue 15: vite.config.ts keeps it out of the precache too).
+       */
       const allChunks = Object.values(bundle)
-        .filter((item) => item.type === "chunk" && item !== boot)
+        .filter((item) => item.type === "chunk" && item !== boot && !ON_DEMAND_CHUNKS.includes(item.name))
         .map((item) => item.fileName);
 
       const page = (markup: string, prerendered: string | undefined, preload: string[]) => {

@@ -56,6 +56,8 @@ export const routes: RouteObject[] = [
           { path: "/complaints/waiting/:id/delete", ...page(complaints, "DeleteWaitingRoute") },
           { path: "/complaints/:reference", ...page(complaints, "ComplaintRoute") },
           { path: "/complaints/:reference/next-stage", ...page(complaints, "NextStageRoute") },
+          { path: "/complaints/:reference/copy", ...page(complaints, "CopyRoute") },
+          { path: "/check", ...page(complaints, "CheckRoute") },
           { path: "/complaint/:stepId", ...page(wizard, "StepRoute") },
           { path: "/settings", ...page(settings, "SettingsRoute") },
           { path: "/settings/pin", ...page(settings, "SetPinRoute") },

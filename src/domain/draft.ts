@@ -138,7 +138,8 @@ export function complaintFromDraft(
     },
     putRight: blankToUndefined(a.putRight),
     adjustments: blankToUndefined(a.adjustments),
-    wantsAdvocate: a.wantsAdvocate,
+    // An advocate filling this in is the child's advocate, so the child has one (issue 15).
+    wantsAdvocate: a.role === "advocate" ? "already-have" : a.wantsAdvocate,
     contact,
     saysInDanger: a.inDanger === undefined ? undefined : a.inDanger === "yes",
     createdAt: draft.createdAt,

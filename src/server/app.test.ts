@@ -265,7 +265,7 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       expect(response.headers["content-type"]).toMatch(/^application\/json/);
       expect(response.headers["cache-control"]).toBe("no-store");
       const body = response.json<{ id: string; reference: string; receivedAt: string; statusToken: string }>();
-      expect(Object.keys(body).sort()).toEqual(["id", "receivedAt", "reference", "statusToken"]);
+      expect(Object.keys(body).sort()).toEqual(["accessCode", "id", "receivedAt", "reference", "statusToken"]);
       expect(body.id).toBe(complaint.id);
       expect(body.reference).toMatch(REFERENCE);
       expect(new Date(body.receivedAt).toISOString()).toBe(body.receivedAt);
@@ -298,8 +298,10 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       expect(first.statusCode).toBe(201);
       const again = await app.inject(post(complaint));
       expect(again.statusCode).toBe(200);
-      const { statusToken: firstToken, ...firstAnswer } = first.json<{ statusToken: string }>();
-      const { statusToken: newToken, ...againAnswer } = again.json<{ statusToken: string }>();
+      // The token and the access code are new (the first answer was lost: decisions 006 and 015).
+      const { statusToken: firstToken, accessCode: firstCode, ...firstAnswer } = first.json<{ statusToken: string; accessCode: string }>();
+      const { statusToken: newToken, accessCode: newCode, ...againAnswer } = again.json<{ statusToken: string; accessCode: string }>();
+      expect(newCode).not.toBe(firstCode);
       expect(againAnswer).toEqual(firstAnswer);
       // A new token (rotation is tested with GET in status.test.ts).
       expect(newToken).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -9,6 +9,7 @@ import { BODY_LIMIT_BYTES, BodyError, parseJsonBody } from "./json-body";
 import { openApiDocument } from "./openapi";
 import { RateLimitedError, rateLimiters } from "./rate-limits";
 import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
+import { accessCodeRoutes } from "./routes/access-codes";
 import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
 import { staffAuthRoutes } from "./routes/staff-auth";
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   complaintStatusRoutes(app, options.store, options.councils, limits.complaintStatus);
   staffAuthRoutes(app, options.store, options.councils, limits.staffSignIn);
   staffCaseRoutes(app, options.store, options.councils);
+  accessCodeRoutes(app, options.store, limits);
 
   const staticDir = options.staticDir;
   const built = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

@@ -37,7 +37,7 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
 
   beforeAll(async () => {
     ({ store, cleanup } = await open());
-    app = await buildApp({ store, councils, settings: { complaintsPerAddress: { max: 7, windowSeconds: 60 } } });
+    app = await buildApp({ store, councils, settings: { complaintsPerAddress: { max: 7, windowSeconds: 60 }, checksPerReference: { max: 3, windowSeconds: 60 } } });
     doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json<Doc>();
   });
   afterAll(async () => {
@@ -114,6 +114,29 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     expect((await check(E, ask(escalation, bearer, "SU-2222-2222"))).status).toBe(404);
 
     expect((await check("/api/v1/health", { method: "GET", url: "/api/v1/health" })).status).toBe(200);
+
+    // Access codes and the copy (issue 15).
+    const { accessCode } = resent.body as { accessCode: string };
+    const K = "/api/v1/complaint-checks";
+    const checkBody = (body: unknown): InjectOptions => ({ method: "POST", url: K, headers: json, payload: JSON.stringify(body) });
+    expect((await check(K, checkBody({ reference, accessCode: "2222 2222 2222 2222" }))).status).toBe(404);
+    expect((await check(K, checkBody({ reference }))).status).toBe(400);
+    const followed = await check(K, checkBody({ reference, accessCode }));
+    expect(followed.status).toBe(200);
+    expect((await check(K, checkBody({ reference, accessCode }))).status).toBe(429);
+    const fresh = { authorization: `Bearer ${String(followed.body.statusToken)}` };
+    const A = "/api/v1/complaints/{reference}/access-code";
+    const rotate = (ref: string, headers: Record<string, string>): InjectOptions => ({ method: "POST", url: `/api/v1/complaints/${ref}/access-code`, headers });
+    expect((await check(A, rotate(reference, fresh))).status).toBe(200);
+    expect((await check(A, rotate("nope", fresh))).status).toBe(400);
+    expect((await check(A, rotate(reference, {}))).status).toBe(401);
+    expect((await check(A, rotate(reference, bearer))).status).toBe(404);
+    const P = "/api/v1/complaints/{reference}/copy";
+    const copy = (ref: string, headers: Record<string, string>): InjectOptions => ({ method: "GET", url: `/api/v1/complaints/${ref}/copy`, headers });
+    expect((await check(P, copy(reference, fresh))).status).toBe(200);
+    expect((await check(P, copy("nope", fresh))).status).toBe(400);
+    expect((await check(P, copy(reference, {}))).status).toBe(401);
+    expect((await check(P, copy(reference, bearer))).status).toBe(404);
   });
 
   it("documents every answer of the staff API, with its shape", async () => {
@@ -241,6 +264,8 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
       "post /api/v1/staff/setup/check 429",
       "post /api/v1/staff/setup/password 429",
       "post /api/v1/staff/setup/confirm 429",
+      "post /api/v1/complaints/{reference}/access-code 429",
+      "get /api/v1/complaints/{reference}/copy 429",
     ]);
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods).flatMap(([method, operation]) => Object.keys(operation.responses).map((status) => `${method} ${path} ${status}`)),

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, complaintCheckSchema } from "../domain/access-code";
 import { REFERENCE_ALPHABET, complaintSchema } from "../domain/complaint";
 import { complaintStates, escalationSchema } from "../domain/progress";
 import { publicEventSchema, staffEventSchema } from "../domain/staff-events";
@@ -18,7 +19,30 @@ export const errorAnswer = z.object({
   fields: z.array(z.object({ field: z.string(), key: z.string().meta({ description: "i18n key, e.g. validation:whatHappened.text.required" }) })).optional(),
 });
 
-export const acceptedAnswer = z.object({ id: z.uuid(), reference, receivedAt: z.iso.datetime(), statusToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
+const statusToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
+const accessCode = z.string().regex(new RegExp(`^[${ACCESS_CODE_ALPHABET}]{${ACCESS_CODE_LENGTH}}$`));
+
+export const acceptedAnswer = z.object({
+  id: z.uuid(),
+  reference,
+  receivedAt: z.iso.datetime(),
+  statusToken,
+  accessCode: accessCode.meta({ description: "For the person to write down: with the reference it follows the complaint from another device" }),
+});
+
+/** Check a complaint (decision 015): a fresh token, and the answers that work out the route, never what was written. */
+export const checkAnswer = z.object({
+  id: z.uuid(),
+  reference,
+  councilId: z.string(),
+  receivedAt: z.iso.datetime(),
+  statusToken,
+  summary: z.object({}).catchall(z.unknown()).meta({ description: "id, councilId, schemaVersion, role, eligibility, wantsAdvocate, createdAt, submittedAt" }),
+});
+
+export const accessCodeAnswer = z.object({ reference, accessCode });
+
+export const copyAnswer = z.object({ reference, councilId: z.string(), receivedAt: z.iso.datetime(), complaint: z.object({}).catchall(z.unknown()) });
 
 export const statusAnswer = z.object({
   reference,
@@ -321,6 +345,49 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       ...staffPaths(),
+      "/api/v1/complaint-checks": {
+        post: {
+          operationId: "checkComplaint",
+          summary: "Follow a complaint from this device with its reference and access code",
+          requestBody: { required: true, ...json("ComplaintCheck") },
+          responses: {
+            "200": { description: "Found: a new status token for this device (the previous one stops working)", ...json("CheckAnswer") },
+            "400": error("The body is not { reference, accessCode } as text"),
+            "404": error("We couldn't find that complaint: the same for a wrong code and an unknown reference"),
+            "429": RATE_LIMITED,
+          },
+        },
+      },
+      "/api/v1/complaints/{reference}/access-code": {
+        post: {
+          operationId: "changeAccessCode",
+          summary: "Make a new access code; the old one stops working",
+          security: [{ statusToken: [] }],
+          parameters: [referenceParameter],
+          responses: {
+            "200": { description: "The new access code", ...json("AccessCodeAnswer") },
+            "400": error("Not a reference"),
+            "401": error("No status token"),
+            "404": error("No complaint with this reference for this token"),
+            "429": RATE_LIMITED,
+          },
+        },
+      },
+      "/api/v1/complaints/{reference}/copy": {
+        get: {
+          operationId: "getCopy",
+          summary: "Exactly what was sent, for a copy to keep",
+          security: [{ statusToken: [] }],
+          parameters: [referenceParameter],
+          responses: {
+            "200": { description: "The complaint as it was received", ...json("Copy") },
+            "400": error("Not a reference"),
+            "401": error("No status token"),
+            "404": error("No complaint with this reference for this token"),
+            "429": RATE_LIMITED,
+          },
+        },
+      },
       "/api/v1/health": {
         get: {
           operationId: "health",
@@ -358,6 +425,10 @@ export function openApiDocument(): Record<string, unknown> {
         StaffCase: jsonSchema(caseAnswer, "output"),
         StaffEventRecorded: jsonSchema(eventAnswer, "output"),
         StaffAudit: jsonSchema(auditAnswer, "output"),
+        ComplaintCheck: jsonSchema(complaintCheckSchema, "input"),
+        CheckAnswer: jsonSchema(checkAnswer, "output"),
+        AccessCodeAnswer: jsonSchema(accessCodeAnswer, "output"),
+        Copy: jsonSchema(copyAnswer, "output"),
         Error: jsonSchema(errorAnswer, "output"),
       },
     },

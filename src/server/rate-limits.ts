@@ -1,5 +1,6 @@
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from "fastify";
+import { normaliseReference } from "../domain/access-code";
 import type { RateLimit, ServerSettings } from "./server-settings";
 
 /*
@@ -25,12 +26,24 @@ export interface RateLimiters {
   newComplaint: onRequestAsyncHookHandler;
   complaintStatus: onRequestAsyncHookHandler;
   staffSignIn: onRequestAsyncHookHandler;
+  /**
+   * Check a complaint (reference + access code, decision 015): per address and per reference in
+   * the body, so it runs once the body is read (a `preHandler`).
+   */
+  complaintCheck: onRequestAsyncHookHandler;
 }
 
 /** The reference in the URL, in one case, so SU-ABCD-EFGH and su-abcd-efgh share a count. */
 function referenceOf(request: FastifyRequest): string {
   const reference = (request.params as { reference?: unknown }).reference;
   return typeof reference === "string" ? reference.toUpperCase() : "";
+}
+
+/** The reference typed into Check a complaint, in one form, so "su 7kq4 m9xd" and SU-7KQ4-M9XD share a count. */
+function checkedReferenceOf(request: FastifyRequest): string {
+  const typed = (request.body as { reference?: unknown } | undefined)?.reference;
+  if (typeof typed !== "string") return "";
+  return normaliseReference(typed) ?? typed.slice(0, 40).toUpperCase();
 }
 
 /** Register @fastify/rate-limit (for no route by itself) and build the hooks routes use. */
@@ -60,5 +73,9 @@ export async function rateLimiters(app: FastifyInstance, settings: ServerSetting
       check("status-reference", settings.statusPerReference, referenceOf),
     ]),
     staffSignIn: limiter([check("staff-sign-in-address", settings.staffSignInPerAddress, (request) => request.ip)]),
+    complaintCheck: limiter([
+      check("check-address", settings.checksPerAddress, (request) => request.ip),
+      check("check-reference", settings.checksPerReference, checkedReferenceOf),
+    ]),
   };
 }

@@ -39,6 +39,10 @@ export interface ServerSettings {
   statusPerReference: RateLimit;
   /** Staff sign-in and set-up requests from one address (besides the back-off after failures). */
   staffSignInPerAddress: RateLimit;
+  /** Check a complaint (reference + access code) from one address (docs/decisions/015). */
+  checksPerAddress: RateLimit;
+  /** Check a complaint for one reference, from every address together. */
+  checksPerReference: RateLimit;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -53,6 +57,8 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   statusPerAddress: { max: 300, windowSeconds: 600 },
   statusPerReference: { max: 60, windowSeconds: 600 },
   staffSignInPerAddress: { max: 100, windowSeconds: 600 },
+  checksPerAddress: { max: 30, windowSeconds: 3600 },
+  checksPerReference: { max: 10, windowSeconds: 3600 },
 };
 
 type Env = Record<string, string | undefined>;
@@ -96,6 +102,8 @@ export function settingsFromEnv(env: Env): ServerSettings {
     statusPerAddress: rate(env, "RATE_LIMIT_STATUS", d.statusPerAddress),
     statusPerReference: rate(env, "RATE_LIMIT_REFERENCE", d.statusPerReference),
     staffSignInPerAddress: rate(env, "RATE_LIMIT_STAFF_SIGN_IN", d.staffSignInPerAddress),
+    checksPerAddress: rate(env, "RATE_LIMIT_CHECKS", d.checksPerAddress),
+    checksPerReference: rate(env, "RATE_LIMIT_CHECKS_REFERENCE", d.checksPerReference),
   };
   if (settings.headersTimeoutSeconds > settings.requestTimeoutSeconds) {
     throw new StoreConfigError("HEADERS_TIMEOUT_SECONDS must not be more than REQUEST_TIMEOUT_SECONDS: the headers are part of the request.");

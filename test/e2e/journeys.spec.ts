@@ -116,7 +116,8 @@ describe("complaint journeys in real Chromium, each to a reference from the real
         mistake: "Choose whether the child knows about this complaint and agrees",
         actions: [{ radio: "I haven't asked them yet" }],
       },
-      { heading: /What does the child want\?/, path: "/complaint/childs-words" },
+      // Not asked yet (issue 15): what the carer knows of the child's wishes, not "their own words".
+      { heading: /^What do you know about what the child wants\?/, path: "/complaint/childs-words", actions: [{ see: /The council may ask the child too/ }] },
       { heading: "About the child", actions: [{ fill: "The child's first name or initials (optional)", value: "M" }, { fill: "How old are they? (optional)", value: "7" }] },
       {
         heading: "What happened?",
@@ -175,10 +176,11 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       { heading: "What happened?", actions: [{ fill: "Tell us what happened, in your own words", value: "Lily's visits to her grandmother were stopped without asking her." }] },
       { heading: "What would put things right? (optional)" },
       { heading: /easier for you or the child to take part/, actions: [{ fill: /easier for you or the child to take part/, value: "Lily has dyslexia. Please send easy read letters." }] },
-      { heading: "Would the child like a free advocate?", actions: [{ radio: "They already have one" }] },
+      // The advocate is the child's advocate (issue 15): not asked whether the child wants one,
+      // and not offered "Through my advocate".
       {
         heading: "How should the council contact you about your complaint?",
-        actions: [{ radio: "Through my advocate" }, { fill: "Your advocate's name", value: "Sam Patel" }, { fill: "Your advocate's phone number or email", value: "sam@advocacy.example" }],
+        actions: [{ radio: "Email" }, { fill: "Email address", value: "sam@advocacy.example" }],
       },
     ]);
 
@@ -204,7 +206,7 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       },
       adjustments: "Lily has dyslexia. Please send easy read letters.",
       wantsAdvocate: "already-have",
-      contact: { method: "advocate", advocateName: "Sam Patel", advocateContact: "sam@advocacy.example" },
+      contact: { method: "email", email: "sam@advocacy.example" },
     });
   });
 

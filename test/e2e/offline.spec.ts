@@ -87,6 +87,8 @@ const ROUTE_CHECKS: Record<string, RouteCheck> = {
   "/complaints/waiting/:id/delete": { url: "/complaints/waiting/00000000-0000-4000-8000-000000000000/delete" },
   "/complaints/:reference": { url: "/complaints/SU-2222-3333" },
   "/complaints/:reference/next-stage": { url: "/complaints/SU-2222-3333/next-stage" },
+  "/complaints/:reference/copy": { url: "/complaints/SU-2222-3333/copy" },
+  "/check": { url: "/check", h1: "Check a complaint" },
   "/settings": { url: "/settings", h1: "Settings" },
   "/settings/pin": { url: "/settings/pin", h1: "Set a PIN" },
   "/settings/shared-phone": { url: "/settings/shared-phone?next=/complaint/situation", h1: "Does anyone else use this phone?" },

@@ -13,6 +13,8 @@ const acceptedSchema = z.object({
   receivedAt: z.iso.datetime({ offset: true }),
   /** The secret for asking the status later; older servers may not send one. */
   statusToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
+  /** For the person to write down, to follow the complaint from another device (decision 015); older servers send none. */
+  accessCode: z.string().regex(/^[2-9A-Z]{16}$/).optional(),
 });
 
 const rejectedSchema = z.object({
@@ -22,7 +24,7 @@ const rejectedSchema = z.object({
 });
 
 export type SendResult =
-  | { kind: "accepted"; reference: string; receivedAt: string; statusToken?: string }
+  | { kind: "accepted"; reference: string; receivedAt: string; statusToken?: string; accessCode?: string }
   /** A 4xx: sending again will not help; the person needs to change something. */
   | { kind: "rejected"; status: number; error: string; fields: Array<{ field: string; key: string }> }
   /** A 5xx, 408, 429 or an answer we do not understand: try again later, not before `retryAfterMs` when the server said. */
@@ -86,8 +88,8 @@ export async function postComplaint(endpoint: string, complaint: Complaint, sign
   if (outcome.kind !== "ok") return outcome;
   const accepted = acceptedSchema.safeParse(outcome.body);
   if (accepted.success && accepted.data.id === complaint.id) {
-    const { reference, receivedAt, statusToken } = accepted.data;
-    return { kind: "accepted", reference, receivedAt, ...(statusToken ? { statusToken } : {}) };
+    const { reference, receivedAt, statusToken, accessCode } = accepted.data;
+    return { kind: "accepted", reference, receivedAt, ...(statusToken ? { statusToken } : {}), ...(accessCode ? { accessCode } : {}) };
   }
   return { kind: "server", status: outcome.status };
 }
@@ -169,4 +171,100 @@ export async function fetchStatus(endpoint: string, reference: string, token: st
   if (!parsed.success || parsed.data.reference !== reference) return { kind: "server", status: response.status };
   const { procedure, stage, lastStage, events, staffEvents, checkedAt } = parsed.data;
   return { kind: "ok", status: { procedure, stage, lastStage, events, staffEvents, checkedAt } };
+}
+
+/** What Check a complaint gives (`POST /api/v1/complaint-checks`): a fresh token and the route-finding answers. */
+const checkAnswerSchema = z.object({
+  id: z.uuid(),
+  reference: z.string(),
+  councilId: z.string(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  statusToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
+  summary: z.record(z.string(), z.unknown()),
+});
+export type CheckAnswer = z.infer<typeof checkAnswerSchema>;
+
+export type CheckResult =
+  | { kind: "found"; answer: CheckAnswer }
+  /** A wrong code and an unknown reference alike. */
+  | { kind: "not-found" }
+  /** Too many tries: wait this long. */
+  | { kind: "too-many"; retryAfterMs: number | undefined }
+  | { kind: "network" }
+  | { kind: "server"; status: number };
+
+/** Sort an answer that is not JSON we want: not found, too many tries, or trouble. */
+function troubleOf(response: Response): Exclude<CheckResult, { kind: "found" }> {
+  if (response.status === 404) return { kind: "not-found" };
+  if (response.status === 429) return { kind: "too-many", retryAfterMs: retryAfterMs(response.headers.get("Retry-After")) };
+  return { kind: "server", status: response.status };
+}
+
+/** Follow a complaint on this device with its reference and access code (decision 015). Never throws. */
+export async function postComplaintCheck(reference: string, accessCode: string, signal?: AbortSignal): Promise<CheckResult> {
+  let response: Response;
+  try {
+    response = await fetch("/api/v1/complaint-checks", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ reference, accessCode }),
+      credentials: "same-origin",
+      cache: "no-store",
+      signal,
+    });
+  } catch {
+    return { kind: "network" };
+  }
+  if (!response.ok) return troubleOf(response);
+  const parsed = checkAnswerSchema.safeParse(await response.json().catch(() => undefined));
+  return parsed.success ? { kind: "found", answer: parsed.data } : { kind: "server", status: response.status };
+}
+
+export type AccessCodeResult = { kind: "ok"; accessCode: string } | Exclude<CheckResult, { kind: "found" }>;
+
+/** Make a new access code for a complaint this device follows; the old one stops working. Never throws. */
+export async function postNewAccessCode(endpoint: string, reference: string, token: string): Promise<AccessCodeResult> {
+  let response: Response;
+  try {
+    response = await fetch(`${complaintUrl(endpoint, reference)}/access-code`, {
+      method: "POST",
+      headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+  } catch {
+    return { kind: "network" };
+  }
+  if (!response.ok) return troubleOf(response);
+  const parsed = z.object({ accessCode: z.string().regex(/^[2-9A-Z]{16}$/) }).safeParse(await response.json().catch(() => undefined));
+  return parsed.success ? { kind: "ok", accessCode: parsed.data.accessCode } : { kind: "server", status: response.status };
+}
+
+const copySchema = z.object({
+  reference: z.string(),
+  councilId: z.string(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  complaint: z.record(z.string(), z.unknown()),
+});
+export type ComplaintCopy = z.infer<typeof copySchema>;
+
+export type CopyResult = { kind: "ok"; copy: ComplaintCopy } | Exclude<CheckResult, { kind: "found" }>;
+
+/** Exactly what was sent, from the server, for a copy to keep (decision 015: the phone does not keep it). Never throws. */
+export async function fetchCopy(endpoint: string, reference: string, token: string, signal?: AbortSignal): Promise<CopyResult> {
+  let response: Response;
+  try {
+    response = await fetch(`${complaintUrl(endpoint, reference)}/copy`, {
+      headers: { Accept: "application/json", Authorization: `Bearer ${token}` },
+      credentials: "same-origin",
+      cache: "no-store",
+      signal,
+    });
+  } catch {
+    return { kind: "network" };
+  }
+  if (response.status === 401) return { kind: "not-found" };
+  if (!response.ok) return troubleOf(response);
+  const parsed = copySchema.safeParse(await response.json().catch(() => undefined));
+  return parsed.success && parsed.data.reference === reference ? { kind: "ok", copy: parsed.data } : { kind: "server", status: response.status };
 }

@@ -49,6 +49,8 @@ export type OutboxComplaint = OutboxCommon & {
    * hold it): the draft then holds words the council will not get, so it is kept when this is sent.
    */
   laterChanges?: true;
+  /** The draft's name when Send was pressed (chosen, or initials and topic: issue 15), kept with the complaint once sent. */
+  label?: string;
 };
 
 /** A request for the next stage of a sent complaint, waiting to be sent. */
@@ -124,6 +126,16 @@ export interface SentRecord {
   statusProblem?: { at: string; kind: string };
   /** The draft (a new id) holding answers changed after the body that was sent: offered back, never deleted. */
   laterChangesDraftId?: string;
+  /**
+   * The access code the server gave (decision 015), kept so it can be shown (at confirmation, on
+   * the complaint's page and in the copy) when the complaint was sent offline. Not sealed, like
+   * the token (decision 008); the pages show it only when unlocked.
+   */
+  accessCode?: string;
+  /** The draft's name (issue 15): chosen, or the child's initials and the topic. Shown only when unlocked. */
+  label?: string;
+  /** This device follows the complaint through Check a complaint: it did not send it. */
+  followed?: true;
 }
 
 /** AES-GCM ciphertext and its IV, base64 (see pin-crypto.ts). */

@@ -105,8 +105,9 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
   });
 
   return {
-    async queue(draftId: string, payload: Complaint, endpoint: string, now: Date = new Date()): Promise<OutboxComplaint> {
-      const record: OutboxComplaint = { ...common(payload.id, endpoint, now), kind: "complaint", draftId, payload };
+    async queue(draftId: string, payload: Complaint, endpoint: string, now: Date = new Date(), label?: string): Promise<OutboxComplaint> {
+      const named = label ? { label } : {};
+      const record: OutboxComplaint = { ...common(payload.id, endpoint, now), kind: "complaint", draftId, payload, ...named };
       // put, not add: queueing again after an edit replaces the waiting copy (same id, new content).
       // A copy being sent right now is left alone: the sender settles it.
       return database.transaction("rw", database.outbox, async () => {
@@ -119,7 +120,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         // the corrected answers replace it.
         if (existing?.kind === "complaint" && (sameComplaint(existing.payload, payload) || serverMayHold(existing))) {
           const kept = existing.laterChanges || !sameComplaint(existing.payload, payload);
-          const due: OutboxComplaint = { ...existing, state: "waiting", nextAttemptAt: now.toISOString(), ...(kept ? { laterChanges: true as const } : {}) };
+          const due: OutboxComplaint = { ...existing, ...named, state: "waiting", nextAttemptAt: now.toISOString(), ...(kept ? { laterChanges: true as const } : {}) };
           await database.outbox.put(due);
           return due;
         }
@@ -224,6 +225,8 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             payload: sentSummaryOf(record.payload),
             endpoint: record.endpoint,
             ...(result.statusToken ? { statusToken: result.statusToken } : {}),
+            ...(result.accessCode ? { accessCode: result.accessCode } : {}),
+            ...(record.label ? { label: record.label } : {}),
           };
           await database.outbox.delete(id);
           const draft = await database.drafts.get(record.draftId);
@@ -291,6 +294,27 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         sent.status = status;
         delete sent.statusProblem;
       });
+    },
+
+    /**
+     * Follow a complaint found with Check a complaint: a new sent record, or the one already here
+     * with its new token (the old one has stopped working). What this phone knew is kept.
+     */
+    async follow(found: Omit<SentRecord, "schemaVersion">): Promise<SentRecord> {
+      return database.transaction("rw", database.sent, async () => {
+        const earlier = (await database.sent.get(found.id)) ?? (await database.sent.where("reference").equals(found.reference).first());
+        const record: SentRecord = earlier
+          ? { ...earlier, statusToken: found.statusToken, ...(found.endpoint ? { endpoint: found.endpoint } : {}) }
+          : { ...found, schemaVersion: 1 };
+        if (earlier && earlier.id !== record.id) await database.sent.delete(earlier.id);
+        await database.sent.put(record);
+        return record;
+      });
+    },
+
+    /** Keep a new access code (the old one has stopped working). */
+    async saveAccessCode(id: string, accessCode: string): Promise<void> {
+      await database.sent.update(id, { accessCode });
     },
 
     async saveStatusProblem(id: string, kind: string, now: Date = new Date()): Promise<void> {

@@ -17,8 +17,8 @@ export type SendOutcome =
  * server confirms, so a failed or interrupted send loses nothing and is tried again by itself
  * with the same id (outbox-sync.ts).
  */
-export async function queueAndSend(draftId: string, complaint: Complaint, endpoint: string): Promise<SendOutcome & { keptEarlier: boolean }> {
-  const queued = await outbox.queue(draftId, complaint, endpoint);
+export async function queueAndSend(draftId: string, complaint: Complaint, endpoint: string, label?: string): Promise<SendOutcome & { keptEarlier: boolean }> {
+  const queued = await outbox.queue(draftId, complaint, endpoint, new Date(), label);
   // An earlier copy may already be with the council: it is sent instead of the changed answers.
   const keptEarlier = !sameComplaint(queued.payload, complaint);
   await requestSend();

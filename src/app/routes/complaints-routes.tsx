@@ -6,7 +6,9 @@ import { useCouncil } from "../components/council-provider";
 import { usePinLock } from "../components/use-pin-lock";
 import { LoadFailedPage, LoadingPage } from "../components/status-pages";
 import { ComplaintNotFound, ComplaintPage } from "../features/complaints/complaint-page";
+import { CheckPage } from "../features/complaints/check-page";
 import { ComplaintsPage } from "../features/complaints/complaints-page";
+import { CopyPage } from "../features/complaints/copy-page";
 import { DeleteWaitingPage } from "../features/complaints/delete-waiting-page";
 import { NextStagePage } from "../features/complaints/next-stage-page";
 import { ConfirmationNotFound, ConfirmationPage } from "../features/wizard/confirmation-page";
@@ -134,4 +136,21 @@ export function NextStageRoute() {
  */
 export function ConfirmationRoute() {
   return <SentComplaintRoute page={ConfirmationPage} missing={ConfirmationNotFound} />;
+}
+
+/** /complaints/:reference/copy — Save a copy (issue 15). */
+export function CopyRoute() {
+  return <SentComplaintRoute page={CopyPage} />;
+}
+
+/**
+ * /check — Check a complaint with its reference and access code (issue 15). Behind the PIN like
+ * Your complaints, since what it finds is added there.
+ */
+export function CheckRoute() {
+  return (
+    <UnlockedOnly>
+      <CheckPage />
+    </UnlockedOnly>
+  );
 }

@@ -23,10 +23,10 @@ interface ErrorBody {
   fields?: FieldProblem[];
 }
 
-type Authorised = { ok: true; complaint: StoredComplaint } | { ok: false; status: 400 | 401 | 404; body: ErrorBody };
+export type Authorised = { ok: true; complaint: StoredComplaint } | { ok: false; status: 400 | 401 | 404; body: ErrorBody };
 
 /** Check the reference and the token. An unknown reference and a wrong token get the same 404. */
-async function authorise(store: ComplaintStore, reference: string, authorization: string | undefined): Promise<Authorised> {
+export async function authorise(store: ComplaintStore, reference: string, authorization: string | undefined): Promise<Authorised> {
   if (!referenceSchema.safeParse(reference).success) {
     return {
       ok: false,
@@ -74,7 +74,7 @@ async function refreshSummary(store: ComplaintStore, complaint: StoredComplaint,
   await saveSummary(store.sql, ctx, progressFor(ctx, events));
 }
 
-function refuse(reply: FastifyReply, refusal: Extract<Authorised, { ok: false }>): FastifyReply {
+export function refuse(reply: FastifyReply, refusal: Extract<Authorised, { ok: false }>): FastifyReply {
   // RFC 6750 §3: a 401 names the scheme the client should use.
   if (refusal.status === 401) reply.header("WWW-Authenticate", "Bearer");
   return reply.code(refusal.status).send(refusal.body);

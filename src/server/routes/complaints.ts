@@ -4,6 +4,7 @@ import type { FastifyInstance, onRequestAsyncHookHandler } from "fastify";
 import type * as z from "zod";
 import { complaintSchema, referenceFromBytes } from "../../domain/complaint";
 import type { CouncilSettings } from "../../domain/council";
+import { hashAccessCode, newAccessCode } from "../access-code";
 import { hashStatusToken, newStatusToken } from "../status-token";
 import type { ComplaintStore } from "../storage/complaint-store";
 
@@ -60,6 +61,8 @@ export function complaintRoutes(
     // A new token on every accepted send: a resend of the same complaint comes from a device that
     // never got the first answer, so its token replaces the lost one (docs/decisions/006).
     const statusToken = newStatusToken();
+    // The access code follows the token: a resend gets a new one too (docs/decisions/015).
+    const accessCode = newAccessCode();
     const result = await store.insertComplaint(
       {
         id: complaint.id,
@@ -69,6 +72,7 @@ export function complaintRoutes(
         bodyHash: createHash("sha256").update(body).digest("hex"),
         receivedAt: new Date().toISOString(),
         statusTokenHash: hashStatusToken(statusToken),
+        accessCodeHash: (reference) => hashAccessCode(reference, accessCode),
       },
       () => referenceFromBytes(randomBytes(8)),
     );
@@ -84,6 +88,7 @@ export function complaintRoutes(
       reference: result.reference,
       receivedAt: result.receivedAt,
       statusToken,
+      accessCode,
     });
   });
 

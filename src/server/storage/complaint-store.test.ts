@@ -149,10 +149,29 @@ describe.each(testStores())("complaint store contract: $name", ({ open }) => {
     expect(JSON.parse((await store.findByReference("SU-AAAA-BBBB"))?.body ?? "null")).toEqual(JSON.parse(body));
   });
 
-  it("reads only the id and the token hash for checking a token", async () => {
+  it("reads only the id and the hashes for checking a token or an access code", async () => {
     await store.insertComplaint(complaint(ID_A, `{"text":"${"x".repeat(100_000)}"}`, sha256("first")), () => "SU-AAAA-BBBB");
-    expect(await store.findCredentials("SU-AAAA-BBBB")).toEqual({ id: ID_A, statusTokenHash: sha256("first") });
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toEqual({ id: ID_A, statusTokenHash: sha256("first"), accessCodeHash: null });
     expect(await store.findCredentials("SU-CCCC-DDDD")).toBeUndefined();
+  });
+
+  it("hashes the access code against the reference it chose, and replaces the code and the token on their own", async () => {
+    const references = ["SU-AAAA-BBBB", "SU-CCCC-DDDD"];
+    await store.insertComplaint({ ...complaint(ID_A), accessCodeHash: (reference) => sha256(`code for ${reference}`) }, () => references.shift() ?? "");
+    const stored = await store.findByReference("SU-AAAA-BBBB");
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toMatchObject({ accessCodeHash: sha256("code for SU-AAAA-BBBB") });
+    await store.replaceAccessCode(ID_A, sha256("second code"));
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toMatchObject({ accessCodeHash: sha256("second code"), statusTokenHash: stored?.statusTokenHash });
+    await store.replaceStatusToken(ID_A, sha256("second token"));
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toEqual({ id: ID_A, accessCodeHash: sha256("second code"), statusTokenHash: sha256("second token") });
+  });
+
+  it("a resend with the same body replaces the access code with the token; a different body changes neither", async () => {
+    await store.insertComplaint({ ...complaint(ID_A), accessCodeHash: () => sha256("first code") }, () => "SU-AAAA-BBBB");
+    await store.insertComplaint({ ...complaint(ID_A, undefined, sha256("other token")), bodyHash: sha256("other"), accessCodeHash: () => sha256("other code") }, () => "SU-EEEE-FFFF");
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toMatchObject({ accessCodeHash: sha256("first code") });
+    await store.insertComplaint({ ...complaint(ID_A, undefined, sha256("new token")), accessCodeHash: (reference) => sha256(`new code ${reference}`) }, () => "SU-EEEE-FFFF");
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toEqual({ id: ID_A, statusTokenHash: sha256("new token"), accessCodeHash: sha256("new code SU-AAAA-BBBB") });
   });
 
   it("makes every commit durable: SQLite synchronous=FULL (2), PostgreSQL synchronous_commit=on (issue 10)", async () => {

@@ -16,9 +16,14 @@ export interface NewComplaint {
   receivedAt: string;
   /** sha-256 (hex) of the status token given to the sender; the token itself is never stored. */
   statusTokenHash: string;
+  /**
+   * sha-256 (hex) of the access code bound to the reference (docs/decisions/015). It is made from
+   * the reference, so the store calls this once the reference is chosen; absent: no code.
+   */
+  accessCodeHash?: (reference: string) => string;
 }
 
-export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash"> {
+export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash" | "accessCodeHash"> {
   reference: string;
   /** Null for complaints stored before status tokens existed: nobody can ask for their status. */
   statusTokenHash: string | null;
@@ -27,6 +32,8 @@ export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash"> {
 export interface StoredCredentials {
   id: string;
   statusTokenHash: string | null;
+  /** Null for complaints stored before access codes existed (migration 004). */
+  accessCodeHash: string | null;
 }
 
 export type InsertResult =
@@ -74,6 +81,10 @@ export interface ComplaintStore {
    */
   findCredentials(reference: string): Promise<StoredCredentials | undefined>;
   countComplaints(): Promise<number>;
+  /** Give a complaint a new status token hash (Check a complaint, decision 015); the old token stops working. */
+  replaceStatusToken(id: string, statusTokenHash: string): Promise<void>;
+  /** Give a complaint a new access code hash; the old code stops working. */
+  replaceAccessCode(id: string, accessCodeHash: string): Promise<void>;
   /** Store a request for the next stage once per id and once per stage of a complaint; never half-written. */
   insertEscalation(escalation: NewEscalation): Promise<EscalationInsertResult>;
   /** A complaint's requests for later stages, by stage. */

@@ -109,8 +109,8 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
         const reference = makeReference();
         try {
           const inserted = await pool.query<{ reference: string; received_at: Date }>(
-            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
              ON CONFLICT (id) DO NOTHING
              RETURNING reference, received_at`,
             [
@@ -122,15 +122,21 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
               complaint.bodyHash,
               complaint.receivedAt,
               complaint.statusTokenHash,
+              complaint.accessCodeHash ? complaint.accessCodeHash(reference) : null,
             ],
           );
           const row = inserted.rows[0];
           if (row) return { kind: "created" as const, reference: row.reference, receivedAt: row.received_at.toISOString() };
-          // The same complaint again: its sender never got the first answer, so the new token
-          // replaces the old. One statement, so it happens only when the body matches.
+          // The same complaint again: its sender never got the first answer, so the new token (and
+          // access code) replace the old. One statement, so it happens only when the body matches.
+          // The code's hash is bound to the stored reference, read first (a reference never changes).
+          const stored = await pool.query<{ reference: string }>("SELECT reference FROM complaints WHERE id = $1", [complaint.id]);
+          const storedReference = stored.rows[0]?.reference;
+          const accessCodeHash = storedReference && complaint.accessCodeHash ? complaint.accessCodeHash(storedReference) : null;
           const rotated = await pool.query<{ reference: string; received_at: Date }>(
-            `UPDATE complaints SET status_token_hash = $2 WHERE id = $1 AND body_hash = $3 RETURNING reference, received_at`,
-            [complaint.id, complaint.statusTokenHash, complaint.bodyHash],
+            `UPDATE complaints SET status_token_hash = $2, access_code_hash = COALESCE($4, access_code_hash)
+             WHERE id = $1 AND body_hash = $3 AND reference = $5 RETURNING reference, received_at`,
+            [complaint.id, complaint.statusTokenHash, complaint.bodyHash, accessCodeHash, storedReference ?? ""],
           );
           const same = rotated.rows[0];
           if (same) {
@@ -159,12 +165,18 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
       return row ? toStored(row) : undefined;
     },
     async findCredentials(reference) {
-      const result = await pool.query<{ id: string; status_token_hash: string | null }>(
-        "SELECT id, status_token_hash FROM complaints WHERE reference = $1",
+      const result = await pool.query<{ id: string; status_token_hash: string | null; access_code_hash: string | null }>(
+        "SELECT id, status_token_hash, access_code_hash FROM complaints WHERE reference = $1",
         [reference],
       );
       const row = result.rows[0];
-      return row ? { id: row.id, statusTokenHash: row.status_token_hash } : undefined;
+      return row ? { id: row.id, statusTokenHash: row.status_token_hash, accessCodeHash: row.access_code_hash } : undefined;
+    },
+    async replaceStatusToken(id, statusTokenHash) {
+      await pool.query("UPDATE complaints SET status_token_hash = $2 WHERE id = $1", [id, statusTokenHash]);
+    },
+    async replaceAccessCode(id, accessCodeHash) {
+      await pool.query("UPDATE complaints SET access_code_hash = $2 WHERE id = $1", [id, accessCodeHash]);
     },
     async durability() {
       const result = await pool.query<{ synchronous_commit: string }>("SHOW synchronous_commit");

@@ -112,14 +112,15 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
 
   const findById = db.prepare<[string], Row>("SELECT * FROM complaints WHERE id = ?");
   const findByRef = db.prepare<[string], Row>("SELECT * FROM complaints WHERE reference = ?");
-  const credentialsByRef = db.prepare<[string], { id: string; status_token_hash: string | null }>(
-    "SELECT id, status_token_hash FROM complaints WHERE reference = ?",
+  const credentialsByRef = db.prepare<[string], { id: string; status_token_hash: string | null; access_code_hash: string | null }>(
+    "SELECT id, status_token_hash, access_code_hash FROM complaints WHERE reference = ?",
   );
   const insert = db.prepare(
-    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash)
-     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt, @statusTokenHash)`,
+    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash)
+     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt, @statusTokenHash, @accessCodeHash)`,
   );
   const rotateToken = db.prepare<[string, string]>("UPDATE complaints SET status_token_hash = ? WHERE id = ?");
+  const rotateAccessCode = db.prepare<[string, string]>("UPDATE complaints SET access_code_hash = ? WHERE id = ?");
   const count = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM complaints");
   const escalationById = db.prepare<[string], EscalationRow>("SELECT * FROM escalations WHERE id = ?");
   const escalationAtStage = db.prepare<[string, number], EscalationRow>(
@@ -139,13 +140,18 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     if (existing) {
       const sameBody = existing.body_hash === complaint.bodyHash;
       // The same complaint again: its sender never got the first answer, so the new token replaces the old.
-      if (sameBody) rotateToken.run(complaint.statusTokenHash, complaint.id);
+      // The access code went with the lost answer too, so it is replaced with the token.
+      if (sameBody) {
+        rotateToken.run(complaint.statusTokenHash, complaint.id);
+        if (complaint.accessCodeHash) rotateAccessCode.run(complaint.accessCodeHash(existing.reference), complaint.id);
+      }
       return { kind: "duplicate", reference: existing.reference, receivedAt: existing.received_at, sameBody };
     }
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const reference = makeReference();
       if (findByRef.get(reference)) continue;
-      insert.run({ ...complaint, reference });
+      const { accessCodeHash, ...row } = complaint;
+      insert.run({ ...row, reference, accessCodeHash: accessCodeHash ? accessCodeHash(reference) : null });
       return { kind: "created", reference, receivedAt: complaint.receivedAt };
     }
     throw new ReferenceExhaustedError();
@@ -173,9 +179,15 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     },
     findCredentials: async (reference) => {
       const row = credentialsByRef.get(reference);
-      return row ? { id: row.id, statusTokenHash: row.status_token_hash } : undefined;
+      return row ? { id: row.id, statusTokenHash: row.status_token_hash, accessCodeHash: row.access_code_hash } : undefined;
     },
     countComplaints: async () => count.get()?.n ?? 0,
+    replaceStatusToken: async (id, statusTokenHash) => {
+      rotateToken.run(statusTokenHash, id);
+    },
+    replaceAccessCode: async (id, accessCodeHash) => {
+      rotateAccessCode.run(accessCodeHash, id);
+    },
     insertEscalation: async (escalation) => insertEscalationOnce.immediate(escalation),
     listEscalations: async (complaintId) => escalationsOf.all(complaintId).map(toStoredEscalation),
     countEscalations: async () => countEscalationRows.get()?.n ?? 0,

@@ -2,15 +2,19 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { todayIso } from "../../../domain/calendar";
+import { OMBUDSMAN_PHONE, ombudsmanStep } from "../../../domain/ombudsman";
 import type { CouncilSettings } from "../../../domain/council";
-import { OMBUDSMAN_PHONE } from "../../../domain/ombudsman";
+import { AccessCode } from "../../components/access-code";
 import { BackLink } from "../../components/back-link";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { refreshStatus, type RefreshOutcome } from "../../lib/complaint-status";
 import type { OutboxEscalation, SentRecord } from "../../lib/db";
 import { formatDateTime, formatLongDate } from "../../lib/format-date";
+import { ChangeAccessCode } from "./change-access-code";
 import { COMPLAINTS_PATH, stageName, useOnline } from "./complaints-page";
+import { copyPath } from "./copy-page";
+import { OmbudsmanSection } from "./ombudsman-section";
 import { progressOf } from "./progress-view";
 
 export const nextStagePath = (reference: string) => `${COMPLAINTS_PATH}/${encodeURIComponent(reference)}/next-stage`;
@@ -67,11 +71,18 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
   const responded = current?.respondedOn !== undefined;
   const requestWindow = progress.next === 3 ? council.timescales.stage3RequestWindow : council.timescales.stage2RequestWindow;
   const checked = sent.status ? formatDateTime(sent.status.checkedAt, i18n.language) : undefined;
+  // After the last stage, or when the council has gone silent long after its dates (issue 15).
+  const ombudsman = ombudsmanStep(progress.timeline, current, progress.lastStage, today, council.timescales.ombudsmanMonths);
 
   return (
     <>
       <BackLink to={COMPLAINTS_PATH} />
       <h1 className="heading-l">{title}</h1>
+      {sent.label ? (
+        <p className="body" data-testid="complaint-label">
+          {t("detail.label", { label: sent.label })}
+        </p>
+      ) : null}
       <p className="body">{t("detail.summary", { council: council.name, date: date(sent.receivedOn) })}</p>
 
       <div className="inset" role="status" aria-live="polite">
@@ -79,6 +90,12 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
         {!sent.statusToken ? <p className="body">{t("detail.cannotCheck")}</p> : null}
         {sent.statusToken && check !== "checking" && (check === "offline" || !online) ? <p className="body">{t("detail.offline")}</p> : null}
         {sent.statusToken && check === "failed" && online ? <p className="body">{t("detail.checkFailed")}</p> : null}
+        {/* Check a complaint on another device gave it a new token, so this one no longer works (decision 015). */}
+        {sent.statusToken && sent.statusProblem?.kind === "not-found" ? (
+          <p className="body" data-testid="followed-elsewhere">
+            {t("detail.followedElsewhere")} <Link to="/check">{t("check.title")}</Link>
+          </p>
+        ) : null}
         {sent.statusToken ? <p className="body">{checked ? t("detail.lastChecked", checked) : t("detail.neverChecked")}</p> : null}
         {sent.statusToken ? (
           <button type="button" className="button button--secondary" disabled={check === "checking"} onClick={() => void runCheck()}>
@@ -130,10 +147,15 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
               {t("detail.callCouncil", { council: council.name })} <PhoneLink number={council.contact.phone} />
             </p>
           ) : null}
-          <p className="body">{t("detail.overdueOmbudsman")}</p>
-          <p className="body">
-            {t("detail.callOmbudsman")} <PhoneLink number={OMBUDSMAN_PHONE} />
-          </p>
+          {/* Once the complaint has stalled, the Ombudsman step below says all of this and more. */}
+          {ombudsman ? null : (
+            <>
+              <p className="body">{t("detail.overdueOmbudsman")}</p>
+              <p className="body">
+                {t("detail.callOmbudsman")} <PhoneLink number={OMBUDSMAN_PHONE} />
+              </p>
+            </>
+          )}
           {progress.next !== undefined && sent.statusToken && !request ? (
             <p className="body">
               <Link to={nextStagePath(sent.reference)}>{t("detail.hadReply")}</Link>
@@ -201,9 +223,25 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
         </p>
       ) : null}
 
+      {ombudsman ? <OmbudsmanSection step={ombudsman} months={council.timescales.ombudsmanMonths} /> : null}
+
       <p className="body">
         <Link to="/what-happens">{t("detail.allSteps")}</Link>
       </p>
+
+      {/* Keeping track (issue 15): a copy of what was sent, and the access code for other devices. */}
+      {sent.statusToken ? (
+        <>
+          <h2 className="heading-m">{t("copy.keepHeading")}</h2>
+          <p className="body">
+            <Link to={copyPath(sent.reference)} className="button button--secondary">
+              {t("copy.save")}
+            </Link>
+          </p>
+        </>
+      ) : null}
+      {sent.accessCode ? <AccessCode code={sent.accessCode} /> : null}
+      <ChangeAccessCode sent={sent} showNewCode={false} />
     </>
   );
 }

@@ -11,6 +11,8 @@ import { formatDateTime, formatLongDate } from "../../lib/format-date";
 import { isStuckSending } from "../../lib/outbox-repository";
 import { sendNow } from "../../lib/outbox-sync";
 import { useOutbox } from "../../lib/use-outbox";
+import { complaintLabel } from "../../lib/complaint-label";
+import { byUrgency, nextDateOf, type NextDate } from "./at-a-glance";
 import { progressOf } from "./progress-view";
 
 export const COMPLAINTS_PATH = "/complaints";
@@ -50,11 +52,17 @@ export function ComplaintsPage({ council, councilNames }: ComplaintsPageProps) {
   if (view === undefined) return <LoadingPage />;
   if (view.status === "unavailable") return <LoadFailedPage />;
   const nameOf = (id: string) => councilNames.get(id) ?? (id === council.id ? council.name : id);
+  // At a glance (issue 15): the most urgent first, late ones at the top.
+  const today = todayIso(new Date());
+  const sent = byUrgency(view.sent, (s) => (s.councilId === council.id ? nextDateOf(progressOf(s, council, today)) : undefined));
 
   return (
     <>
       <h1 className="heading-l">{t("title")}</h1>
       <p className="body">{t("intro")}</p>
+      <p className="body">
+        {t("check.fromElsewhere")} <Link to="/check">{t("check.title")}</Link>
+      </p>
       <div role="status">{deleted ? <p className="body notice">{t("deleteWaiting.deleted")}</p> : null}</div>
       {view.waiting.length === 0 && view.sent.length === 0 ? (
         <>
@@ -83,8 +91,8 @@ export function ComplaintsPage({ council, councilNames }: ComplaintsPageProps) {
             {t("sent.heading")}
           </h2>
           <ul className="draft-list" data-testid="sent-list">
-            {view.sent.map((sent) => (
-              <SentItem key={sent.id} sent={sent} council={council} councilName={nameOf(sent.councilId)} />
+            {sent.map((item) => (
+              <SentItem key={item.id} sent={item} council={council} councilName={nameOf(item.councilId)} />
             ))}
           </ul>
         </section>
@@ -119,10 +127,17 @@ function WaitingItem({ record, council, councilName }: { record: OutboxRecord; c
               : t("waiting.state.waiting");
   const code = record.lastError?.code ?? "other";
   const helpKey = ["invalid-complaint", "stage-not-next", "no-further-stage", "not-found", "token-missing"].includes(code) ? code : "other";
+  // The draft's name goes with it (issue 15): chosen, or the child's initials and the topic.
+  const label = record.kind === "complaint" ? (record.label ?? complaintLabel(undefined, record.payload, t)) : undefined;
   const context = ` ${name}`;
   return (
     <li className="draft-list__item" data-state={record.state}>
       <h3 className="heading-s draft-list__title">{name}</h3>
+      {label ? (
+        <p className="body complaint-label" data-testid="complaint-label">
+          {label}
+        </p>
+      ) : null}
       <p className="body">{t("waiting.queuedAt", formatDateTime(record.queuedAt, i18n.language))}</p>
       <p className={record.state === "failed" ? "body error-message" : "body"}>{state}</p>
       {record.state === "failed" ? (
@@ -164,11 +179,14 @@ function WaitingItem({ record, council, councilName }: { record: OutboxRecord; c
 function SentItem({ sent, council, councilName }: { sent: SentRecord; council: CouncilSettings; councilName: string }) {
   const { t, i18n } = useTranslation("complaints");
   const progress = sent.councilId === council.id ? progressOf(sent, council, todayIso(new Date())) : undefined;
+  const next = progress ? nextDateOf(progress) : undefined;
   return (
-    <li className="draft-list__item">
-      <h3 className="heading-s draft-list__title">{t("sent.reference", { reference: sent.reference })}</h3>
+    <li className="draft-list__item" data-testid="sent-item">
+      <h3 className="heading-s draft-list__title">{sent.label ?? t("sent.reference", { reference: sent.reference })}</h3>
+      {sent.label ? <p className="body">{t("sent.reference", { reference: sent.reference })}</p> : null}
       <p className="body">{t("sent.sentOn", { council: councilName, date: formatLongDate(sent.receivedOn, i18n.language) })}</p>
       {progress ? <p className="body">{t("sent.stage", { stage: progress.stage, name: stageName(t, progress.procedure.kind, progress.stage) })}</p> : null}
+      {next ? <NextDateLine next={next} language={i18n.language} /> : null}
       <p className="body">
         <Link to={complaintPath(sent.reference)}>
           {t("sent.open")}
@@ -181,4 +199,26 @@ function SentItem({ sent, council, councilName }: { sent: SentRecord; council: C
 
 export function stageName(t: (key: string, options?: Record<string, unknown>) => string, kind: "statutory" | "local", stage: number): string {
   return kind === "statutory" ? t(`complaints:stageNames.statutory.${stage}`) : t("complaints:stageNames.local", { stage });
+}
+
+/** The next date for a complaint, with "Late" said in words, not only in colour. */
+function NextDateLine({ next, language }: { next: NextDate; language: string }) {
+  const { t } = useTranslation("complaints");
+  const date = formatLongDate(next.date, language);
+  if (next.kind === "late") {
+    return (
+      <p className="body error-message" data-testid="next-date">
+        <strong>{t("sent.late")}</strong> {t("sent.lateSince", { date })}
+      </p>
+    );
+  }
+  return (
+    <p className="body" data-testid="next-date">
+      {next.kind === "reply-by"
+        ? t("sent.replyBy", { date })
+        : next.kind === "ask-by"
+          ? t("sent.askBy", { stage: next.stage, date })
+          : t("sent.ombudsmanBy", { date })}
+    </p>
+  );
 }

@@ -168,6 +168,71 @@ describe("one sent complaint", () => {
     expect(screen.queryByRole("link", { name: "I'm not happy with the reply" })).not.toBeInTheDocument();
   });
 
+  it("shows the Ombudsman step when the council has gone silent long after its dates (issue 15)", async () => {
+    await sentOn("2026-01-05");
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    const step = await screen.findByTestId("ombudsman-step");
+    expect(within(step).getByRole("heading", { name: "Going to the Ombudsman" })).toBeInTheDocument();
+    expect(within(step).getByText(/it still has not/)).toBeInTheDocument();
+    expect(within(step).getByText(/a court has already dealt with/)).toBeInTheDocument();
+    expect(within(step).getByRole("link", { name: "0300 061 0614" })).toHaveAttribute("href", "tel:03000610614");
+    const latest = addWorkingDays("2026-01-05", council.timescales.stage1MaxWorkingDays);
+    const [year, month, day] = latest.split("-");
+    expect(within(step).getByTestId("ombudsman-by")).toHaveTextContent(`Contact the Ombudsman by ${formatLongDate(`${Number(year) + 1}-${month}-${day}`, "en-GB")}`);
+  });
+
+  it("shows no Ombudsman step while the council still has time", async () => {
+    await sentOn(today);
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    await screen.findByTestId("stage");
+    expect(screen.queryByTestId("ombudsman-step")).toBeNull();
+  });
+
+  it("shows a sent complaint's name, and the copy and the access code only with a token (issue 15)", async () => {
+    await db.sent.put({ ...(await sentOn(today, "t".repeat(43))), label: "J.R.: a decision", accessCode: "7KQ4M9XD3HPW2RTA" });
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByText("Your name for it: J.R.: a decision")).toBeInTheDocument();
+    expect(screen.getByTestId("access-code")).toHaveTextContent("7KQ4 M9XD 3HPW 2RTA");
+    expect(screen.getByRole("link", { name: "Save a copy of what you sent" })).toHaveAttribute("href", "/complaints/SU-7KQ4-M9XD/copy");
+    expect(screen.getByRole("button", { name: "Make a new access code" })).toBeInTheDocument();
+  });
+
+  it("says when another device has taken over following the complaint, with the way back (decision 015)", async () => {
+    await sentOn(today, "t".repeat(43));
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ error: "not-found", message: "x" }), { status: 404 })));
+    renderAt("/complaints/SU-7KQ4-M9XD");
+    const said = await screen.findByTestId("followed-elsewhere");
+    expect(said).toHaveTextContent("It may be followed on another device now.");
+    expect(within(said).getByRole("link", { name: "Check a complaint" })).toHaveAttribute("href", "/check");
+  });
+
+  it.each([
+    ["young-person", true],
+    ["care-leaver", true],
+    ["parent", false],
+    ["foster-carer", false],
+    ["advocate", false],
+  ] as const)("asking for the next stage, a %s is told an advocate is free: %s (issue 15)", async (role, told) => {
+    await db.sent.put({ ...(await sentOn(today, "t".repeat(43))), payload: { ...complaint, role } });
+    renderAt("/complaints/SU-7KQ4-M9XD/next-stage");
+    // The page’s code loads cold for the first case of the table: more than findByText’s 1 s default on a busy machine.
+    await screen.findByText(/You can ask for the next stage if you are not happy/, undefined, { timeout: 5_000 });
+    expect(screen.queryByText(/An advocate can help you with this/) !== null).toBe(told);
+  });
+
+  it("says too many tries plainly, with when to try again (429)", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify({ error: "too-many-requests", message: "x" }), { status: 429, headers: { "Retry-After": "600" } })),
+    );
+    renderAt("/check");
+    await userEvent.type(await screen.findByLabelText("Reference number"), "SU-7KQ4-M9XD");
+    await userEvent.type(screen.getByLabelText("Access code"), "7KQ4 M9XD 3HPW 2RTA");
+    await userEvent.click(screen.getByRole("button", { name: "Check the complaint" }));
+    const summary = await screen.findByRole("heading", { name: "There is a problem" });
+    expect(summary.parentElement).toHaveTextContent(/There have been too many tries\. Try again after \d{1,2}:\d{2}(am|pm) on \d{1,2} [A-Z][a-z]+ \d{4}\./);
+  });
+
   it("offline, says it could not check and shows what it knew, with Check now", async () => {
     await sentOn(today, "t".repeat(43));
     renderAt("/complaints/SU-7KQ4-M9XD");

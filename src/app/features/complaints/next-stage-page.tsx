@@ -147,7 +147,13 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
       <BackLink to={complaintPath(sent.reference)} />
       {isSubmitted ? <ErrorSummary errors={errorItems} attempt={submitCount} /> : null}
       <h1 className="heading-l">{title}</h1>
-      <p className="body">{t("nextStage.intro", { reference: sent.reference })}</p>
+      <p className="body">
+        {t("nextStage.intro", {
+          reference: sent.reference,
+          // Only children and care leavers have the right to a free advocate (s26A): nobody else is told they can have one (issue 15).
+          context: sent.payload.role === undefined || sent.payload.role === "young-person" || sent.payload.role === "care-leaver" ? undefined : "adult",
+        })}
+      </p>
       {saveFailed ? (
         <p className="error-message" role="alert">
           {t("nextStage.saveFailed")}

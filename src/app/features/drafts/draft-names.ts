@@ -1,3 +1,4 @@
+import { draftLabel } from "../../lib/complaint-label";
 import type { LoadedDraft } from "../../lib/draft-repository";
 import { formatDateTime } from "../../lib/format-date";
 
@@ -19,11 +20,14 @@ export function lastChangedOf(entry: LoadedDraft): string | undefined {
   return Number.isNaN(Date.parse(raw.updatedAt)) ? undefined : raw.updatedAt;
 }
 
-/** A draft's heading: the label the person chose, or when it was started. */
+/**
+ * A draft's heading: the label the person chose, else one made from the answers (the child's
+ * initials and the topic, issue 15), else when it was started.
+ */
 export function draftNames(entry: LoadedDraft, t: Translate, language: string): DraftNames {
   switch (entry.status) {
     case "ok": {
-      const { label } = entry.draft;
+      const label = draftLabel(entry.draft.label, entry.draft.answers, t);
       if (label) return { title: label, context: t("drafts:context.label", { label }) };
       const { date } = formatDateTime(entry.draft.createdAt, language);
       return { title: t("drafts:card.startedOn", { date }), context: t("drafts:context.startedOn", { date }) };

@@ -92,7 +92,8 @@ describe("Your drafts", () => {
     expect(titles.slice(0, 4)).toEqual([
       "Draft started on 2 November 2026", // i = 19
       "Child 18",
-      "Draft started on 3 November 2026", // i = 17
+      // Its answers say what it is about: named from them (issue 15).
+      "About a decision", // i = 17
       "Child 16",
     ]);
     expect(titles.at(-1)).toBe("Child 0");
@@ -103,7 +104,7 @@ describe("Your drafts", () => {
     expect(await card("Child 16")).toHaveTextContent("Got as far as: What happened?");
     expect(await card("Child 18")).toHaveTextContent("Not started yet");
     const ready = screen.getAllByRole("heading", { level: 2 })[18]!.closest("li")!; // i = 1
-    expect(ready).toHaveTextContent("Draft started on 2 November 2026");
+    expect(ready).toHaveTextContent("About a decision");
     expect(ready).toHaveTextContent("Last changed 20 November 2026 at 10:01am");
     expect(ready).toHaveTextContent("Ready to check and send");
     const advocate = screen.getAllByRole("heading", { level: 2 })[0]!.closest("li")!; // i = 19
@@ -119,7 +120,7 @@ describe("Your drafts", () => {
     expect(within(first).getByRole("link", { name: "Rename draft Child 0" })).toBeInTheDocument();
     expect(within(first).getByRole("link", { name: "Delete draft Child 0" })).toBeInTheDocument();
     expect(
-      within(ready).getByRole("button", { name: "Open draft started on 2 November 2026, last changed 20 November 2026 at 10:01am" }),
+      within(ready).getByRole("button", { name: "Open draft About a decision, last changed 20 November 2026 at 10:01am" }),
     ).toBeInTheDocument();
     // No control inside another.
     expect(document.querySelector("a a, a button, button a, button button")).toBeNull();

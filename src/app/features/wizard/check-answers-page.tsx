@@ -11,6 +11,7 @@ import { ErrorSummary } from "../../components/error-summary";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { sendNow } from "../../lib/outbox-sync";
 import type { OutboxError } from "../../lib/db";
+import { complaintLabel } from "../../lib/complaint-label";
 import { outcomeOf, queueAndSend, type SendOutcome } from "../../lib/send-complaint";
 import { useOutboxItem } from "../../lib/use-outbox";
 import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
@@ -121,7 +122,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     }
     setSendState({ kind: "sending" });
     try {
-      const outcome = await queueAndSend(draft.id, complaint.data, council.submission.endpoint);
+      const outcome = await queueAndSend(draft.id, complaint.data, council.submission.endpoint, complaintLabel(draft.label, complaint.data, t));
       if (outcome.kind === "sent") {
         navigate(`/complaint/sent/${outcome.sent.reference}`, { replace: true });
         return;

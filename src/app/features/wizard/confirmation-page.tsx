@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import { assessEligibility } from "../../../domain/eligibility";
 import { expectedDates } from "../../../domain/timeline";
+import { AccessCode } from "../../components/access-code";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { SentRecord } from "../../lib/db";
@@ -45,7 +46,20 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
           </strong>
         </div>
       </div>
+      {sent.label ? (
+        <p className="body" data-testid="complaint-label">
+          {t("label", { label: sent.label })}
+        </p>
+      ) : null}
       <p className="body">{t("keepReference")}</p>
+      {sent.accessCode ? <AccessCode code={sent.accessCode} /> : null}
+      {sent.statusToken ? (
+        <p className="body">
+          <Link to={`/complaints/${encodeURIComponent(sent.reference)}/copy`} className="button button--secondary">
+            {t("saveCopy")}
+          </Link>
+        </p>
+      ) : null}
       <h2 className="heading-m">{t("nextHeading")}</h2>
       <p className="body">{t("nextBody", { council: council.name })}</p>
       {dates.acknowledgementBy ? <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p> : null}

@@ -169,7 +169,7 @@ export function QuestionPage({
           type={field.kind === "radios" ? "radio" : "checkbox"}
           chosen={chosen(field.name)}
           orLabel={t("common:or")}
-          options={(field.options ?? []).map((value) => ({
+          options={(field.optionsFor?.(known) ?? field.options ?? []).map((value) => ({
             value,
             label: text(`${field.textKey}.options.${value}.label`),
             hint: t(`${field.textKey}.options.${value}.hint`, { context, defaultValue: "" }) || undefined,

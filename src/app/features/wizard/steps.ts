@@ -48,6 +48,8 @@ export interface FieldDefinition {
   conditional?: boolean;
   /** Text inputs: the width class, so a short answer gets a short box. */
   width?: "short" | "medium";
+  /** The options this person is offered, when they depend on earlier answers (issue 15: an advocate is not offered "Through my advocate"). */
+  optionsFor?: (answers: DraftAnswers) => readonly string[];
   /** Radio options that show who to call now, at once, under the option (the safety question). */
   urgentHelpFor?: readonly string[];
 }
@@ -85,6 +87,9 @@ const forChild = (a: DraftAnswers) => actsForChild(a.role);
 const askedChild = (a: DraftAnswers) => forChild(a) && (a.childAgreement === "agrees" || a.childAgreement === "does-not-agree");
 const cannotAsk = (a: DraftAnswers) => forChild(a) && a.childAgreement === "cannot-ask";
 const canHearChild = (a: DraftAnswers) => forChild(a) && a.childAgreement !== undefined && a.childAgreement !== "cannot-ask";
+/** An advocate filling this in is the child's advocate (issue 15): not asked whether the child wants one. */
+const isAdvocate = (a: DraftAnswers) => a.role === "advocate";
+const CONTACT_METHODS = ["email", "phone", "post", "advocate", "none"] as const;
 
 const optionalText = (schema: z.ZodType<string | undefined>) => z.union([z.literal(""), schema]).optional();
 
@@ -193,6 +198,8 @@ export const steps: StepDefinition[] = [
     section: "child",
     titleKey: "wizard:childsWords.label",
     applies: canHearChild,
+    // Not asked yet: what the adult knows of the child's wishes, and that the council may ask the child (issue 15).
+    context: (a) => (a.childAgreement === "not-asked-yet" ? "notAsked" : undefined),
     fields: [{ name: "childsWords", kind: "textarea", textKey: "wizard:childsWords", optional: true }],
     schema: z.object({ childsWords: optionalText(representationSchema.shape.childsWords.unwrap()) }),
   },
@@ -252,6 +259,7 @@ export const steps: StepDefinition[] = [
     section: "contact",
     titleKey: "wizard:wantsAdvocate.label",
     context: speaksForThemself,
+    applies: (a) => !isAdvocate(a),
     fields: [{ name: "wantsAdvocate", kind: "radios", textKey: "wizard:wantsAdvocate", options: advocateOptions }],
     schema: z.object({ wantsAdvocate: z.enum(advocateOptions, key("wantsAdvocate.required")) }),
   },
@@ -264,7 +272,8 @@ export const steps: StepDefinition[] = [
         name: "contactMethod",
         kind: "radios",
         textKey: "wizard:contactMethod",
-        options: ["email", "phone", "post", "advocate", "none"],
+        options: CONTACT_METHODS,
+        optionsFor: (a) => (isAdvocate(a) ? CONTACT_METHODS.filter((m) => m !== "advocate") : CONTACT_METHODS),
         reveals: { email: ["email"], phone: ["phone"], post: ["address"], advocate: ["advocateName", "advocateContact"] },
       },
       { name: "email", kind: "email", textKey: "wizard:email", conditional: true, autoComplete: "email" },
