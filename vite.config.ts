@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from "vite";
 import { compression } from "vite-plugin-compression2";
 import { VitePWA } from "vite-plugin-pwa";
 import { prerenderPages } from "./scripts/prerender";
+import { buildStaffArea, STAFF_DIR } from "./scripts/staff-build";
 import { loadCouncils } from "./src/server/councils";
 
 const SOURCE_MAP_DIR = "build/sourcemaps";
@@ -98,10 +99,13 @@ export default defineConfig({
         // bundled in the JS), council settings (councils/*.json), icons and the manifest.
         globPatterns: ["**/*.{js,css,html,svg,png,json,webmanifest}"],
         // The server's own list of pre-rendered pages; the worker finds them by address.
-        globIgnores: ["prerendered.json"],
+        // The staff area (dist/staff/) is never kept offline: it is for council staff, not the child,
+        // and a staff page must always come from the server (scripts/staff-build.ts).
+        globIgnores: ["prerendered.json", `${STAFF_DIR}/**`],
       },
     }),
     keepSourceMapsPrivate(),
+    buildStaffArea(),
   ],
   build: {
     target: "es2022",
