@@ -40,13 +40,13 @@ function SignOutButtons() {
     setFailed(false);
     try {
       await (everywhere ? staffApi.signOutEverywhere() : staffApi.signOut());
-      setSession(null);
       void navigate(everywhere ? "/signed-out?everywhere=1" : "/signed-out");
+      setSession(null);
     } catch (error) {
       // Already signed out (the session had ended): that is what they wanted.
       if (error instanceof StaffApiError && error.status === 401) {
-        setSession(null);
         void navigate("/signed-out");
+        setSession(null);
         return;
       }
       if (!sessionEnded(error)) setFailed(true);
@@ -131,15 +131,16 @@ export function StaffLayout() {
   );
 }
 
-/** The pages that need a session: asks for it once, and sends anyone not signed in to sign in, keeping where they were. */
+/** The pages that need a session: asks for it (again after one ends), and sends anyone not signed in to sign in, keeping where they were. */
 export function RequireSession() {
   const { t } = useTranslation("staff");
   const { session, setSession } = useStaffSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [failed, setFailed] = useState(false);
+  const here = location.pathname + location.search;
   useEffect(() => {
-    if (session !== undefined) return;
+    if (session) return;
     let current = true;
     staffApi.session().then(
       (next) => {
@@ -147,17 +148,14 @@ export function RequireSession() {
       },
       (error: unknown) => {
         if (!current) return;
-        if (error instanceof StaffApiError && error.status === 401) setSession(null);
+        if (error instanceof StaffApiError && error.status === 401) void navigate(`/sign-in?next=${encodeURIComponent(here)}`, { replace: true });
         else setFailed(true);
       },
     );
     return () => {
       current = false;
     };
-  }, [session, setSession]);
-  useEffect(() => {
-    if (session === null) void navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
-  }, [session, navigate, location.pathname, location.search]);
+  }, [session, setSession, navigate, here]);
   if (failed) {
     return (
       <>
@@ -169,7 +167,7 @@ export function RequireSession() {
       </>
     );
   }
-  if (!session) return <p className="loading" role="status">{t("loading")}</p>;
+  if (!session) return <LoadingMessage />;
   return <Outlet />;
 }
 

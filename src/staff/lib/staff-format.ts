@@ -1,12 +1,15 @@
-const dayFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
+const dayParts = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
-/** A `yyyy-mm-dd` day as "Tue 1 Dec 2026" (the API's days are already in Europe/London). */
+/** A `yyyy-mm-dd` day as "Tue 1 Dec 2026", GOV.UK style without commas (the API's days are already in Europe/London). */
 export function formatDay(iso: string): string {
   const [y, m, d] = iso.split("-").map(Number);
   if (!y || !m || !d) return iso;
-  return dayFormat.format(new Date(Date.UTC(y, m - 1, d)));
+  const parts = dayParts.formatToParts(new Date(Date.UTC(y, m - 1, d)));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
 }
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 
 /** An ISO time as "1 Dec 2026, 09:30" in UK time. */
 export function formatTime(iso: string): string {

@@ -45,9 +45,10 @@ export function useSessionEnded(): (error: unknown) => boolean {
   return useCallback(
     (error: unknown) => {
       if (error instanceof StaffApiError && error.status === 401) {
-        setSession(null);
         const here = `${location.pathname}${location.search}`;
+        // Leave first, so the signed-in pages are gone before the session is.
         void navigate(`/sign-in?next=${encodeURIComponent(here)}&ended=1`, { replace: true });
+        setSession(null);
         return true;
       }
       return false;

@@ -244,8 +244,7 @@ function Timeline({ record }: { record: CaseRecord }) {
               {event.source !== "phone" && !superseded ? (
                 <p className="body">
                   <Link to={`/complaints/${record.reference}/record/${event.type}?supersedes=${encodeURIComponent(event.id)}`}>
-                    {t("case.timeline.correct")}
-                    <span className="visually-hidden">{` ${t(`events.types.${event.type}`, { defaultValue: event.type })} ${formatDay(event.date)}`}</span>
+                    {t("case.timeline.correct")} <span className="visually-hidden">{`${t(`events.types.${event.type}`, { defaultValue: event.type })} ${formatDay(event.date)}`}</span>
                   </Link>
                 </p>
               ) : null}

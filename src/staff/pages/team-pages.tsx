@@ -54,8 +54,7 @@ export function TeamPage() {
                       t("team.you")
                     ) : (
                       <Link to={`/team/${account.id}/remove`} state={{ email: account.email }}>
-                        {t("team.remove")}
-                        <span className="visually-hidden">{` ${account.email}`}</span>
+                        {t("team.remove")} <span className="visually-hidden">{account.email}</span>
                       </Link>
                     )}
                   </td>
