@@ -11,6 +11,8 @@ import { RateLimitedError, rateLimiters } from "./rate-limits";
 import { ConciseRequestLog, loggerOptions, type LogSettings } from "./request-log";
 import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
+import { staffAuthRoutes } from "./routes/staff-auth";
+import { staffCaseRoutes } from "./routes/staff-cases";
 import { DEFAULT_SETTINGS, type ServerSettings } from "./server-settings";
 import type { ComplaintStore } from "./storage/complaint-store";
 
@@ -162,6 +164,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const limits = await rateLimiters(app, settings);
   complaintRoutes(app, options.store, options.councils, limits.newComplaint);
   complaintStatusRoutes(app, options.store, options.councils, limits.complaintStatus);
+  staffAuthRoutes(app, options.store, options.councils, limits.staffSignIn);
+  staffCaseRoutes(app, options.store, options.councils);
 
   const staticDir = options.staticDir;
   const built = staticDir !== undefined && existsSync(join(staticDir, "index.html"));

@@ -6,7 +6,8 @@ import type { RateLimit, ServerSettings } from "./server-settings";
  * Rate limits (issue 10, docs/decisions/010). New complaints are counted per address; status
  * checks and next-stage requests per address and per reference, so guessing a token from many
  * addresses is as slow as from one. Counts are kept in this process (see the decision record for
- * several processes). The staff sign-in will add its own `limiter` the same way.
+ * several processes). Staff sign-in and set-up are counted per address here, on top of the
+ * per-account and per-address back-off kept in the database (src/server/staff/accounts.ts).
  */
 
 /** A request over a limit: answered 429 in the API's shape, with Retry-After. */
@@ -23,6 +24,7 @@ type Check = (request: FastifyRequest) => Promise<{ isAllowed: true } | { isAllo
 export interface RateLimiters {
   newComplaint: onRequestAsyncHookHandler;
   complaintStatus: onRequestAsyncHookHandler;
+  staffSignIn: onRequestAsyncHookHandler;
 }
 
 /** The reference in the URL, in one case, so SU-ABCD-EFGH and su-abcd-efgh share a count. */
@@ -57,5 +59,6 @@ export async function rateLimiters(app: FastifyInstance, settings: ServerSetting
       check("status-address", settings.statusPerAddress, (request) => request.ip),
       check("status-reference", settings.statusPerReference, referenceOf),
     ]),
+    staffSignIn: limiter([check("staff-sign-in-address", settings.staffSignInPerAddress, (request) => request.ip)]),
   };
 }

@@ -37,6 +37,8 @@ export interface ServerSettings {
   statusPerAddress: RateLimit;
   /** Status checks and next-stage requests for one reference, from every address together. */
   statusPerReference: RateLimit;
+  /** Staff sign-in and set-up requests from one address (besides the back-off after failures). */
+  staffSignInPerAddress: RateLimit;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   complaintsPerAddress: { max: 60, windowSeconds: 600 },
   statusPerAddress: { max: 300, windowSeconds: 600 },
   statusPerReference: { max: 60, windowSeconds: 600 },
+  staffSignInPerAddress: { max: 100, windowSeconds: 600 },
 };
 
 type Env = Record<string, string | undefined>;
@@ -92,6 +95,7 @@ export function settingsFromEnv(env: Env): ServerSettings {
     complaintsPerAddress: rate(env, "RATE_LIMIT_COMPLAINTS", d.complaintsPerAddress),
     statusPerAddress: rate(env, "RATE_LIMIT_STATUS", d.statusPerAddress),
     statusPerReference: rate(env, "RATE_LIMIT_REFERENCE", d.statusPerReference),
+    staffSignInPerAddress: rate(env, "RATE_LIMIT_STAFF_SIGN_IN", d.staffSignInPerAddress),
   };
   if (settings.headersTimeoutSeconds > settings.requestTimeoutSeconds) {
     throw new StoreConfigError("HEADERS_TIMEOUT_SECONDS must not be more than REQUEST_TIMEOUT_SECONDS: the headers are part of the request.");

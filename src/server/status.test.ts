@@ -131,6 +131,7 @@ describe.each(testStores())("status and next stage over HTTP: $name", ({ open })
         stage: 1,
         lastStage: 3,
         events: [{ type: "received", date: receivedOn }],
+        staffEvents: [],
         checkedAt: expect.any(String),
       });
       expect(Date.parse(body.checkedAt)).toBeGreaterThanOrEqual(before - 1000);

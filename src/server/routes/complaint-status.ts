@@ -3,8 +3,11 @@ import type { FastifyInstance, FastifyReply, onRequestAsyncHookHandler } from "f
 import { todayIso, type IsoDate } from "../../domain/calendar";
 import { complaintSchema, referenceSchema } from "../../domain/complaint";
 import type { CouncilSettings } from "../../domain/council";
-import { escalationProblemKeys, escalationSchema, procedureFor, progressEvents, replyDateProblem, stageCount } from "../../domain/progress";
+import { timescalesSchema } from "../../domain/council";
+import { complaintProgress, escalationProblemKeys, escalationSchema, procedureFor, replyDateProblem } from "../../domain/progress";
+import type { KnownEvent, PublicEvent } from "../../domain/staff-events";
 import type { Procedure, TimelineEvent } from "../../domain/timeline";
+import { caseContext, knownEvents, listStaffEvents, progressFor, saveSummary } from "../staff/cases";
 import { bearerToken, tokenMatches } from "../status-token";
 import type { ComplaintStore, StoredComplaint, StoredEscalation } from "../storage/complaint-store";
 import { fieldProblems, type FieldProblem } from "./complaints";
@@ -61,6 +64,16 @@ async function authorise(store: ComplaintStore, reference: string, authorization
   return { ok: true, complaint };
 }
 
+/** The statutory timescales, for a council taken out of this deployment's settings. */
+const DEFAULT_TIMESCALES = timescalesSchema.parse({});
+
+/** The staff inbox's row for the complaint, after the phone moved it on (src/server/staff/cases.ts). */
+async function refreshSummary(store: ComplaintStore, complaint: StoredComplaint, councils: Map<string, CouncilSettings>): Promise<void> {
+  const ctx = caseContext(complaint, councils);
+  const events = knownEvents(await store.listEscalations(complaint.id), await listStaffEvents(store.sql, complaint.id));
+  await saveSummary(store.sql, ctx, progressFor(ctx, events));
+}
+
 function refuse(reply: FastifyReply, refusal: Extract<Authorised, { ok: false }>): FastifyReply {
   // RFC 6750 §3: a 401 names the scheme the client should use.
   if (refusal.status === 401) reply.header("WWW-Authenticate", "Bearer");
@@ -73,27 +86,32 @@ interface Progress {
   stage: number;
   lastStage: number;
   events: TimelineEvent[];
+  publicEvents: PublicEvent[];
 }
 
-/** Where the complaint is, from what was stored: the shared rules in src/domain/progress.ts. */
-function progressOf(complaint: StoredComplaint, escalations: readonly StoredEscalation[], councils: Map<string, CouncilSettings>): Progress {
+/** Where the complaint is, from what was stored: complaintProgress in src/domain/progress.ts. */
+function progressOf(complaint: StoredComplaint, events: readonly KnownEvent[], councils: Map<string, CouncilSettings>): Progress {
   // Parse, never cast: the body was validated when it was stored, so a failure here is a bug (500).
   const answers = complaintSchema.parse(JSON.parse(complaint.body));
   const council = councils.get(complaint.councilId);
   // A council taken out of this deployment's settings leaves its complaints on the statutory stages.
   const procedure: Procedure = council ? procedureFor(answers, council) : { kind: "statutory" };
   const receivedOn = todayIso(new Date(complaint.receivedAt));
-  const events = progressEvents({
+  const progress = complaintProgress({
     receivedOn,
     procedure,
-    escalations: escalations.map((e) => ({
-      toStage: e.toStage,
-      requestedOn: todayIso(new Date(e.receivedAt)),
-      replyReceivedOn: e.replyReceivedOn ?? undefined,
-    })),
+    timescales: council?.timescales ?? DEFAULT_TIMESCALES,
+    events,
+    today: todayIso(new Date()),
   });
-  const stage = Math.max(1, ...escalations.map((e) => e.toStage));
-  return { receivedOn, procedure, stage, lastStage: stageCount(procedure), events };
+  return {
+    receivedOn,
+    procedure,
+    stage: progress.stage,
+    lastStage: progress.lastStage,
+    events: progress.timelineEvents,
+    publicEvents: progress.publicEvents,
+  };
 }
 
 export function complaintStatusRoutes(
@@ -108,7 +126,9 @@ export function complaintStatusRoutes(
     const found = await authorise(store, request.params.reference, request.headers.authorization);
     if (!found.ok) return refuse(reply, found);
     const { complaint } = found;
-    const progress = progressOf(complaint, await store.listEscalations(complaint.id), councils);
+    const escalations = await store.listEscalations(complaint.id);
+    const events = knownEvents(escalations, await listStaffEvents(store.sql, complaint.id));
+    const progress = progressOf(complaint, events, councils);
     return {
       reference: complaint.reference,
       councilId: complaint.councilId,
@@ -118,6 +138,8 @@ export function complaintStatusRoutes(
       stage: progress.stage,
       lastStage: progress.lastStage,
       events: progress.events,
+      // What the council recorded, only the part the person may see (docs/decisions/012).
+      staffEvents: progress.publicEvents,
       checkedAt: new Date().toISOString(),
     };
   });
@@ -155,7 +177,7 @@ export function complaintStatusRoutes(
     const earlier = escalations.find((e) => e.id.toLowerCase() === asked.id.toLowerCase());
     if (earlier) return earlier.bodyHash === bodyHash ? accepted(200, earlier) : idReused();
 
-    const progress = progressOf(complaint, escalations, councils);
+    const progress = progressOf(complaint, knownEvents(escalations, await listStaffEvents(store.sql, complaint.id)), councils);
     const stageNotNext = (stage: number) =>
       reply.code(409).send({
         error: "stage-not-next",
@@ -202,6 +224,7 @@ export function complaintStatusRoutes(
     });
     switch (result.kind) {
       case "created":
+        await refreshSummary(store, complaint, councils);
         return accepted(201, result.escalation);
       case "duplicate":
         return accepted(200, result.escalation);

@@ -1,3 +1,5 @@
+import type { Sql } from "./sql";
+
 /**
  * The storage interface the API depends on. Two adapters implement it: SQLite (embedded default)
  * and PostgreSQL (production). Both must pass the same contract tests (`complaint-store.test.ts`).
@@ -57,6 +59,8 @@ export type EscalationInsertResult =
 
 export interface ComplaintStore {
   readonly kind: "sqlite" | "postgres";
+  /** Plain SQL on the same database, for the staff tables (src/server/staff). */
+  readonly sql: Sql;
   /**
    * Insert once per id. A second insert with the same id stores nothing new and returns the first
    * reference; with the same body it replaces the status token hash (docs/decisions/006), with a

@@ -11,6 +11,7 @@ import {
   type StoredEscalation,
 } from "./complaint-store";
 import { loadMigrations } from "./migrations";
+import { postgresSql } from "./sql";
 
 interface Row {
   id: string;
@@ -102,6 +103,7 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
 
   return {
     kind: "postgres",
+    sql: postgresSql(pool),
     async insertComplaint(complaint: NewComplaint, makeReference: () => string) {
       for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         const reference = makeReference();

@@ -14,6 +14,7 @@ import {
   type StoredEscalation,
 } from "./complaint-store";
 import { loadMigrations } from "./migrations";
+import { sqliteSql } from "./sql";
 
 interface Row {
   id: string;
@@ -164,6 +165,7 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
 
   return {
     kind: "sqlite",
+    sql: sqliteSql(db),
     insertComplaint: async (complaint, makeReference) => insertOnce.immediate(complaint, makeReference),
     findByReference: async (reference) => {
       const row = findByRef.get(reference);
