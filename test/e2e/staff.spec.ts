@@ -198,7 +198,7 @@ describe("the staff area, in real Chromium against the real server", () => {
     return w.page;
   }
 
-  async function childSends(story: string): Promise<string> {
+  async function childSends(story: string): Promise<{ reference: string; phone: Page }> {
     const page = await open(390);
     await page.goto(baseUrl);
     const journey = new JourneyRunner(page);
@@ -210,12 +210,24 @@ describe("the staff area, in real Chromium against the real server", () => {
       { heading: "Would you like a free advocate?", actions: [{ radio: "No, thank you" }] },
       { heading: "How should the council contact you about your complaint?", actions: [{ radio: "Email" }, { fill: "Email address", value: "jay@example.org" }] },
     ]);
-    return journey.send();
+    return { reference: await journey.send(), phone: page };
+  }
+
+  /** The child asks for Stage 2 from Your complaints on the phone. */
+  async function childAsksForStage2(phone: Page, reference: string): Promise<void> {
+    await phone.getByRole("navigation", { name: "Help with complaining" }).getByRole("link", { name: "Your complaints" }).click();
+    await phone.getByRole("link", { name: new RegExp(`See where it is and what happens next\\s*for complaint ${reference}`) }).click();
+    await phone.getByRole("heading", { name: `Complaint ${reference}` }).waitFor();
+    await phone.getByRole("link", { name: "I'm not happy with the reply" }).click();
+    await phone.getByRole("heading", { name: "Ask for Stage 2" }).waitFor();
+    await phone.getByLabel("Why are you not happy with the reply?").fill("The reply did not answer what I asked.");
+    await phone.getByRole("button", { name: "Send my request" }).click();
+    await phone.getByTestId("stage").getByText("Stage 2: someone from outside looks into it").waitFor({ timeout: 15_000 });
   }
 
   it("a child's complaint reaches the officer, who acknowledges it, agrees more time and records the reply; another council's officer cannot see it", async () => {
     const story = "They moved me and nobody asked me. <script>alert('x')</script> I miss my school.";
-    const reference = await childSends(story);
+    const { reference, phone } = await childSends(story);
 
     const link = await addStaff("example-borough", "officer.e2e@example.gov.uk", "officer");
     const page = await open();
@@ -294,6 +306,16 @@ describe("the staff area, in real Chromium against the real server", () => {
     await row.waitFor();
     expect(await row.textContent()).not.toContain("New");
     expect(await row.textContent()).toContain("Replied");
+
+    // The child is not happy with the reply and asks for Stage 2 from the phone; the officer sees it.
+    await childAsksForStage2(phone, reference);
+    await page.reload();
+    await row.waitFor();
+    expect(await row.textContent()).toContain("Stage 2");
+    await staff.press(row.getByRole("link", { name: reference }));
+    await timeline.getByRole("heading", { name: "Stage 2 asked for" }).waitFor();
+    expect(await timeline.textContent()).toContain("The reply did not answer what I asked.");
+    await checkStaffPage(page, "case at stage 2");
 
     // Another council's officer: the same reference is simply not found, in the inbox and by address.
     const otherLink = await addStaff("northmoor", "officer.e2e@northmoor.gov.uk", "officer");
