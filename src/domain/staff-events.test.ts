@@ -35,6 +35,9 @@ const request = (stage: number, date: string): StaffEvent => ({ type: "stage-req
 const atStage2 = () => [recorded(ack()), recorded(reply(1, "2026-01-15")), recorded(request(2, "2026-01-20"))];
 /** The same, on to Stage 3 asked for on 2026-03-02 after the Stage 2 response on 2026-02-20. */
 const atStage3 = () => [...atStage2(), recorded(reply(2, "2026-02-20")), recorded(request(3, "2026-03-02"))];
+/** Stage 3 with the panel on 2026-04-01 and its report on 2026-04-03. */
+const reported = () => [...atStage3(), recorded({ type: "panel-date-set", date: "2026-03-03", panelOn: "2026-04-01" }), recorded({ type: "panel-report", date: "2026-04-03" })];
+const LOCAL = { procedure: { kind: "local" as const, stages: [{ workingDays: 10 }, { workingDays: 20 }] } };
 
 describe("checkStaffEvent: refuses what cannot happen, with the field and why", () => {
   it.each<[string, KnownEvent[], StaffEvent, string | undefined, string | undefined, Partial<EventContext>?]>([
@@ -73,6 +76,22 @@ describe("checkStaffEvent: refuses what cannot happen, with the field and why", 
     ["an accepted sufficient-interest decision for an interested person", [], { type: "sufficient-interest", date: "2026-01-06", decision: "accepted" }, undefined, undefined, { role: "interested-person" }],
     ["anything after closed", [recorded({ type: "closed", date: "2026-01-20" })], ack("2026-01-21"), "type", "staff:problems.finished"],
     ["a reply after it was withdrawn", [recorded({ type: "withdrawn", date: "2026-01-10" })], reply(1, "2026-01-15"), "type", "staff:problems.finished"],
+    ["a second statement", [...atStage2(), recorded({ type: "statement-agreed", date: "2026-01-22" })], { type: "statement-agreed", date: "2026-01-23" }, "type", "staff:problems.alreadyRecorded"],
+    ["more time at Stage 2 dated before it started", [...atStage2()], { type: "more-time-agreed", date: "2026-01-19", stage: 2, newDueDate: "2026-04-01", reason: "x" }, "date", "staff:problems.beforeStageStarted"],
+    ["more time at Stage 3", atStage3(), { type: "more-time-agreed", date: "2026-03-03", stage: 3, newDueDate: "2026-05-01", reason: "x" }, "stage", "staff:problems.noMoreTimeAtStage"],
+    ["a Stage 2 reply dated before Stage 2 started", atStage2(), reply(2, "2026-01-19"), "date", "staff:problems.beforeStageStarted"],
+    ["a second panel date", reported(), { type: "panel-date-set", date: "2026-04-04", panelOn: "2026-04-10" }, "type", "staff:problems.alreadyRecorded"],
+    ["a panel report at Stage 2", atStage2(), { type: "panel-report", date: "2026-02-01" }, "type", "staff:problems.needsStage3Request"],
+    ["a panel report before the panel met", [...atStage3(), recorded({ type: "panel-date-set", date: "2026-03-03", panelOn: "2026-04-01" })], { type: "panel-report", date: "2026-03-31" }, "date", "staff:problems.panelNotHeld"],
+    ["a second panel report", reported(), { type: "panel-report", date: "2026-04-06" }, "type", "staff:problems.alreadyRecorded"],
+    ["a final response before the report", reported(), reply(3, "2026-04-02"), "date", "staff:problems.beforeStageStarted"],
+    ["the final response", reported(), reply(3, "2026-04-10"), undefined, undefined],
+    ["a second sufficient-interest decision", [recorded({ type: "sufficient-interest", date: "2026-01-06", decision: "accepted" })], { type: "sufficient-interest", date: "2026-01-07", decision: "accepted" }, "type", "staff:problems.alreadyRecorded", { role: "interested-person" }],
+    ["moved to another organisation", [], { type: "moved", date: "2026-01-06", to: "other-organisation", where: "The NHS trust", why: "It is about a hospital" }, undefined, undefined],
+    ["more time on a local procedure", [], { type: "more-time-agreed", date: "2026-01-06", stage: 1, newDueDate: "2026-01-30", reason: "x" }, "stage", "staff:problems.noMoreTimeAtStage", LOCAL],
+    ["stage 2 of a local procedure once stage 1 is late", [], request(2, "2026-01-20"), undefined, undefined, LOCAL],
+    ["stage 2 of a local procedure too early", [], request(2, "2026-01-12"), "stage", "staff:problems.notRepliedYet", LOCAL],
+    ["Stage 2 asked for before the agreed more time has run out", [recorded({ type: "more-time-agreed", date: "2026-01-06", stage: 1, newDueDate: "2026-01-30", reason: "x" })], request(2, "2026-01-29"), "stage", "staff:problems.notRepliedYet"],
     ["closing after it was withdrawn", [recorded({ type: "withdrawn", date: "2026-01-10" })], { type: "closed", date: "2026-01-11" }, undefined, undefined],
   ])("%s", (_name, events, event, field, key, extra) => {
     const problems = checkStaffEvent(staffEventSchema.parse(event), context(events, extra));
@@ -147,6 +166,29 @@ describe("complaintProgress: where a complaint is, for the inbox and the phone",
     ["closed", [recorded({ type: "closed", date: "2026-01-10" })], "2026-01-30", { state: "closed", nextDue: null, overdue: false }],
   ])("%s", (_name, events, today, expected) => {
     expect(progressOf(events, today)).toMatchObject(expected);
+  });
+
+  it("follows Stage 3 through the panel, its report and the final response", () => {
+    const withPanel = [...atStage3(), recorded({ type: "panel-date-set", date: "2026-03-03", panelOn: "2026-04-01" })];
+    expect(progressOf(withPanel, "2026-03-20").nextDue?.what).toBe("panel");
+    expect(progressOf(withPanel, "2026-04-02").nextDue?.what).toBe("panel-report");
+    expect(progressOf(reported(), "2026-04-06").nextDue?.what).toBe("final-response");
+    const done = progressOf([...reported(), recorded(reply(3, "2026-04-10"))], "2026-04-20");
+    expect(done).toMatchObject({ stage: 3, state: "replied", nextDue: null });
+    expect(done.timelineEvents).toContainEqual({ type: "final-response", date: "2026-04-10" });
+    expect(done.publicEvents).toContainEqual({ type: "panel-date-set", date: "2026-03-03", panelOn: "2026-04-01" });
+  });
+
+  it("counts a local procedure's stages and replies", () => {
+    const events = [recorded(reply(1, "2026-01-15")), recorded(request(2, "2026-01-20")), recorded({ type: "statement-agreed", date: "2026-01-21" })];
+    const p = complaintProgress({ receivedOn: RECEIVED, ...LOCAL, timescales, events, today: "2026-01-22" });
+    expect(p).toMatchObject({ stage: 2, lastStage: 2, state: "open" });
+    expect(p.timelineEvents).toEqual([
+      { type: "received", date: RECEIVED },
+      { type: "local-stage-response", date: "2026-01-15", stage: 1 },
+      { type: "local-stage-requested", date: "2026-01-20", stage: 2 },
+      { type: "stage2-summary-agreed", date: "2026-01-21" },
+    ]);
   });
 
   it("the acknowledgement is due first when the council has a period for it", () => {

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { REFERENCE_ALPHABET, complaintSchema } from "../domain/complaint";
 import { escalationSchema } from "../domain/progress";
+import { publicEventSchema } from "../domain/staff-events";
 import { timelineEventSchema } from "../domain/timeline";
 
 /*
@@ -28,6 +29,8 @@ export const statusAnswer = z.object({
   stage: z.int().min(1),
   lastStage: z.int().min(1),
   events: z.array(timelineEventSchema),
+  /** What the council recorded, only the part the person may see: never names, notes or reasons (decision 012). */
+  staffEvents: z.array(publicEventSchema),
   checkedAt: z.iso.datetime(),
 });
 
