@@ -200,6 +200,8 @@ describe("staff account set-up", () => {
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await screen.findByRole("heading", { name: "Set up your authenticator app" });
     expect(screen.getByTestId("totp-secret")).toHaveTextContent("JBSW Y3DP EHPK 3PXP JBSW Y3DP");
+    const qr = screen.getByRole("img", { name: "QR code for your authenticator app" });
+    expect(qr.querySelector("path")?.getAttribute("d")).toMatch(/^M\d+ \d+h1v1h-1z/);
     expect(screen.getByRole("link", { name: /open this key/ })).toHaveAttribute("href", expect.stringMatching(/^otpauth:\/\/totp\//));
     await user.type(screen.getByLabelText("Security code"), "654321");
     await user.click(screen.getByRole("button", { name: "Confirm" }));

@@ -4,6 +4,7 @@ import { Link, useLocation } from "react-router";
 import { ErrorSummary } from "../../app/components/error-summary";
 import { TextInputField } from "../../app/components/form-fields";
 import { LoadFailed, LoadingMessage, useStaffTitle } from "../components/staff-layout";
+import { TotpQrCode } from "../components/totp-qr-code";
 import { errorsFromApi, type FieldErrors } from "../lib/form-problems";
 import { staffApi, StaffApiError, type StaffRole } from "../lib/staff-api";
 
@@ -160,7 +161,10 @@ export function SetupPage() {
           <ol className="list list--numbered">
             <li>{t("setup.enrolStepApp")}</li>
             <li>
-              {t("setup.enrolStepKey")}
+              {t("setup.enrolStepScan")}
+              <p>
+                <TotpQrCode uri={stage.otpauthUri} />
+              </p>
               <p className="staff-secret">
                 <code data-testid="totp-secret">{groupSecret(stage.secret)}</code>
               </p>
