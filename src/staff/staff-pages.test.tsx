@@ -333,14 +333,19 @@ describe("the case page", () => {
             { id: "e1", type: "acknowledged", date: "2026-11-23", recordedAt: "2026-11-23T09:00:00.000Z", recordedBy: { id: "s", email: "officer@example.gov.uk" } },
             { id: "e2", type: "more-time-agreed", date: "2026-11-30", stage: 1, newDueDate: "2026-12-18", reason: "Waiting for records", recordedAt: "2026-11-30T09:00:00.000Z", recordedBy: { id: "s", email: "officer@example.gov.uk" } },
             { id: "e3", type: "more-time-agreed", date: "2026-11-30", stage: 1, newDueDate: "2026-12-17", reason: "Typo", supersedes: "e2", recordedAt: "2026-11-30T10:00:00.000Z", recordedBy: { id: "s", email: "officer@example.gov.uk" } },
+            { id: "p1", type: "stage-requested", stage: 2, date: "2026-12-01", source: "phone", recordedAt: "2026-12-01T08:00:00.000Z", recordedBy: null },
           ],
+          escalations: [{ id: "p1", toStage: 2, receivedAt: "2026-12-01T08:00:00.000Z", why: "Nobody rang me back", wantNow: null, replyReceivedOn: null }],
         }),
       },
     });
     renderStaff("/complaints/SU-7KQ4-M9XD");
     const timeline = await screen.findByRole("region", { name: "What has happened" });
     const entries = within(timeline).getAllByRole("listitem");
-    expect(entries.map((entry) => within(entry).getByRole("heading").textContent)).toEqual(["Complaint received", "Acknowledged", "More time agreed (corrected by a later entry)", "More time agreed"]);
+    // The phone's request appears once, with what the person wrote, and cannot be "corrected" by staff.
+    expect(entries.map((entry) => within(entry).getByRole("heading").textContent)).toEqual(["Complaint received", "Acknowledged", "More time agreed (corrected by a later entry)", "More time agreed", "Stage 2 asked for"]);
+    expect(entries[4]).toHaveTextContent("Nobody rang me back");
+    expect(within(entries[4]!).queryByRole("link")).toBeNull();
     expect(entries[1]).toHaveTextContent("On Mon 23 Nov 2026.");
     expect(entries[1]).toHaveTextContent("Recorded by officer@example.gov.uk");
     expect(entries[3]).toHaveTextContent("Thu 17 Dec 2026");

@@ -404,6 +404,15 @@ describe("the staff area, in real Chromium against the real server", () => {
     await checkStaffPage(page, "audit trail");
     expect(await page.getByRole("table").textContent()).toContain("Invited");
 
+    // On a 320px-wide screen nothing scrolls sideways: wide tables scroll inside their own box.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await checkStaffPage(page, "audit trail at 320px");
+    await staff.press(staff.link("Complaints"));
+    await staff.heading("Complaints");
+    // The list, or its empty state when this test runs on its own.
+    await page.getByText(/^(\d+ complaints?|There are no complaints yet\.)$/).waitFor();
+    await checkStaffPage(page, "inbox at 320px");
+
     await staff.press(staff.button("Sign out everywhere"));
     await staff.heading("You have signed out");
   });

@@ -70,9 +70,12 @@ export interface StaffEvent {
   date: string;
   recordedAt: string;
   recordedBy?: { id: string; email: string } | null;
-  source?: "phone";
+  source?: "phone" | "staff";
   supersedes?: string;
-  supersededBy?: string;
+  /** The later event that corrects this one, if any. */
+  supersededBy?: string | null;
+  /** Whether the rules count it (not superseded). */
+  counts?: boolean;
   note?: string;
   [field: string]: unknown;
 }
@@ -82,8 +85,8 @@ export interface Escalation {
   toStage: number;
   receivedAt: string;
   why?: string;
-  wantNow?: string;
-  replyReceivedOn?: string;
+  wantNow?: string | null;
+  replyReceivedOn?: string | null;
 }
 
 export interface CaseRecord {

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { TableScroll } from "../components/table-scroll";
 import { LoadFailed, LoadingMessage, NotAllowed, useStaffTitle } from "../components/staff-layout";
 import { staffApi } from "../lib/staff-api";
 import { formatTime } from "../lib/staff-format";
@@ -51,7 +52,7 @@ export function AuditPage() {
       ) : null}
       {audit.status === "ready" && audit.data.items.length > 0 ? (
         <>
-          <div className="staff-table-wrap">
+          <TableScroll label={t("audit.caption")}>
             <table className="staff-table">
               <caption className="visually-hidden">{t("audit.caption")}</caption>
               <thead>
@@ -76,7 +77,7 @@ export function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Pagination page={audit.data.page} pageSize={audit.data.pageSize} total={audit.data.total} link={pageLink} />
         </>
       ) : null}

@@ -5,7 +5,7 @@ import type { Complaint } from "../../domain/complaint";
 import { DueText } from "../components/due-text";
 import { LoadFailed, LoadingMessage, NotAllowed, StaffNotFound, useStaffTitle } from "../components/staff-layout";
 import { eventTypes } from "../lib/event-forms";
-import { staffApi, type CaseRecord, type StaffEvent } from "../lib/staff-api";
+import { staffApi, type CaseRecord, type Escalation, type StaffEvent } from "../lib/staff-api";
 import { formatDay, formatTime } from "../lib/staff-format";
 import { useLoad } from "../lib/use-load";
 
@@ -180,10 +180,47 @@ function EventDetails({ event }: { event: StaffEvent }) {
   );
 }
 
-/** What happened, oldest first: the complaint arriving, the phone's requests and every staff event with its date. */
+function EscalationDetails({ escalation }: { escalation: Escalation }) {
+  const { t } = useTranslation("staff");
+  return (
+    <dl className="staff-event__details">
+      {escalation.replyReceivedOn ? (
+        <div>
+          <dt>{t("case.timeline.replyReceivedOn")}</dt>
+          <dd>{formatDay(escalation.replyReceivedOn)}</dd>
+        </div>
+      ) : null}
+      {escalation.why ? (
+        <div>
+          <dt>{t("case.timeline.why")}</dt>
+          <dd>
+            <Words>{escalation.why}</Words>
+          </dd>
+        </div>
+      ) : null}
+      {escalation.wantNow ? (
+        <div>
+          <dt>{t("case.timeline.wantNow")}</dt>
+          <dd>
+            <Words>{escalation.wantNow}</Words>
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+/**
+ * What happened, oldest first: the complaint arriving, then every event with its date. A request
+ * the person sent from their phone is an event too (source "phone"), shown with what they wrote.
+ */
 function Timeline({ record }: { record: CaseRecord }) {
   const { t } = useTranslation("staff");
+  const escalations = new Map(record.escalations.map((escalation) => [escalation.id, escalation]));
   const supersededIds = new Set(record.events.map((event) => event.supersedes).filter((id): id is string => typeof id === "string"));
+  const inEvents = new Set(record.events.map((event) => event.id));
+  // A server that lists phone requests only as escalations still shows them.
+  const onlyEscalations = record.escalations.filter((escalation) => !inEvents.has(escalation.id));
   return (
     <section aria-labelledby="timeline">
       <h2 className="heading-m" id="timeline">
@@ -194,54 +231,40 @@ function Timeline({ record }: { record: CaseRecord }) {
           <h3 className="heading-s">{t("case.timeline.received")}</h3>
           <p className="body">{formatTime(record.receivedAt)}</p>
         </li>
-        {record.escalations.map((escalation) => (
+        {onlyEscalations.map((escalation) => (
           <li className="staff-event" key={escalation.id}>
             <h3 className="heading-s">{t("case.timeline.escalation", { stage: escalation.toStage })}</h3>
             <p className="body">{t("case.timeline.fromPhone", { time: formatTime(escalation.receivedAt) })}</p>
-            <dl className="staff-event__details">
-              {escalation.replyReceivedOn ? (
-                <div>
-                  <dt>{t("case.timeline.replyReceivedOn")}</dt>
-                  <dd>{formatDay(escalation.replyReceivedOn)}</dd>
-                </div>
-              ) : null}
-              {escalation.why ? (
-                <div>
-                  <dt>{t("case.timeline.why")}</dt>
-                  <dd>
-                    <Words>{escalation.why}</Words>
-                  </dd>
-                </div>
-              ) : null}
-              {escalation.wantNow ? (
-                <div>
-                  <dt>{t("case.timeline.wantNow")}</dt>
-                  <dd>
-                    <Words>{escalation.wantNow}</Words>
-                  </dd>
-                </div>
-              ) : null}
-            </dl>
+            <EscalationDetails escalation={escalation} />
           </li>
         ))}
         {record.events.map((event) => {
-          const superseded = supersededIds.has(event.id);
+          const superseded = Boolean(event.supersededBy) || supersededIds.has(event.id);
+          const escalation = event.source === "phone" ? escalations.get(event.id) : undefined;
+          if (event.source === "phone") {
+            return (
+              <li className="staff-event" key={event.id}>
+                <h3 className="heading-s">{t("case.timeline.escalation", { stage: escalation?.toStage ?? String(event.stage ?? "") })}</h3>
+                <p className="body">
+                  {t("case.timeline.on", { date: formatDay(event.date) })} <span className="muted">{t("case.timeline.fromPhone", { time: formatTime(event.recordedAt) })}</span>
+                </p>
+                {escalation ? <EscalationDetails escalation={escalation} /> : null}
+              </li>
+            );
+          }
           return (
             <li className={superseded ? "staff-event staff-event--superseded" : "staff-event"} key={event.id}>
               <h3 className="heading-s">
                 {t(`events.types.${event.type}`, { defaultValue: event.type })}
-                {superseded ? <span className="staff-tag">{t("case.timeline.superseded")}</span> : null}
+                {superseded ? " " : null}
+                {superseded ? <span className="staff-tag staff-tag--after">{t("case.timeline.superseded")}</span> : null}
               </h3>
               <p className="body">
                 {t("case.timeline.on", { date: formatDay(event.date) })}{" "}
-                <span className="muted">
-                  {event.source === "phone"
-                    ? t("case.timeline.fromPhone", { time: formatTime(event.recordedAt) })
-                    : t("case.timeline.recordedBy", { email: event.recordedBy?.email ?? t("case.timeline.someone"), time: formatTime(event.recordedAt) })}
-                </span>
+                <span className="muted">{t("case.timeline.recordedBy", { email: event.recordedBy?.email ?? t("case.timeline.someone"), time: formatTime(event.recordedAt) })}</span>
               </p>
               <EventDetails event={event} />
-              {event.source !== "phone" && !superseded ? (
+              {!superseded ? (
                 <p className="body">
                   <Link to={`/complaints/${record.reference}/record/${event.type}?supersedes=${encodeURIComponent(event.id)}`}>
                     {t("case.timeline.correct")} <span className="visually-hidden">{`${t(`events.types.${event.type}`, { defaultValue: event.type })} ${formatDay(event.date)}`}</span>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { TableScroll } from "../components/table-scroll";
 import { LoadFailed, LoadingMessage, useStaffTitle } from "../components/staff-layout";
 import { DueText, ItemTags } from "../components/due-text";
 import { complaintRoutes, complaintStates, staffApi, type InboxQuery } from "../lib/staff-api";
@@ -142,7 +143,7 @@ export function InboxPage() {
           <p className="body" role="status">
             {t("inbox.count", { count: inbox.data.total })}
           </p>
-          <div className="staff-table-wrap">
+          <TableScroll label={t("inbox.caption")}>
             <table className="staff-table">
               <caption className="visually-hidden">{t("inbox.caption")}</caption>
               <thead>
@@ -177,7 +178,7 @@ export function InboxPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <Pagination page={inbox.data.page} pageSize={inbox.data.pageSize} total={inbox.data.total} link={pageLink} />
         </>
       ) : null}

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ErrorSummary } from "../../app/components/error-summary";
 import { ChoicesField, TextInputField } from "../../app/components/form-fields";
+import { TableScroll } from "../components/table-scroll";
 import { LoadFailed, LoadingMessage, NotAllowed, StaffNotFound, useStaffTitle } from "../components/staff-layout";
 import { errorsFromApi, type FieldErrors } from "../lib/form-problems";
 import { staffApi, StaffApiError, type StaffRole } from "../lib/staff-api";
@@ -28,7 +29,7 @@ export function TeamPage() {
       {accounts.status === "loading" ? <LoadingMessage /> : null}
       {accounts.status === "error" || accounts.status === "not-found" ? <LoadFailed retry={retry} /> : null}
       {accounts.status === "ready" ? (
-        <div className="staff-table-wrap">
+        <TableScroll label={t("team.caption")}>
           <table className="staff-table">
             <caption className="visually-hidden">{t("team.caption")}</caption>
             <thead>
@@ -62,7 +63,7 @@ export function TeamPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </>
   );
