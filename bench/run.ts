@@ -3,6 +3,7 @@ import { runDomainBench } from "./domain";
 import { runDraftsBench } from "./drafts";
 import { runFirstContactBench } from "./first-contact";
 import { runServerBench } from "./server";
+import { runStaffBench } from "./staff";
 import { runSyncBench } from "./sync";
 
 const sections: Array<[string, () => Promise<string[]>]> = [
@@ -11,6 +12,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ["Sending: the outbox in Chromium and the server on SQLite", runSyncBench],
   ["The server under load: durability, slow clients, time limits", runServerBench],
   ["First contact on a cheap phone", runFirstContactBench],
+  ["The staff inbox: 10,000 complaints, 3 councils, SQLite and PostgreSQL", runStaffBench],
 ];
 
 for (const [title, run] of sections) {

@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { REFERENCE_ALPHABET, complaintSchema } from "../domain/complaint";
-import { escalationSchema } from "../domain/progress";
-import { publicEventSchema } from "../domain/staff-events";
+import { complaintStates, escalationSchema } from "../domain/progress";
+import { publicEventSchema, staffEventSchema } from "../domain/staff-events";
 import { timelineEventSchema } from "../domain/timeline";
 
 /*
@@ -36,6 +36,73 @@ export const statusAnswer = z.object({
 
 export const escalationAnswer = z.object({ id: z.uuid(), reference, stage: z.int().min(2), receivedAt: z.iso.datetime() });
 
+// The staff API (issue 12; docs/staff-api.md).
+const role = z.enum(["officer", "manager"]);
+export const staffSessionAnswer = z.object({
+  staff: z.object({ id: z.uuid(), email: z.string(), role, councilId: z.string(), councilName: z.string() }),
+  csrfToken: z.string(),
+  expiresAt: z.iso.datetime(),
+  idleExpiresAt: z.iso.datetime(),
+});
+export const challengeAnswer = z.object({ challenge: z.string(), expiresAt: z.iso.datetime() });
+export const setupCheckAnswer = z.object({ email: z.string(), councilId: z.string(), councilName: z.string(), role, expiresAt: z.iso.datetime() });
+export const setupPasswordAnswer = z.object({ secret: z.string(), otpauthUri: z.string() });
+export const setupConfirmAnswer = z.object({ recoveryCodes: z.array(z.string()) });
+const account = z.object({ id: z.uuid(), councilId: z.string(), email: z.string(), role, status: z.enum(["invited", "active"]), createdAt: z.iso.datetime() });
+export const accountsAnswer = z.object({ accounts: z.array(account) });
+export const inviteAnswer = z.object({ account, setupLink: z.string(), setupExpiresAt: z.iso.datetime() });
+const nextDue = z.object({ what: z.string(), date: z.iso.date(), estimated: z.boolean() }).nullable();
+export const inboxAnswer = z.object({
+  items: z.array(
+    z.object({
+      reference,
+      receivedAt: z.iso.datetime(),
+      receivedOn: z.iso.date(),
+      role: z.string(),
+      route: z.string(),
+      procedure: z.enum(["statutory", "local"]),
+      stage: z.int(),
+      lastStage: z.int(),
+      state: z.enum(complaintStates),
+      nextDue,
+      overdue: z.boolean(),
+      dueSoon: z.boolean(),
+      isNew: z.boolean(),
+    }),
+  ),
+  page: z.int(),
+  pageSize: z.int(),
+  total: z.int(),
+});
+const progress = z.object({
+  stage: z.int(),
+  lastStage: z.int(),
+  state: z.enum(complaintStates),
+  nextDue,
+  overdue: z.boolean(),
+  dueSoon: z.boolean(),
+  route: z.string(),
+  procedure: z.enum(["statutory", "local"]),
+  timeline: z.record(z.string(), z.unknown()),
+});
+const recordedEvent = z.looseObject({ id: z.uuid(), type: z.string(), date: z.iso.date(), source: z.enum(["staff", "phone"]), recordedAt: z.iso.datetime(), counts: z.boolean() });
+export const caseAnswer = z.object({
+  reference,
+  receivedAt: z.iso.datetime(),
+  councilId: z.string(),
+  complaint: z.record(z.string(), z.unknown()).meta({ description: "Everything the person sent, as the Complaint schema: show it as text, never as HTML" }),
+  escalations: z.array(z.record(z.string(), z.unknown())),
+  events: z.array(recordedEvent),
+  progress,
+});
+export const eventAnswer = z.object({ event: recordedEvent, progress });
+export const auditAnswer = z.object({
+  items: z.array(z.object({ at: z.iso.datetime(), staff: z.object({ id: z.uuid(), email: z.string() }), action: z.string(), reference: reference.optional(), detail: z.string().optional() })),
+  page: z.int(),
+  pageSize: z.int(),
+  total: z.int(),
+});
+
 export const healthAnswer = z.object({ status: z.enum(["ok", "unavailable"]), store: z.enum(["sqlite", "postgres"]) });
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -58,6 +125,128 @@ const RATE_LIMITED = {
 };
 
 const referenceParameter = { name: "reference", in: "path", required: true, schema: ref("Reference") };
+
+const body = (schema: Record<string, unknown>) => ({ required: true, content: { "application/json": { schema } } });
+const staff = [{ staffSession: [] }];
+const staffChange = [{ staffSession: [], csrfToken: [] }];
+const NOT_SIGNED_IN = error("No session, or it has ended");
+const NO_CSRF = error("A change without the session's x-csrf-token");
+const query = (name: string, schema: Record<string, unknown>) => ({ name, in: "query", required: false, schema });
+
+/** The staff API's paths (docs/staff-api.md has the flow and every rule). */
+function staffPaths(): Record<string, unknown> {
+  const setup = (operationId: string, summary: string, request: Record<string, unknown>, answer: string) => ({
+    post: {
+      operationId,
+      summary,
+      requestBody: body(request),
+      responses: { "200": { description: "OK", ...json(answer) }, "400": error("Bad input; fields name it"), "404": error("The set-up link is unknown, used or out of date"), "429": RATE_LIMITED },
+    },
+  });
+  const token = { type: "string" };
+  return {
+    "/api/v1/staff/setup/check": setup("staffSetupCheck", "Whose set-up link this is", { type: "object", properties: { token }, required: ["token"] }, "StaffSetupCheck"),
+    "/api/v1/staff/setup/password": setup("staffSetupPassword", "Choose a password; get the TOTP secret", { type: "object", properties: { token, password: { type: "string", minLength: 12 } }, required: ["token", "password"] }, "StaffSetupPassword"),
+    "/api/v1/staff/setup/confirm": setup("staffSetupConfirm", "Confirm the first code; get the recovery codes", { type: "object", properties: { token, code: { type: "string" } }, required: ["token", "code"] }, "StaffSetupConfirm"),
+    "/api/v1/staff/sign-in": {
+      post: {
+        operationId: "staffSignIn",
+        summary: "Email and password: a challenge for the second factor",
+        requestBody: body({ type: "object", properties: { email: { type: "string" }, password: { type: "string" } }, required: ["email", "password"] }),
+        responses: { "200": { description: "Now the code", ...json("StaffChallenge") }, "400": error("Bad input"), "401": error("Wrong email or password (the same answer)"), "429": RATE_LIMITED },
+      },
+    },
+    "/api/v1/staff/sign-in/second-factor": {
+      post: {
+        operationId: "staffSecondFactor",
+        summary: "A TOTP code or a recovery code: the session (cookie) and its CSRF token",
+        requestBody: body({ type: "object", properties: { challenge: { type: "string" }, code: { type: "string" }, recoveryCode: { type: "string" } }, required: ["challenge"] }),
+        responses: { "200": { description: "Signed in", ...json("StaffSession") }, "400": error("Bad input"), "401": error("Wrong or used code"), "429": RATE_LIMITED },
+      },
+    },
+    "/api/v1/staff/session": {
+      get: { operationId: "staffSession", summary: "The session and its CSRF token", security: staff, responses: { "200": { description: "Signed in", ...json("StaffSession") }, "401": NOT_SIGNED_IN } },
+    },
+    "/api/v1/staff/sign-out": {
+      post: { operationId: "staffSignOut", summary: "End this session", security: staffChange, responses: { "204": { description: "Signed out" }, "401": NOT_SIGNED_IN, "403": NO_CSRF } },
+    },
+    "/api/v1/staff/sign-out-everywhere": {
+      post: { operationId: "staffSignOutEverywhere", summary: "End every session of this account", security: staffChange, responses: { "204": { description: "Signed out everywhere" }, "401": NOT_SIGNED_IN, "403": NO_CSRF } },
+    },
+    "/api/v1/staff/accounts": {
+      get: { operationId: "staffAccounts", summary: "The council's staff (managers)", security: staff, responses: { "200": { description: "Accounts", ...json("StaffAccounts") }, "401": NOT_SIGNED_IN, "403": error("Not a manager") } },
+      post: {
+        operationId: "staffInvite",
+        summary: "Invite a person (managers): a set-up link, valid 24 hours",
+        security: staffChange,
+        requestBody: body({ type: "object", properties: { email: { type: "string" }, role: { enum: ["officer", "manager"] } }, required: ["email", "role"] }),
+        responses: { "201": { description: "Invited", ...json("StaffInvite") }, "400": error("Bad input"), "401": NOT_SIGNED_IN, "403": error("Not a manager, or no CSRF token"), "409": error("The email has an account") },
+      },
+    },
+    "/api/v1/staff/accounts/{id}": {
+      delete: {
+        operationId: "staffRemove",
+        summary: "Remove a person of the council (managers); their sessions end",
+        security: staffChange,
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        responses: { "204": { description: "Removed" }, "401": NOT_SIGNED_IN, "403": error("Not a manager, or no CSRF token"), "404": error("No such account in the council"), "409": error("Cannot remove yourself") },
+      },
+    },
+    "/api/v1/staff/complaints": {
+      get: {
+        operationId: "staffInbox",
+        summary: "The council's complaints, newest first",
+        security: staff,
+        parameters: [
+          query("stage", { type: "integer", minimum: 1, maximum: 4 }),
+          query("state", { enum: [...complaintStates] }),
+          query("overdue", { const: "true" }),
+          query("dueSoon", { const: "true" }),
+          query("route", { type: "string" }),
+          query("q", { type: "string", description: "A reference or its start" }),
+          query("page", { type: "integer", minimum: 1 }),
+          query("pageSize", { type: "integer", minimum: 1, maximum: 100 }),
+        ],
+        responses: { "200": { description: "One page", ...json("StaffInbox") }, "400": error("A bad parameter, named"), "401": NOT_SIGNED_IN },
+      },
+    },
+    "/api/v1/staff/complaints/{reference}": {
+      get: {
+        operationId: "staffCase",
+        summary: "Everything sent, the events and where the complaint is (recorded in the audit trail)",
+        security: staff,
+        parameters: [referenceParameter],
+        responses: { "200": { description: "The case", ...json("StaffCase") }, "400": error("Not a reference"), "401": NOT_SIGNED_IN, "404": error("No such complaint in the council (another council's answers the same)") },
+      },
+    },
+    "/api/v1/staff/complaints/{reference}/events": {
+      post: {
+        operationId: "staffRecordEvent",
+        summary: "Record one event; checked by the shared rules, stored with its effects in one transaction",
+        security: staffChange,
+        parameters: [referenceParameter],
+        requestBody: { required: true, ...json("StaffEvent") },
+        responses: {
+          "201": { description: "Recorded", ...json("StaffEventRecorded") },
+          "400": error("Not a valid event; fields name each problem"),
+          "401": NOT_SIGNED_IN,
+          "403": NO_CSRF,
+          "404": error("No such complaint in the council"),
+          "409": error("The rules refuse it now; fields say which field and why"),
+        },
+      },
+    },
+    "/api/v1/staff/audit": {
+      get: {
+        operationId: "staffAudit",
+        summary: "Who viewed or changed what, when (managers; own council)",
+        security: staff,
+        parameters: [query("reference", ref("Reference")), query("page", { type: "integer", minimum: 1 }), query("pageSize", { type: "integer", minimum: 1, maximum: 100 })],
+        responses: { "200": { description: "One page", ...json("StaffAudit") }, "400": error("A bad parameter"), "401": NOT_SIGNED_IN, "403": error("Not a manager") },
+      },
+    },
+  };
+}
 
 /** The OpenAPI 3.1 document. */
 export function openApiDocument(): Record<string, unknown> {
@@ -122,6 +311,7 @@ export function openApiDocument(): Record<string, unknown> {
           },
         },
       },
+      ...staffPaths(),
       "/api/v1/health": {
         get: {
           operationId: "health",
@@ -134,7 +324,11 @@ export function openApiDocument(): Record<string, unknown> {
       },
     },
     components: {
-      securitySchemes: { statusToken: { type: "http", scheme: "bearer", description: "The statusToken given when the complaint was sent" } },
+      securitySchemes: {
+        statusToken: { type: "http", scheme: "bearer", description: "The statusToken given when the complaint was sent" },
+        staffSession: { type: "apiKey", in: "cookie", name: "__Host-speakup-staff", description: "The staff session cookie (speakup-staff on plain http://localhost)" },
+        csrfToken: { type: "apiKey", in: "header", name: "x-csrf-token", description: "The session's csrfToken, on every change" },
+      },
       schemas: {
         Complaint: jsonSchema(complaintSchema, "input"),
         Escalation: jsonSchema(escalationSchema, "input"),
@@ -143,6 +337,18 @@ export function openApiDocument(): Record<string, unknown> {
         Status: jsonSchema(statusAnswer, "output"),
         EscalationAccepted: jsonSchema(escalationAnswer, "output"),
         Health: jsonSchema(healthAnswer, "output"),
+        StaffEvent: jsonSchema(staffEventSchema, "input"),
+        StaffSession: jsonSchema(staffSessionAnswer, "output"),
+        StaffChallenge: jsonSchema(challengeAnswer, "output"),
+        StaffSetupCheck: jsonSchema(setupCheckAnswer, "output"),
+        StaffSetupPassword: jsonSchema(setupPasswordAnswer, "output"),
+        StaffSetupConfirm: jsonSchema(setupConfirmAnswer, "output"),
+        StaffAccounts: jsonSchema(accountsAnswer, "output"),
+        StaffInvite: jsonSchema(inviteAnswer, "output"),
+        StaffInbox: jsonSchema(inboxAnswer, "output"),
+        StaffCase: jsonSchema(caseAnswer, "output"),
+        StaffEventRecorded: jsonSchema(eventAnswer, "output"),
+        StaffAudit: jsonSchema(auditAnswer, "output"),
         Error: jsonSchema(errorAnswer, "output"),
       },
     },

@@ -99,20 +99,48 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     return complaint;
   }
 
-  /** Make the inbox rows for complaints that have none yet (sent since the last listing). */
+  /**
+   * Make the inbox rows for complaints that have none yet (sent since the last listing, or before
+   * the staff area existed), in one read and one transaction. A complaint without a row has no
+   * staff events (recording one writes the row), so only its phone requests are read.
+   */
   async function fillSummaries(councilId: string): Promise<void> {
-    const missing = await sql.all<{ reference: string }>(
-      `SELECT c.reference FROM complaints c LEFT JOIN case_summaries s ON s.complaint_id = c.id
+    const missing = await sql.all<{
+      id: string;
+      reference: string;
+      council_id: string;
+      schema_version: number;
+      body: unknown;
+      body_hash: string;
+      received_at: string;
+      asked: number | string;
+    }>(
+      `SELECT c.id, c.reference, c.council_id, c.schema_version, c.body, c.body_hash, c.received_at,
+         (SELECT COUNT(*) FROM escalations e WHERE e.complaint_id = c.id) AS asked
+       FROM complaints c LEFT JOIN case_summaries s ON s.complaint_id = c.id
        WHERE c.council_id = $1 AND s.complaint_id IS NULL`,
       [councilId],
     );
-    for (const { reference } of missing) {
-      const complaint = await store.findByReference(reference);
-      if (!complaint) continue;
+    if (missing.length === 0) return;
+    const made: Array<{ ctx: CaseContext; progress: ComplaintProgress }> = [];
+    for (const row of missing) {
+      const complaint: StoredComplaint = {
+        id: row.id,
+        reference: row.reference,
+        councilId: row.council_id,
+        schemaVersion: Number(row.schema_version),
+        body: typeof row.body === "string" ? row.body : JSON.stringify(row.body),
+        bodyHash: row.body_hash,
+        receivedAt: row.received_at,
+        statusTokenHash: null,
+      };
       const ctx = caseContext(complaint, councils);
-      const events = knownEvents(await store.listEscalations(complaint.id), await listStaffEvents(sql, complaint.id));
-      await saveSummary(sql, ctx, progressFor(ctx, events));
+      const escalations = Number(row.asked) > 0 ? await store.listEscalations(complaint.id) : [];
+      made.push({ ctx, progress: progressFor(ctx, knownEvents(escalations, [])) });
     }
+    await sql.transaction(async (tx) => {
+      for (const { ctx, progress } of made) await saveSummary(tx, ctx, progress);
+    });
   }
 
   app.get("/api/v1/staff/complaints", async (request, reply) => {

@@ -20,6 +20,8 @@ export const CHALLENGE_VALID_MS = 5 * 60 * 1000;
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 export const RECOVERY_CODE_COUNT = 10;
+/** How often a session's last use is written down (the idle limit is counted to this). */
+const TOUCH_EVERY_MS = 60 * 1000;
 /** A code from the step before or after is accepted too: phones' clocks drift. */
 const TOTP_TOLERANCE_SECONDS = 30;
 const ISSUER = "Speak Up";
@@ -303,15 +305,19 @@ export async function completeSignIn(
 /** The live session for a cookie token, its idle clock reset; undefined when it has ended. */
 export async function findSession(sql: Sql, token: string, now = new Date()): Promise<Session | undefined> {
   const idleSince = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
-  const rows = await sql.all<AccountRow & { csrf_token: string; s_created_at: string; expires_at: string }>(
-    `SELECT a.*, s.csrf_token, s.created_at AS s_created_at, s.expires_at FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
+  const rows = await sql.all<AccountRow & { csrf_token: string; s_created_at: string; expires_at: string; last_seen_at: string }>(
+    `SELECT a.*, s.csrf_token, s.created_at AS s_created_at, s.expires_at, s.last_seen_at FROM staff_sessions s JOIN staff_accounts a ON a.id = s.account_id
      WHERE s.token_hash = $1 AND s.ended_at IS NULL AND s.expires_at > $2 AND s.last_seen_at > $3 AND a.status = 'active'`,
     [sha256(token), now.toISOString(), idleSince],
   );
   const row = rows[0];
   if (!row) return undefined;
-  const lastSeenAt = now.toISOString();
-  await sql.run("UPDATE staff_sessions SET last_seen_at = $2 WHERE token_hash = $1", [sha256(token), lastSeenAt]);
+  // The idle clock is kept to the minute: one write a minute per session, not one per request.
+  let lastSeenAt = String(row.last_seen_at);
+  if (now.getTime() - new Date(lastSeenAt).getTime() >= TOUCH_EVERY_MS) {
+    lastSeenAt = now.toISOString();
+    await sql.run("UPDATE staff_sessions SET last_seen_at = $2 WHERE token_hash = $1", [sha256(token), lastSeenAt]);
+  }
   return {
     account: toAccount(row),
     csrfToken: row.csrf_token,
