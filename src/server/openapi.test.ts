@@ -186,6 +186,11 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     expect((await check(CA, { method: "GET", url: `${LI}/nope`, headers: read })).status).toBe(400);
     expect((await check(CA, { method: "GET", url: `${LI}/SU-2222-2222`, headers: read })).status).toBe(404);
     expect((await check(CA, { method: "GET", url: `${LI}/${reference}` })).status).toBe(401);
+    const EX = "/api/v1/staff/complaints/{reference}/export";
+    expect((await check(EX, { method: "GET", url: `${LI}/${reference}/export`, headers: read })).status).toBe(200);
+    expect((await check(EX, { method: "GET", url: `${LI}/nope/export`, headers: read })).status).toBe(400);
+    expect((await check(EX, { method: "GET", url: `${LI}/SU-2222-2222/export`, headers: read })).status).toBe(404);
+    expect((await check(EX, { method: "GET", url: `${LI}/${reference}/export` })).status).toBe(401);
     const EV = "/api/v1/staff/complaints/{reference}/events";
     const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" });
     const ev = (body: unknown, headers: Record<string, string> = change, ref = reference) => post(`${LI}/${ref}/events`, body, headers);

@@ -219,6 +219,15 @@ function staffPaths(): Record<string, unknown> {
         responses: { "200": { description: "The case", ...json("StaffCase") }, "400": error("Not a reference"), "401": NOT_SIGNED_IN, "404": error("No such complaint in the council (another council's answers the same)") },
       },
     },
+    "/api/v1/staff/complaints/{reference}/export": {
+      get: {
+        operationId: "staffExport",
+        summary: "The case as a JSON file to keep (recorded in the audit trail as an export)",
+        security: staff,
+        parameters: [referenceParameter],
+        responses: { "200": { description: "The case, with Content-Disposition: attachment", ...json("StaffCase") }, "400": error("Not a reference"), "401": NOT_SIGNED_IN, "404": error("No such complaint in the council") },
+      },
+    },
     "/api/v1/staff/complaints/{reference}/events": {
       post: {
         operationId: "staffRecordEvent",

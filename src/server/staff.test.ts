@@ -86,6 +86,16 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       expect(again.json().error).toBe("setup-not-found");
     });
 
+    it("two invitations for one email at once make one account", async () => {
+      const results = await Promise.allSettled([
+        createAccount(store.sql, { councilId: A, email: "twice@example.gov.uk", role: "officer" }),
+        createAccount(store.sql, { councilId: A, email: "Twice@example.gov.uk", role: "officer" }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      const rejected = results.find((r) => r.status === "rejected");
+      expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: "email-taken" });
+    });
+
     it("refuses an expired link and malformed bodies", async () => {
       const made = await createAccount(store.sql, { councilId: A, email: "old@example.gov.uk", role: "officer" }, new Date(Date.now() - 25 * 3600_000));
       const expired = await app.inject({ method: "POST", url: "/api/v1/staff/setup/check", headers: json, payload: { token: made.setupToken } });
@@ -432,9 +442,13 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       await app.inject({ method: "GET", url: `/api/v1/staff/complaints/${sent.reference}`, headers: o.headers });
       await app.inject(event(sent.reference, o, { type: "acknowledged", date: today() }));
       const m = await signIn(app, manager);
+      const exported = await app.inject({ method: "GET", url: `/api/v1/staff/complaints/${sent.reference}/export`, headers: o.headers });
+      expect(exported.headers["content-disposition"]).toBe(`attachment; filename="${sent.reference}.json"`);
+      expect(exported.json().reference).toBe(sent.reference);
       const trail = await app.inject({ method: "GET", url: `/api/v1/staff/audit?reference=${sent.reference}`, headers: m.headers });
       expect(trail.statusCode).toBe(200);
       expect(trail.json().items.map((i: { action: string; staff: { email: string }; detail?: string }) => [i.action, i.staff.email, i.detail ?? null])).toEqual([
+        ["export", officer.email, null],
         ["record-event", officer.email, "acknowledged"],
         ["view", officer.email, null],
       ]);

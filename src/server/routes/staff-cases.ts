@@ -202,11 +202,8 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     return { items, page: q.page, pageSize: q.pageSize, total: Number(counted[0]?.n ?? 0) };
   });
 
-  app.get<{ Params: { reference: string } }>("/api/v1/staff/complaints/:reference", async (request, reply) => {
-    const session = await requireSession(sql, request, reply, { change: false });
-    if (!session) return reply;
-    const complaint = await ownComplaint(session, request.params.reference, reply);
-    if (!complaint) return reply;
+  /** Everything about one case, as data; opening it is recorded (a view or an export) and clears "new". */
+  async function openCase(session: Session, complaint: StoredComplaint, action: "view" | "export") {
     const ctx = caseContext(complaint, councils);
     const escalations = await store.listEscalations(complaint.id);
     const staff = await listStaffEvents(sql, complaint.id);
@@ -218,7 +215,7 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     await sql.transaction(async (tx) => {
       await saveSummary(tx, ctx, progress);
       await tx.run("UPDATE case_summaries SET first_viewed_at = $2 WHERE complaint_id = $1 AND first_viewed_at IS NULL", [complaint.id, now]);
-      await audit(tx, { councilId: complaint.councilId, accountId: session.account.id, action: "view", complaintId: complaint.id, reference: complaint.reference });
+      await audit(tx, { councilId: complaint.councilId, accountId: session.account.id, action, complaintId: complaint.id, reference: complaint.reference });
     });
     return {
       reference: complaint.reference,
@@ -253,6 +250,25 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
       ].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0)),
       progress: progressBody(ctx, progress),
     };
+  }
+
+  app.get<{ Params: { reference: string } }>("/api/v1/staff/complaints/:reference", async (request, reply) => {
+    const session = await requireSession(sql, request, reply, { change: false });
+    if (!session) return reply;
+    const complaint = await ownComplaint(session, request.params.reference, reply);
+    if (!complaint) return reply;
+    return openCase(session, complaint, "view");
+  });
+
+  // The same as a file to keep (recorded as an export in the audit trail).
+  app.get<{ Params: { reference: string } }>("/api/v1/staff/complaints/:reference/export", async (request, reply) => {
+    const session = await requireSession(sql, request, reply, { change: false });
+    if (!session) return reply;
+    const complaint = await ownComplaint(session, request.params.reference, reply);
+    if (!complaint) return reply;
+    const body = await openCase(session, complaint, "export");
+    void reply.header("Content-Disposition", `attachment; filename="${complaint.reference}.json"`);
+    return body;
   });
 
   app.post<{ Params: { reference: string } }>("/api/v1/staff/complaints/:reference/events", async (request, reply) => {
@@ -294,7 +310,7 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     const offset = (q.page - 1) * q.pageSize;
     const rows = await sql.all<{ at: string; account_id: string; email: string; action: string; reference: string | null; detail: string | null }>(
       `SELECT l.at, l.account_id, a.email, l.action, l.reference, l.detail FROM staff_audit l JOIN staff_accounts a ON a.id = l.account_id
-       WHERE ${filter} ORDER BY l.at DESC, l.id LIMIT ${q.pageSize} OFFSET ${offset}`,
+       WHERE ${filter} ORDER BY l.seq DESC LIMIT ${q.pageSize} OFFSET ${offset}`,
       params,
     );
     const counted = await sql.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM staff_audit l WHERE ${filter}`, params);

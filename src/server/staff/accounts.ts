@@ -94,9 +94,10 @@ export async function createAccount(
   const token = newToken();
   const createdAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + SETUP_VALID_MS).toISOString();
+  const taken = () => new AccountError("email-taken", "There is already an account with this email.");
   await sql.transaction(async (tx) => {
-    const taken = await tx.all("SELECT id FROM staff_accounts WHERE email = $1 AND status <> 'removed'", [email]);
-    if (taken.length > 0) throw new AccountError("email-taken", "There is already an account with this email.");
+    const existing = await tx.all("SELECT id FROM staff_accounts WHERE email = $1 AND status <> 'removed'", [email]);
+    if (existing.length > 0) throw taken();
     await tx.run(
       "INSERT INTO staff_accounts (id, council_id, email, role, status, created_at) VALUES ($1, $2, $3, $4, 'invited', $5)",
       [id, input.councilId, email, input.role, createdAt],
@@ -107,6 +108,11 @@ export async function createAccount(
       expiresAt,
       createdAt,
     ]);
+  }).catch((error: unknown) => {
+    // Two invitations for one email at once: the unique index stops the second.
+    const code = (error as { code?: string }).code;
+    if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE") throw taken();
+    throw error;
   });
   return {
     account: { id, councilId: input.councilId, email, role: input.role, status: "invited", createdAt },

@@ -52,7 +52,7 @@ interface EventRow {
 export async function listStaffEvents(sql: Sql, complaintId: string): Promise<StoredStaffEvent[]> {
   const rows = await sql.all<EventRow>(
     `SELECT e.id, e.body, e.recorded_at, e.recorded_by, a.email FROM staff_events e JOIN staff_accounts a ON a.id = e.recorded_by
-     WHERE e.complaint_id = $1 ORDER BY e.recorded_at, e.id`,
+     WHERE e.complaint_id = $1 ORDER BY e.seq`,
     [complaintId],
   );
   return rows.map((r) => ({

@@ -66,7 +66,9 @@ CREATE TABLE staff_sign_in_failures (
 
 -- What staff record about a complaint: append-only; a correction is a new row naming the row it supersedes.
 CREATE TABLE staff_events (
-  id TEXT PRIMARY KEY,
+  -- The order events were stored in, even within one millisecond.
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
   complaint_id TEXT NOT NULL REFERENCES complaints (id),
   type TEXT NOT NULL,
   body TEXT NOT NULL,
@@ -78,7 +80,8 @@ CREATE INDEX staff_events_complaint ON staff_events (complaint_id, recorded_at);
 
 -- Who looked at or changed what, and when (readable by the council's managers).
 CREATE TABLE staff_audit (
-  id TEXT PRIMARY KEY,
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
   council_id TEXT NOT NULL,
   account_id TEXT NOT NULL REFERENCES staff_accounts (id),
   at TEXT NOT NULL,
