@@ -322,6 +322,7 @@ describe("the case page", () => {
     expect(within(sent).getByText("Large print")).toBeInTheDocument();
     expect(screen.getByText(/The person said someone may be in danger now/)).toBeInTheDocument();
     expect(screen.getByText("Overdue:")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Download this case as a file (JSON)" })).toHaveAttribute("href", "/api/v1/staff/complaints/SU-7KQ4-M9XD/export");
   });
 
   it("shows the timeline with dates, who recorded each event, and corrections", async () => {

@@ -324,6 +324,12 @@ describe("the staff area, in real Chromium against the real server", () => {
     expect(await timeline.textContent()).toContain("Partly upheld");
     expect(await timeline.textContent()).toContain("Recorded by officer.e2e@example.gov.uk");
 
+    // The case as a file to keep (recorded in the audit trail as an export).
+    const [download] = await Promise.all([page.waitForEvent("download"), staff.press(staff.link("Download this case as a file (JSON)"))]);
+    expect(download.suggestedFilename()).toBe(`${reference}.json`);
+    const exported = JSON.parse(readFileSync((await download.path()) ?? "", "utf8")) as { reference: string };
+    expect(exported.reference).toBe(reference);
+
     // Back in the inbox: no longer new, and replied.
     await staff.press(staff.link("Complaints"));
     await row.waitFor();

@@ -330,6 +330,14 @@ export function CasePage() {
           <DueText nextDue={progress.nextDue} overdue={progress.overdue} dueSoon={progress.dueSoon} />
         </Row>
       </dl>
+      <p className="body">
+        <a href={`/api/v1/staff/complaints/${encodeURIComponent(record.data.reference)}/export`} download aria-describedby="export-hint">
+          {t("case.export")}
+        </a>{" "}
+        <span id="export-hint" className="muted">
+          {t("case.exportHint")}
+        </span>
+      </p>
       <ChildsView complaint={complaint} />
       <WhatTheySent complaint={complaint} />
       <Timeline record={record.data} />
