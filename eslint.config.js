@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/app/**/*.{ts,tsx}", "test/setup/jsdom.ts"],
+    files: ["src/app/**/*.{ts,tsx}", "src/staff/**/*.{ts,tsx}", "test/setup/jsdom.ts"],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { "react-hooks": reactHooks, "jsx-a11y": jsxA11y },
     rules: {
@@ -41,8 +41,8 @@ export default tseslint.config(
   },
   {
     // No user-visible text in components: it lives in locales/ (style.md rule 7).
-    files: ["src/app/**/*.tsx"],
-    ignores: ["src/app/**/*.test.tsx"],
+    files: ["src/app/**/*.tsx", "src/staff/**/*.tsx"],
+    ignores: ["src/app/**/*.test.tsx", "src/staff/**/*.test.tsx"],
     rules: {
       "no-restricted-syntax": [
         "error",
@@ -66,15 +66,21 @@ export default tseslint.config(
     ),
   ),
   layer("src/server", ["**/app/**", "react", "dexie"], "The server may import only src/domain."),
+  // The staff area (issue 12) is its own bundle: it may use the app's shared components and lib, but
+  // nothing in the child's app may import it, or its code and words would reach the child's phone.
+  layer("src/staff", ["**/app/features/**", "**/app/routes/**", "**/server/**", "dexie"], "The staff area may import only app/components, app/lib and src/domain."),
   {
-    files: ["src/app/lib/**/*.ts", "src/app/components/**", "src/app/features/**", "src/app/routes/**"],
+    files: ["src/app/*.{ts,tsx}", "src/app/lib/**/*.ts", "src/app/components/**", "src/app/features/**", "src/app/routes/**"],
     ignores: ["src/app/lib/db.ts", "src/app/lib/*-repository.ts", "**/*.test.ts", "**/*.test.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           paths: [{ name: "dexie", message: "Only app/lib/db.ts and *-repository.ts import Dexie (style.md rule 6)." }],
-          patterns: [{ group: ["**/server/**"], message: "The app must not import the server." }],
+          patterns: [
+            { group: ["**/server/**"], message: "The app must not import the server." },
+            { group: ["**/staff/**", "**/locales/*/staff.json"], message: "The child's app must not import the staff area (its own bundle, issue 12)." },
+          ],
         },
       ],
     },

@@ -5,6 +5,7 @@ import { defineConfig, type Plugin } from "vite";
 import { compression } from "vite-plugin-compression2";
 import { VitePWA } from "vite-plugin-pwa";
 import { prerenderPages } from "./scripts/prerender";
+import { buildStaffArea, STAFF_DIR } from "./scripts/staff-build";
 import { loadCouncils } from "./src/server/councils";
 
 const SOURCE_MAP_DIR = "build/sourcemaps";
@@ -99,11 +100,14 @@ export default defineConfig({
         globPatterns: ["**/*.{js,css,html,svg,png,json,webmanifest}"],
         // The server's own list of pre-rendered pages; the worker finds them by address. The PDF
         // maker (about 180 kB) is fetched only when someone asks for a PDF, which needs the
-        // connection anyway (scripts/prerender.ts ON_DEMAND_CHUNKS).
-        globIgnores: ["prerendered.json", "assets/copy-pdf-*.js"],
+        // connection anyway (scripts/prerender.ts ON_DEMAND_CHUNKS). The staff area (dist/staff/)
+        // is never kept offline: it is for council staff, not the child, and a staff page must
+        // always come from the server (scripts/staff-build.ts).
+        globIgnores: ["prerendered.json", "assets/copy-pdf-*.js", `${STAFF_DIR}/**`],
       },
     }),
     keepSourceMapsPrivate(),
+    buildStaffArea(),
   ],
   build: {
     target: "es2022",

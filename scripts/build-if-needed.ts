@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { buildServer } from "./build-server";
 
 const root = resolve(import.meta.dirname, "..");
-const inputs = ["src/app", "src/domain", "locales", "public", "index.html", "vite.config.ts", "scripts/prerender.ts", "package-lock.json"];
+const inputs = ["src/app", "src/staff", "src/domain", "locales", "public", "index.html", "vite.config.ts", "scripts/prerender.ts", "scripts/staff-build.ts", "package-lock.json"];
 
 function newest(path: string): number {
   const full = join(root, path);

@@ -27,8 +27,9 @@ cleanupOutdatedCaches();
 
 // Every other page address is the shell (the layout around "Loading…"; the router draws the page).
 // /api/ is never answered from a cache: nothing registers a route for it, so it always goes to
-// the network.
-registerRoute(new NavigationRoute(createHandlerBoundToURL("/shell.html"), { denylist: [/^\/api\//] }));
+// the network. Nor is the staff area (/staff, issue 12): its pages and files always come from the
+// server, and none of them is in the precache.
+registerRoute(new NavigationRoute(createHandlerBoundToURL("/shell.html"), { denylist: [/^\/api\//, /^\/staff(\/|$)/] }));
 
 // On the very first install there is no older version, so the new worker takes the open page
 // straight away (it then works offline without a reload). Updates still wait: see SKIP_WAITING.

@@ -172,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const staticDir = options.staticDir;
   const built = staticDir !== undefined && existsSync(join(staticDir, "index.html"));
   const prerendered = built ? readPrerenderedPages(staticDir) : undefined;
+  const staffHtml = built && existsSync(join(staticDir, "staff/index.html"));
   if (built) {
     await app.register(fastifyStatic, {
       root: staticDir,
@@ -184,8 +185,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       allowedPath: (pathName) => !pathName.endsWith(".map") && pathName !== "/prerendered.json",
       setHeaders(res, path) {
         // Hashed assets never change; everything else (pages, service worker, manifest, settings) is revalidated.
-        if (path.includes(`${join(staticDir, "assets")}`)) {
+        if (path.includes(`${join(staticDir, "assets")}`) || path.includes(`${join(staticDir, "staff", "assets")}`)) {
           res.header("Cache-Control", "public, max-age=31536000, immutable");
+        } else if (path.startsWith(`${join(staticDir, "staff")}`)) {
+          res.header("Cache-Control", "no-store");
         } else {
           res.header("Cache-Control", "no-cache");
         }
@@ -198,6 +201,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // A page address never names a file (no dot in its last part): a missing file is a 404, not the shell.
     const isPage =
       (request.method === "GET" || request.method === "HEAD") && prerendered && !path.startsWith("/api/") && !/\.[^/]*$/.test(path);
+    if (isPage && staffHtml && (path === "/staff" || path.startsWith("/staff/"))) {
+      // The staff area's own page (built into dist/staff/ by scripts/staff-build.ts) for every
+      // /staff address; never kept by a browser or a proxy, never served by the service worker.
+      reply.header("Cache-Control", "no-store");
+      return reply.sendFile("staff/index.html");
+    }
     if (isPage) {
       // Pre-rendered pages by address; every other client-side route gets the shell, which the
       // router draws. HEAD answers with the same headers (Fastify sends no body for HEAD).

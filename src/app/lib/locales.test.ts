@@ -58,14 +58,22 @@ describe("locales", () => {
     const { firstWords } = await import("./i18n");
     const { laterWords } = await import("./later-words");
     const { infoWords } = await import("./info-words");
-    expect(Object.keys({ ...firstWords, ...laterWords, ...infoWords }).sort()).toEqual(Object.keys(english).sort());
+    const { staffWords } = await import("../../staff/lib/staff-words");
+    expect(Object.keys({ ...firstWords, ...laterWords, ...infoWords, staff: staffWords.staff }).sort()).toEqual(Object.keys(english).sort());
+  });
+
+  it("the child's app never loads the staff words (they come only with the staff area's own bundle)", async () => {
+    const { firstWords } = await import("./i18n");
+    const { laterWords } = await import("./later-words");
+    const { infoWords } = await import("./info-words");
+    expect(Object.keys({ ...firstWords, ...laterWords, ...infoWords })).not.toContain("staff");
   });
 
   it("every literal key the app uses has English text", () => {
     const missing: string[] = [];
-    for (const file of sourceFiles(join(root, "src/app"))) {
+    for (const file of [...sourceFiles(join(root, "src/app")), ...sourceFiles(join(root, "src/staff"))]) {
       const source = readFileSync(file, "utf8");
-      const namespace = /useTranslation\("([a-z]+)"\)/.exec(source)?.[1] ?? "common";
+      const namespace = /useTranslation\("([a-z]+)"\)/.exec(source)?.[1] ?? (file.includes("/src/staff/") ? "staff" : "common");
       const keys = [...source.matchAll(/\bt\("([a-zA-Z0-9_.:]+)"/g), ...source.matchAll(/i18nKey="([a-zA-Z0-9_.:]+)"/g)].map((m) => m[1] ?? "");
       for (const key of keys) {
         const full = key.includes(":") ? key : `${namespace}:${key}`;
