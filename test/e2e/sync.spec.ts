@@ -123,6 +123,14 @@ async function sendFromCheckPage(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Send complaint" }).click();
 }
 
+/** Change "Tell us what happened" from Check your answers and come back to it. */
+async function changeWhatHappened(page: Page, text: string): Promise<void> {
+  await page.getByRole("link", { name: /^Change\s*Tell us what happened, in your own words$/ }).click();
+  await page.getByLabel("Tell us what happened, in your own words").fill(text);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   port = await freePort();
@@ -194,6 +202,34 @@ describe("later sync", () => {
     const reference = (await page.getByTestId("reference").textContent()) ?? "";
     expect(complaintCount()).toBe(1);
     expect(query<{ reference: string }>("SELECT reference FROM complaints")[0]?.reference).toBe(reference);
+    await context.close();
+  });
+
+  it("words changed after a send with no answer are kept as a draft and offered back (issue 11, bug 2)", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const { page, foreignRequests } = await openPage(context, baseUrl);
+    await seedDraft(page, baseUrl, "The words the council gets");
+    await openCheckPage(page);
+    await context.setOffline(true);
+    await sendFromCheckPage(page);
+    await page.getByText("Your complaint is saved on this phone.", { exact: false }).waitFor();
+    // The send was tried with no answer, so the council may already have this version.
+    await changeWhatHappened(page, "Words I added after pressing Send");
+
+    await context.setOffline(false);
+    await page.goto(new URL("/complaints", baseUrl).href);
+    const sentList = page.getByTestId("sent-list");
+    await sentList.getByText(/^Reference SU-/).waitFor({ timeout: 15_000 });
+    const body = query<{ body: string }>("SELECT body FROM complaints")[0]?.body ?? "{}";
+    expect((JSON.parse(body) as { whatHappened?: { text?: string } }).whatHappened?.text).toBe("The words the council gets");
+    const note = sentList.getByTestId("later-changes");
+    await note.getByText("Tell the council about your changes.", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "your complaints, changes kept as a draft");
+    await note.getByRole("button", { name: "See your changes" }).click();
+    await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
+    await page.getByText("Words I added after pressing Send").waitFor();
+    expect(foreignRequests).toEqual([]);
     await context.close();
   });
 

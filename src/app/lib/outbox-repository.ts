@@ -12,6 +12,7 @@ import {
   type OutboxRecord,
   type SentRecord,
   type SpeakUpDatabase,
+  type StoredDraft,
   sentSummaryOf,
 } from "./db";
 
@@ -76,6 +77,16 @@ export function serverMayHold(record: OutboxRecord): boolean {
   if (record.lastTriedAt === undefined) return false;
   if (record.state === "sending") return true;
   return !(record.lastError?.kind === "rejected" && record.lastError.code !== "id-reused");
+}
+
+/**
+ * Whether the draft a complaint came from holds answers the body sent does not: Send was pressed
+ * again with changes while the earlier body was kept, or the draft was saved after the body was
+ * queued (its Change links, another tab). `updatedAt` is outside the PIN seal, so this works in
+ * the service worker with no key; a save that changed nothing only keeps a draft too many.
+ */
+export function holdsLaterChanges(record: OutboxComplaint, draft: Pick<StoredDraft, "updatedAt">): boolean {
+  return record.laterChanges === true || Date.parse(draft.updatedAt) > Date.parse(record.queuedAt);
 }
 
 function errorFrom(result: Exclude<SendResult, { kind: "accepted" }>): OutboxError {
@@ -228,7 +239,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
           await database.outbox.delete(id);
           const draft = await database.drafts.get(record.draftId);
           await database.drafts.delete(record.draftId);
-          if (record.laterChanges && draft) {
+          if (draft && holdsLaterChanges(record, draft)) {
             // The council got the earlier body; the draft holds words typed since. They are kept,
             // under a new id (a new complaint if sent; this id is the council's now) and offered back.
             // The id is outside the PIN seal, so a sealed draft moves without the key.

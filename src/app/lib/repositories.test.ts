@@ -317,3 +317,48 @@ describe("outbox repository: Send pressed again", () => {
     expect((await outbox.get(complaint.id))?.payload).toEqual(changed);
   });
 });
+
+describe("outbox repository: words typed after the body that was kept (issue 11, bug 2)", () => {
+  const t0 = new Date("2026-12-03T10:00:00.000Z");
+  const accepted: SendResult = { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z" };
+
+  async function queuedFromDraft() {
+    const drafts = draftRepository(database);
+    const outbox = outboxRepository(database);
+    const draft = await drafts.create("example-borough", t0);
+    await drafts.saveAnswers(draft.id, { whatHappened: "The words sent first" }, "check", t0);
+    const complaint = complaintSchema.parse({ ...fixture, id: draft.id });
+    await outbox.queue(draft.id, complaint, ENDPOINT, new Date(t0.getTime() + 1_000));
+    // Tried with no answer: the server may hold this body, so it is the one that will be sent.
+    await outbox.markSending(complaint.id, new Date(t0.getTime() + 2_000));
+    await outbox.settle(complaint.id, { kind: "network" }, new Date(t0.getTime() + 3_000));
+    return { drafts, outbox, draft, complaint };
+  }
+
+  it("keeps a draft changed after it was queued (no second Send) under a new id, named on the sent record", async () => {
+    const { drafts, outbox, draft, complaint } = await queuedFromDraft();
+    await drafts.saveAnswers(draft.id, { whatHappened: "Words I added after pressing Send" }, "check", new Date(t0.getTime() + 4_000));
+    const sent = await outbox.settle(complaint.id, accepted);
+    expect(sent?.laterChangesDraftId).toEqual(expect.any(String));
+    expect(sent?.laterChangesDraftId).not.toBe(draft.id);
+    const kept = await drafts.get(sent?.laterChangesDraftId ?? "");
+    expect(kept?.status === "ok" ? kept.draft.answers.whatHappened : kept).toBe("Words I added after pressing Send");
+    expect(await drafts.get(draft.id)).toBeUndefined();
+    expect((await outbox.getSent(complaint.id))?.laterChangesDraftId).toBe(sent?.laterChangesDraftId);
+  });
+
+  it("keeps the draft when Send was pressed again with changed answers and the earlier body was kept", async () => {
+    const { drafts, outbox, draft, complaint } = await queuedFromDraft();
+    await outbox.queue(draft.id, { ...complaint, putRight: "Changed, but the earlier body is kept" }, ENDPOINT, new Date(t0.getTime() + 4_000));
+    const sent = await outbox.settle(complaint.id, accepted);
+    expect(await drafts.get(sent?.laterChangesDraftId ?? "")).toMatchObject({ status: "ok" });
+  });
+
+  it("deletes the draft when nothing changed after the body was queued", async () => {
+    const { drafts, outbox, draft, complaint } = await queuedFromDraft();
+    const sent = await outbox.settle(complaint.id, accepted);
+    expect(sent?.laterChangesDraftId).toBeUndefined();
+    expect(await drafts.count()).toBe(0);
+    expect(await drafts.get(draft.id)).toBeUndefined();
+  });
+});

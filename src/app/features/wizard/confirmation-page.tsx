@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import { assessEligibility } from "../../../domain/eligibility";
 import { expectedDates } from "../../../domain/timeline";
+import { LaterChangesNote } from "../../components/later-changes-note";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { SentRecord } from "../../lib/db";
@@ -46,6 +47,7 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
         </div>
       </div>
       <p className="body">{t("keepReference")}</p>
+      <LaterChangesNote sent={sent} />
       <h2 className="heading-m">{t("nextHeading")}</h2>
       <p className="body">{t("nextBody", { council: council.name })}</p>
       {dates.acknowledgementBy ? <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p> : null}
