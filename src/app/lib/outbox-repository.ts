@@ -80,6 +80,14 @@ export function serverMayHold(record: OutboxRecord): boolean {
 }
 
 /**
+ * A complaint that is on its way: queued and not refused. Its draft is shown as waiting everywhere
+ * (Check your answers, the start page), and changing it is a deliberate step (issue 11, bug 4).
+ */
+export function isWaitingToSend(record: OutboxRecord | undefined): record is OutboxComplaint {
+  return record?.kind === "complaint" && record.state !== "failed";
+}
+
+/**
  * Whether the draft a complaint came from holds answers the body sent does not: Send was pressed
  * again with changes while the earlier body was kept, or the draft was saved after the body was
  * queued (its Change links, another tab). `updatedAt` is outside the PIN seal, so this works in
@@ -203,6 +211,34 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         const taken: OutboxRecord = { ...record, state: "sending", lastTriedAt: now.toISOString() };
         await database.outbox.put(taken);
         return taken;
+      });
+    },
+
+    /**
+     * "Change my answers" on a waiting complaint the server cannot hold (never tried, or refused):
+     * take it out of the outbox so its draft is a draft again, sent only when Send is pressed again.
+     * False when it may be with the council already or is being sent right now: it stays.
+     */
+    async takeBack(id: string, now: Date = new Date()): Promise<boolean> {
+      return database.transaction("rw", database.outbox, async () => {
+        const record = await database.outbox.get(id);
+        if (record?.kind !== "complaint" || beingSent(record, now) || serverMayHold(record)) return false;
+        await database.outbox.delete(id);
+        return true;
+      });
+    },
+
+    /**
+     * "Change my answers anyway" on a waiting complaint the server may hold: it is still sent as it
+     * is, and the draft, with whatever the person changes, is kept when it settles (bug 2).
+     */
+    async keepLaterChanges(id: string): Promise<boolean> {
+      return database.transaction("rw", database.outbox, async () => {
+        const record = await database.outbox.get(id);
+        if (record?.kind !== "complaint") return false;
+        const kept: OutboxComplaint = { ...record, laterChanges: true };
+        await database.outbox.put(kept);
+        return true;
       });
     },
 

@@ -5,7 +5,7 @@ import { complaintSchema } from "../../domain/complaint";
 import type { SendResult } from "./api-client";
 import { SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
-import { backoffMs, isStuckSending, outboxRepository, SEND_TIMEOUT_MS, STUCK_SENDING_MS } from "./outbox-repository";
+import { backoffMs, isStuckSending, isWaitingToSend, outboxRepository, SEND_TIMEOUT_MS, STUCK_SENDING_MS } from "./outbox-repository";
 
 let database: SpeakUpDatabase;
 beforeEach(async () => {
@@ -360,5 +360,35 @@ describe("outbox repository: words typed after the body that was kept (issue 11,
     expect(sent?.laterChangesDraftId).toBeUndefined();
     expect(await drafts.count()).toBe(0);
     expect(await drafts.get(draft.id)).toBeUndefined();
+  });
+});
+
+describe("outbox repository: changing a complaint waiting to be sent (issue 11, bug 4)", () => {
+  const complaint = complaintSchema.parse({ ...fixture, id: "5a1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
+
+  it("takes back a complaint never tried, so its draft is a draft again", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    expect(isWaitingToSend(await outbox.get(complaint.id))).toBe(true);
+    expect(await outbox.takeBack(complaint.id)).toBe(true);
+    expect(await outbox.get(complaint.id)).toBeUndefined();
+  });
+
+  it("never takes back one the council may hold, or one being sent; it can be marked to keep the later changes", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.markSending(complaint.id);
+    expect(await outbox.takeBack(complaint.id)).toBe(false);
+    await outbox.settle(complaint.id, { kind: "network" });
+    expect(await outbox.takeBack(complaint.id)).toBe(false);
+    expect(await outbox.keepLaterChanges(complaint.id)).toBe(true);
+    expect(await outbox.get(complaint.id)).toMatchObject({ laterChanges: true, payload: complaint });
+  });
+
+  it("a refused complaint is not waiting: its draft is changed and sent again as usual", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.settle(complaint.id, { kind: "rejected", status: 400, error: "invalid-complaint", fields: [] });
+    expect(isWaitingToSend(await outbox.get(complaint.id))).toBe(false);
   });
 });
