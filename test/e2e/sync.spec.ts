@@ -346,6 +346,17 @@ describe("later sync", () => {
     await sendFromCheckPage(page);
     await page.waitForURL(/\/complaint\/sent\/SU-/);
     const reference = (await page.getByTestId("reference").textContent()) ?? "";
+    // At 320px the reference stays on one line (issue 11, bug 7), with nothing off the side.
+    const referenceLines = await page.getByTestId("reference").evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(referenceLines).toBe(1);
+    // The person chose "Don't contact me": nothing says the council will reply to them.
+    await page.getByTestId("reply-by").getByText(/^You chose not to be contacted, so the council can't reply to you\. It should finish looking at your complaint by /).waitFor();
+    expect(await page.getByText(/The council should (reply|tell you)/).count()).toBe(0);
+    await new JourneyRunner(page, { noSidewaysScroll: true }).checkPage("complaint sent at 320px, no contact");
 
     await page.getByRole("navigation", { name: "Help with complaining" }).getByRole("link", { name: "Your complaints" }).click();
     await page.getByRole("link", { name: new RegExp(`See where it is and what happens next\\s*for complaint ${reference}`) }).click();

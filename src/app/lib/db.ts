@@ -119,6 +119,11 @@ export interface SentRecord {
   status?: KnownStatus;
   /** The last time asking for the status failed, and why (`network`, `not-found`…). */
   statusProblem?: { at: string; kind: string };
+  /**
+   * The person chose not to be contacted ("Don't contact me"): the council cannot reply to them, so
+   * the pages never say it will. Only the choice is kept, never contact details (decision 008).
+   */
+  noContact?: true;
   /** The draft (a new id) holding answers changed after the body that was sent: offered back, never deleted. */
   laterChangesDraftId?: string;
 }

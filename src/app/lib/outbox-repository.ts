@@ -270,6 +270,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             // What was written goes to the council and leaves this phone: only the route-finding answers stay.
             payload: sentSummaryOf(record.payload),
             endpoint: record.endpoint,
+            ...(record.payload.contact === undefined || record.payload.contact.method === "none" ? { noContact: true as const } : {}),
             ...(result.statusToken ? { statusToken: result.statusToken } : {}),
           };
           await database.outbox.delete(id);
