@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from "dexie";
 import type { Complaint } from "../../domain/complaint";
 import type { DraftAnswers, DraftRecord } from "../../domain/draft";
 import type { EscalationRequest } from "../../domain/progress";
+import { sentSummaryOf, type SentSummary } from "../../domain/sent-summary";
 import type { TimelineEvent } from "../../domain/timeline";
 
 /**
@@ -79,27 +80,6 @@ export interface KnownStatus {
   lastStage: number;
   events: TimelineEvent[];
   checkedAt: string;
-}
-
-/**
- * What a sent complaint keeps on the phone: what the pages need to work out its route and next
- * steps, never what the person wrote (the council has that). On a shared phone, nothing sent can
- * be read back from this device.
- */
-export type SentSummary = Pick<Complaint, "id" | "councilId" | "schemaVersion" | "role" | "eligibility" | "wantsAdvocate" | "createdAt" | "submittedAt">;
-
-export function sentSummaryOf(complaint: SentSummary): SentSummary {
-  const { id, councilId, schemaVersion, role, eligibility, wantsAdvocate, createdAt, submittedAt } = complaint;
-  return {
-    id,
-    councilId,
-    schemaVersion,
-    createdAt,
-    submittedAt,
-    ...(role !== undefined ? { role } : {}),
-    ...(eligibility !== undefined ? { eligibility } : {}),
-    ...(wantsAdvocate !== undefined ? { wantsAdvocate } : {}),
-  };
 }
 
 export interface SentRecord {

@@ -13,8 +13,8 @@ import {
   type SentRecord,
   type SpeakUpDatabase,
   type StoredDraft,
-  sentSummaryOf,
 } from "./db";
+import { sentSummaryOf } from "../../domain/sent-summary";
 
 /** Back off after a failed try: 5 s, 10 s, 20 s… up to 5 minutes. `failures` counts from 1. */
 export function backoffMs(failures: number): number {
