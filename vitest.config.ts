@@ -10,7 +10,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "node",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "test/lint/*.test.ts"],
           environment: "node",
           setupFiles: ["test/setup/node.ts"],
         },

@@ -163,18 +163,19 @@ describe("assessEligibility: flags", () => {
     expect(flags.some((f) => f.flag === "older-than-12-months" && f.reasonKey === "eligibility:flag.olderThan12Months")).toBe(flagged);
   });
 
-  it.each<[Proceeding[] | undefined, boolean]>([
-    [["court"], true],
-    [["police"], true],
-    [["disciplinary"], true],
-    [["court", "police", "disciplinary"], true],
-    [[], false],
-    [undefined, false],
-  ])("proceedings = %j → other-proceedings: %s", (proceedings, flagged) => {
+  it.each<[Proceeding[] | undefined, EligibilityReasonKey | undefined]>([
+    [["court"], "eligibility:flag.otherProceedings.court"],
+    [["police"], "eligibility:flag.otherProceedings.police"],
+    [["disciplinary"], "eligibility:flag.otherProceedings.disciplinary"],
+    [["police", "court"], "eligibility:flag.otherProceedings.courtPolice"],
+    [["court", "disciplinary"], "eligibility:flag.otherProceedings.courtDisciplinary"],
+    [["disciplinary", "police"], "eligibility:flag.otherProceedings.policeDisciplinary"],
+    [["court", "police", "disciplinary"], "eligibility:flag.otherProceedings.all"],
+    [[], undefined],
+    [undefined, undefined],
+  ])("proceedings = %j → the other-proceedings warning names only those: %s", (proceedings, reasonKey) => {
     const flags = assessEligibility({ role: "parent", proceedings }).flags;
-    expect(flags.filter((f) => f.flag === "other-proceedings")).toEqual(
-      flagged ? [{ flag: "other-proceedings", reasonKey: "eligibility:flag.otherProceedings" }] : [],
-    );
+    expect(flags.filter((f) => f.flag === "other-proceedings")).toEqual(reasonKey ? [{ flag: "other-proceedings", reasonKey }] : []);
   });
 
   it.each<[Role | undefined, EligibilityReasonKey | undefined, EligibilityReasonKey | undefined]>([
@@ -201,7 +202,7 @@ describe("assessEligibility: flags", () => {
     const result = assessEligibility({ role: "parent", childSituation: "looked-after", topics: ["delay"], when: "over-12-months", proceedings: ["court", "police"] });
     expect(result.flags).toEqual([
       { flag: "older-than-12-months", reasonKey: "eligibility:flag.olderThan12Months" },
-      { flag: "other-proceedings", reasonKey: "eligibility:flag.otherProceedings" },
+      { flag: "other-proceedings", reasonKey: "eligibility:flag.otherProceedings.courtPolice" },
       { flag: "acting-for-child", reasonKey: "eligibility:flag.actingForChild.ownRight" },
       { flag: "advocacy-right", reasonKey: "eligibility:flag.advocacyRight.child" },
     ]);

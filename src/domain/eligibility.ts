@@ -50,7 +50,14 @@ export const eligibilityReasonKeys = [
   "eligibility:route.otherOrganisation.court",
   // Warnings and rights.
   "eligibility:flag.olderThan12Months",
-  "eligibility:flag.otherProceedings",
+  // Other proceedings: one text for each set the person ticked, naming only those (court, police, disciplinary).
+  "eligibility:flag.otherProceedings.court",
+  "eligibility:flag.otherProceedings.police",
+  "eligibility:flag.otherProceedings.disciplinary",
+  "eligibility:flag.otherProceedings.courtPolice",
+  "eligibility:flag.otherProceedings.courtDisciplinary",
+  "eligibility:flag.otherProceedings.policeDisciplinary",
+  "eligibility:flag.otherProceedings.all",
   "eligibility:flag.actingForChild.ownRight",
   "eligibility:flag.actingForChild.needsAgreement",
   "eligibility:flag.advocacyRight.self",
@@ -247,6 +254,21 @@ const advocacyKeys: Record<Role, KeyUnder<"flag.advocacyRight"> | undefined> = {
   "interested-person": "eligibility:flag.advocacyRight.child",
 };
 
+/** The warning about other proceedings naming only the ones ticked (Regs 2006 reg 8), or none when nothing was ticked. */
+function otherProceedingsKey(proceedings: readonly Proceeding[] | undefined): KeyUnder<"flag.otherProceedings"> | undefined {
+  const court = proceedings?.includes("court") ?? false;
+  const police = proceedings?.includes("police") ?? false;
+  const disciplinary = proceedings?.includes("disciplinary") ?? false;
+  if (court && police && disciplinary) return "eligibility:flag.otherProceedings.all";
+  if (court && police) return "eligibility:flag.otherProceedings.courtPolice";
+  if (court && disciplinary) return "eligibility:flag.otherProceedings.courtDisciplinary";
+  if (police && disciplinary) return "eligibility:flag.otherProceedings.policeDisciplinary";
+  if (court) return "eligibility:flag.otherProceedings.court";
+  if (police) return "eligibility:flag.otherProceedings.police";
+  if (disciplinary) return "eligibility:flag.otherProceedings.disciplinary";
+  return undefined;
+}
+
 function flagsFor(answers: EligibilityInput): EligibilityFlag[] {
   const flags: EligibilityFlag[] = [];
   // Reg 9: the one-year limit is the council's discretion. "Not sure" gets no warning: guessing
@@ -255,9 +277,8 @@ function flagsFor(answers: EligibilityInput): EligibilityFlag[] {
     flags.push({ flag: "older-than-12-months", reasonKey: "eligibility:flag.olderThan12Months" });
   }
   // Reg 8: the council may decline or pause the part that could prejudice other proceedings.
-  if ((answers.proceedings?.length ?? 0) > 0) {
-    flags.push({ flag: "other-proceedings", reasonKey: "eligibility:flag.otherProceedings" });
-  }
+  const proceedings = otherProceedingsKey(answers.proceedings);
+  if (proceedings) flags.push({ flag: "other-proceedings", reasonKey: proceedings });
   const acting = answers.role === undefined ? undefined : actingForChildKeys[answers.role];
   if (acting) flags.push({ flag: "acting-for-child", reasonKey: acting });
   // Unknown role: the person may be a child, so the offer is phrased "if you are a child or care leaver".

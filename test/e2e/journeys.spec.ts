@@ -60,14 +60,14 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       NO_PROCEEDINGS,
       {
         heading: "What happens next for you",
-        actions: [{ see: /Step 2: if you are still unhappy, you can ask for an investigation/ }],
+        actions: [{ see: /Stage 2: if you are still unhappy, you can ask for an investigation/ }],
       },
       {
         heading: "What happened?",
         mistake: "Tell us what happened",
         actions: [
           { fill: "Tell us what happened, in your own words", value: story },
-          { fill: "When did it happen? (optional)", value: "In September" },
+          { fill: "What date, or roughly when? (optional)", value: "In September" },
           { fill: "Who was involved? (optional)", value: "My social worker" },
         ],
       },

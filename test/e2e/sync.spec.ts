@@ -124,6 +124,14 @@ async function sendFromCheckPage(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Send complaint" }).click();
 }
 
+/** Change "Tell us what happened" from Check your answers and come back to it. */
+async function changeWhatHappened(page: Page, text: string, heading = "Check your answers before you send"): Promise<void> {
+  await page.getByRole("link", { name: /^Change\s*Tell us what happened, in your own words$/ }).click();
+  await page.getByLabel("Tell us what happened, in your own words").fill(text);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
   port = await freePort();
@@ -198,6 +206,111 @@ describe("later sync", () => {
     await context.close();
   });
 
+  it("sent offline, the complaint shows as waiting everywhere, and changing it is a step that says what happens (issue 11, bug 4)", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const posts = countPosts(context, /^\/api\/v1\/complaints$/);
+    const { page, foreignRequests } = await openPage(context, baseUrl);
+    await seedDraft(page, baseUrl, "Queued with no signal");
+    await openCheckPage(page);
+    await context.setOffline(true);
+    await sendFromCheckPage(page);
+    const waitingHeading = page.getByRole("heading", { name: "Your complaint is waiting to be sent", level: 1 });
+    await waitingHeading.waitFor();
+    const expectWaiting = async (label: string) => {
+      await waitingHeading.waitFor();
+      await page.getByText("We'll send it as soon as we can reach the council.", { exact: false }).first().waitFor();
+      expect(await page.getByRole("button", { name: "Send complaint" }).count()).toBe(0);
+      expect(await page.getByRole("link", { name: /^Change/ }).count()).toBe(0);
+      await page.getByRole("button", { name: "Change my answers", exact: true }).waitFor();
+      await expectNoAxeViolations(page, label);
+    };
+    await expectWaiting("check page, waiting to be sent");
+    // After a reload. Without a service worker a page loads only online, so the network is back for
+    // the reloads while the pages are told they are offline (navigator.onLine), and send nothing.
+    await context.addInitScript(() => {
+      if (sessionStorage.getItem("e2e-offline") === "1") Object.defineProperty(navigator, "onLine", { configurable: true, get: () => false });
+    });
+    await page.evaluate(() => {
+      sessionStorage.setItem("e2e-offline", "1");
+      Object.defineProperty(navigator, "onLine", { configurable: true, get: () => false });
+    });
+    await context.setOffline(false);
+    await page.reload();
+    await expectWaiting("check page after a reload, waiting to be sent");
+    // The start page does not offer to carry on with it, and a question's address does not change it.
+    await page.goto(baseUrl);
+    await page.getByRole("heading", { name: "Waiting to send" }).waitFor();
+    expect(await page.getByRole("button", { name: "Carry on with your complaint" }).count()).toBe(0);
+    await page.getByRole("link", { name: "See your complaint waiting to be sent" }).waitFor();
+    await expectNoAxeViolations(page, "start page, a complaint waiting to be sent");
+    await page.goto(new URL("/complaint/what-happened", baseUrl).href);
+    await waitingHeading.waitFor();
+
+    // Changing it takes it back: a draft again, sent only when Send is pressed again.
+    await page.getByRole("button", { name: "Change my answers", exact: true }).click();
+    await page.getByRole("heading", { name: "Check your answers before you send", level: 1 }).waitFor();
+    await page.getByRole("button", { name: "Send complaint" }).waitFor();
+    expect(complaintCount()).toBe(0);
+    expect(posts.count()).toBe(0);
+    await page.evaluate(() => {
+      sessionStorage.removeItem("e2e-offline");
+      Object.defineProperty(navigator, "onLine", { configurable: true, get: () => true });
+    });
+    await changeWhatHappened(page, "Changed before it was sent");
+    await sendFromCheckPage(page);
+    await page.waitForURL(/\/complaint\/sent\/SU-/, { timeout: 15_000 });
+    const body = query<{ body: string }>("SELECT body FROM complaints")[0]?.body ?? "{}";
+    expect((JSON.parse(body) as { whatHappened?: { text?: string } }).whatHappened?.text).toBe("Changed before it was sent");
+    expect(complaintCount()).toBe(1);
+    expect(posts.count()).toBe(1);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("words changed after a send whose answer was lost are kept as a draft and offered back (issue 11, bug 2)", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    const { page, foreignRequests } = await openPage(context, baseUrl);
+    await seedDraft(page, baseUrl, "The words the council gets");
+    await openCheckPage(page);
+    let cut = false;
+    await context.route("**/api/v1/complaints", async (route) => {
+      if (cut || route.request().method() !== "POST") return route.continue();
+      cut = true;
+      // The server stores it, then the signal goes before its answer arrives.
+      await route.fetch();
+      await context.setOffline(true);
+      await route.abort("connectionreset");
+    });
+    await sendFromCheckPage(page);
+    await page.getByRole("heading", { name: "Your complaint is waiting to be sent", level: 1 }).waitFor();
+    // It was tried, so the council may already have this version: it is still sent as it is.
+    await page.getByText("We have already tried to send it, so the council may have it.", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "check page, waiting, the council may have it");
+    await page.getByRole("button", { name: "Change my answers anyway" }).click();
+    await page.getByText("We will send your complaint as it was before your changes.", { exact: false }).waitFor();
+    await changeWhatHappened(page, "Words I added after pressing Send", "Your complaint is waiting to be sent");
+
+    await context.setOffline(false);
+    await page.waitForURL(/\/complaint\/sent\/SU-/, { timeout: 15_000 });
+    const body = query<{ body: string }>("SELECT body FROM complaints")[0]?.body ?? "{}";
+    expect((JSON.parse(body) as { whatHappened?: { text?: string } }).whatHappened?.text).toBe("The words the council gets");
+    expect(complaintCount()).toBe(1);
+    await page.getByTestId("later-changes").getByText("Tell the council about your changes.", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "complaint sent, changes kept as a draft");
+
+    await page.goto(new URL("/complaints", baseUrl).href);
+    const note = page.getByTestId("sent-list").getByTestId("later-changes");
+    await note.getByText("Tell the council about your changes.", { exact: false }).waitFor();
+    await expectNoAxeViolations(page, "your complaints, changes kept as a draft");
+    await note.getByRole("button", { name: "See your changes" }).click();
+    await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
+    await page.getByText("Words I added after pressing Send").waitFor();
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
   it("two tabs open with a queued complaint: exactly one POST reaches the server", async () => {
     const baseUrl = server?.url ?? "";
     const context = await newContext();
@@ -234,6 +347,17 @@ describe("later sync", () => {
     await sendFromCheckPage(page);
     await page.waitForURL(/\/complaint\/sent\/SU-/);
     const reference = (await page.getByTestId("reference").textContent()) ?? "";
+    // At 320px the reference stays on one line (issue 11, bug 7), with nothing off the side.
+    const referenceLines = await page.getByTestId("reference").evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(referenceLines).toBe(1);
+    // The person chose "Don't contact me": nothing says the council will reply to them.
+    await page.getByTestId("reply-by").getByText(/^You chose not to be contacted, so the council can't reply to you\. It should finish looking at your complaint by /).waitFor();
+    expect(await page.getByText(/The council should (reply|tell you)/).count()).toBe(0);
+    await new JourneyRunner(page, { noSidewaysScroll: true }).checkPage("complaint sent at 320px, no contact");
 
     await page.getByRole("navigation", { name: "Help with complaining" }).getByRole("link", { name: "Your complaints" }).click();
     await page.getByRole("link", { name: new RegExp(`See where it is and what happens next\\s*for complaint ${reference}`) }).click();

@@ -3,6 +3,7 @@ import type { Complaint } from "../../domain/complaint";
 import type { DraftAnswers, DraftRecord } from "../../domain/draft";
 import type { EscalationRequest } from "../../domain/progress";
 import type { PublicEvent } from "../../domain/staff-events";
+import { sentSummaryOf, type SentSummary } from "../../domain/sent-summary";
 import type { TimelineEvent } from "../../domain/timeline";
 
 /**
@@ -86,27 +87,6 @@ export interface KnownStatus {
   checkedAt: string;
 }
 
-/**
- * What a sent complaint keeps on the phone: what the pages need to work out its route and next
- * steps, never what the person wrote (the council has that). On a shared phone, nothing sent can
- * be read back from this device.
- */
-export type SentSummary = Pick<Complaint, "id" | "councilId" | "schemaVersion" | "role" | "eligibility" | "wantsAdvocate" | "createdAt" | "submittedAt">;
-
-export function sentSummaryOf(complaint: SentSummary): SentSummary {
-  const { id, councilId, schemaVersion, role, eligibility, wantsAdvocate, createdAt, submittedAt } = complaint;
-  return {
-    id,
-    councilId,
-    schemaVersion,
-    createdAt,
-    submittedAt,
-    ...(role !== undefined ? { role } : {}),
-    ...(eligibility !== undefined ? { eligibility } : {}),
-    ...(wantsAdvocate !== undefined ? { wantsAdvocate } : {}),
-  };
-}
-
 export interface SentRecord {
   id: string;
   schemaVersion: 1;
@@ -124,6 +104,11 @@ export interface SentRecord {
   status?: KnownStatus;
   /** The last time asking for the status failed, and why (`network`, `not-found`…). */
   statusProblem?: { at: string; kind: string };
+  /**
+   * The person chose not to be contacted ("Don't contact me"): the council cannot reply to them, so
+   * the pages never say it will. Only the choice is kept, never contact details (decision 008).
+   */
+  noContact?: true;
   /** The draft (a new id) holding answers changed after the body that was sent: offered back, never deleted. */
   laterChangesDraftId?: string;
   /**

@@ -157,6 +157,11 @@ export function draftRepository(database: SpeakUpDatabase = db) {
       return (await Promise.all(records.map((raw) => load(raw)))).flatMap((loaded) => loaded ?? []);
     },
 
+    /** Whether a draft with this id is on this device, whatever state it is in (sealed, needs checking). */
+    async has(id: string): Promise<boolean> {
+      return (await database.drafts.where("id").equals(id).count()) > 0;
+    },
+
     /** How many drafts are on this device, whatever state they are in. */
     async count(): Promise<number> {
       return database.drafts.count();

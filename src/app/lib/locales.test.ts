@@ -82,18 +82,4 @@ describe("locales", () => {
     }
     expect(missing).toEqual([]);
   });
-
-  it("every wizard step has a title, every field a label, every option a label", async () => {
-    const { steps } = await import("../features/wizard/steps");
-    const hasText = (k: string) => exists(k) || exists(`${k}_self`);
-    for (const step of steps) {
-      expect(hasText(step.titleKey), step.titleKey).toBe(true);
-      for (const field of step.fields) {
-        expect(hasText(`${field.textKey}.label`), `${field.textKey}.label`).toBe(true);
-        for (const option of field.options ?? []) {
-          expect(hasText(`${field.textKey}.options.${option}.label`), `${field.textKey}.options.${option}.label`).toBe(true);
-        }
-      }
-    }
-  });
 });

@@ -12,8 +12,9 @@ import {
   type OutboxRecord,
   type SentRecord,
   type SpeakUpDatabase,
-  sentSummaryOf,
+  type StoredDraft,
 } from "./db";
+import { sentSummaryOf } from "../../domain/sent-summary";
 
 /** Back off after a failed try: 5 s, 10 s, 20 s… up to 5 minutes. `failures` counts from 1. */
 export function backoffMs(failures: number): number {
@@ -76,6 +77,24 @@ export function serverMayHold(record: OutboxRecord): boolean {
   if (record.lastTriedAt === undefined) return false;
   if (record.state === "sending") return true;
   return !(record.lastError?.kind === "rejected" && record.lastError.code !== "id-reused");
+}
+
+/**
+ * A complaint that is on its way: queued and not refused. Its draft is shown as waiting everywhere
+ * (Check your answers, the start page), and changing it is a deliberate step (issue 11, bug 4).
+ */
+export function isWaitingToSend(record: OutboxRecord | undefined): record is OutboxComplaint {
+  return record?.kind === "complaint" && record.state !== "failed";
+}
+
+/**
+ * Whether the draft a complaint came from holds answers the body sent does not: Send was pressed
+ * again with changes while the earlier body was kept, or the draft was saved after the body was
+ * queued (its Change links, another tab). `updatedAt` is outside the PIN seal, so this works in
+ * the service worker with no key; a save that changed nothing only keeps a draft too many.
+ */
+export function holdsLaterChanges(record: OutboxComplaint, draft: Pick<StoredDraft, "updatedAt">): boolean {
+  return record.laterChanges === true || Date.parse(draft.updatedAt) > Date.parse(record.queuedAt);
 }
 
 function errorFrom(result: Exclude<SendResult, { kind: "accepted" }>): OutboxError {
@@ -196,6 +215,34 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       });
     },
 
+    /**
+     * "Change my answers" on a waiting complaint the server cannot hold (never tried, or refused):
+     * take it out of the outbox so its draft is a draft again, sent only when Send is pressed again.
+     * False when it may be with the council already or is being sent right now: it stays.
+     */
+    async takeBack(id: string, now: Date = new Date()): Promise<boolean> {
+      return database.transaction("rw", database.outbox, async () => {
+        const record = await database.outbox.get(id);
+        if (record?.kind !== "complaint" || beingSent(record, now) || serverMayHold(record)) return false;
+        await database.outbox.delete(id);
+        return true;
+      });
+    },
+
+    /**
+     * "Change my answers anyway" on a waiting complaint the server may hold: it is still sent as it
+     * is, and the draft, with whatever the person changes, is kept when it settles (bug 2).
+     */
+    async keepLaterChanges(id: string): Promise<boolean> {
+      return database.transaction("rw", database.outbox, async () => {
+        const record = await database.outbox.get(id);
+        if (record?.kind !== "complaint") return false;
+        const kept: OutboxComplaint = { ...record, laterChanges: true };
+        await database.outbox.put(kept);
+        return true;
+      });
+    },
+
     /** Delete a waiting item (after the person confirms). One being sent right now is not deleted; one stuck "sending" is. */
     async remove(id: string, now: Date = new Date()): Promise<boolean> {
       return database.transaction("rw", database.outbox, async () => {
@@ -224,6 +271,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
             // What was written goes to the council and leaves this phone: only the route-finding answers stay.
             payload: sentSummaryOf(record.payload),
             endpoint: record.endpoint,
+            ...(record.payload.contact === undefined || record.payload.contact.method === "none" ? { noContact: true as const } : {}),
             ...(result.statusToken ? { statusToken: result.statusToken } : {}),
             ...(result.accessCode ? { accessCode: result.accessCode } : {}),
             ...(record.label ? { label: record.label } : {}),
@@ -231,7 +279,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
           await database.outbox.delete(id);
           const draft = await database.drafts.get(record.draftId);
           await database.drafts.delete(record.draftId);
-          if (record.laterChanges && draft) {
+          if (draft && holdsLaterChanges(record, draft)) {
             // The council got the earlier body; the draft holds words typed since. They are kept,
             // under a new id (a new complaint if sent; this id is the council's now) and offered back.
             // The id is outside the PIN seal, so a sealed draft moves without the key.

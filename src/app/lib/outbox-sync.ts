@@ -102,6 +102,11 @@ export async function drainForBackgroundSync(repository: OutboxRepository = outb
   if ((await repository.nextWake()) !== undefined) throw new Error("Some of the outbox is still waiting to be sent");
 }
 
+/** The browser knows it has no network (navigator.onLine false is reliable; true is only a maybe). */
+function isOffline(): boolean {
+  return typeof navigator !== "undefined" && navigator.onLine === false;
+}
+
 let draining: Promise<void> | undefined;
 let again = false;
 
@@ -120,6 +125,9 @@ export function drainOutbox(options: DrainOptions = {}): Promise<void> {
         again = false;
         await asOnlySender(async (renew) => {
           for (;;) {
+            // With no connection at all nothing is tried: a try that surely never left the phone
+            // would count as one the server may hold. The "online" event starts sending again.
+            if (isOffline()) return;
             const due = await repository.nextDue(now());
             if (!due) return;
             if (!(await renew())) return;

@@ -5,7 +5,7 @@ import { complaintSchema } from "../../domain/complaint";
 import type { SendResult } from "./api-client";
 import { SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
-import { backoffMs, isStuckSending, outboxRepository, SEND_TIMEOUT_MS, STUCK_SENDING_MS } from "./outbox-repository";
+import { backoffMs, isStuckSending, isWaitingToSend, outboxRepository, SEND_TIMEOUT_MS, STUCK_SENDING_MS } from "./outbox-repository";
 
 let database: SpeakUpDatabase;
 beforeEach(async () => {
@@ -315,5 +315,80 @@ describe("outbox repository: Send pressed again", () => {
     const changed = { ...complaint, putRight: "Something else" };
     await outbox.queue("d", changed, ENDPOINT);
     expect((await outbox.get(complaint.id))?.payload).toEqual(changed);
+  });
+});
+
+describe("outbox repository: words typed after the body that was kept (issue 11, bug 2)", () => {
+  const t0 = new Date("2026-12-03T10:00:00.000Z");
+  const accepted: SendResult = { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z" };
+
+  async function queuedFromDraft() {
+    const drafts = draftRepository(database);
+    const outbox = outboxRepository(database);
+    const draft = await drafts.create("example-borough", t0);
+    await drafts.saveAnswers(draft.id, { whatHappened: "The words sent first" }, "check", t0);
+    const complaint = complaintSchema.parse({ ...fixture, id: draft.id });
+    await outbox.queue(draft.id, complaint, ENDPOINT, new Date(t0.getTime() + 1_000));
+    // Tried with no answer: the server may hold this body, so it is the one that will be sent.
+    await outbox.markSending(complaint.id, new Date(t0.getTime() + 2_000));
+    await outbox.settle(complaint.id, { kind: "network" }, new Date(t0.getTime() + 3_000));
+    return { drafts, outbox, draft, complaint };
+  }
+
+  it("keeps a draft changed after it was queued (no second Send) under a new id, named on the sent record", async () => {
+    const { drafts, outbox, draft, complaint } = await queuedFromDraft();
+    await drafts.saveAnswers(draft.id, { whatHappened: "Words I added after pressing Send" }, "check", new Date(t0.getTime() + 4_000));
+    const sent = await outbox.settle(complaint.id, accepted);
+    expect(sent?.laterChangesDraftId).toEqual(expect.any(String));
+    expect(sent?.laterChangesDraftId).not.toBe(draft.id);
+    const kept = await drafts.get(sent?.laterChangesDraftId ?? "");
+    expect(kept?.status === "ok" ? kept.draft.answers.whatHappened : kept).toBe("Words I added after pressing Send");
+    expect(await drafts.get(draft.id)).toBeUndefined();
+    expect((await outbox.getSent(complaint.id))?.laterChangesDraftId).toBe(sent?.laterChangesDraftId);
+  });
+
+  it("keeps the draft when Send was pressed again with changed answers and the earlier body was kept", async () => {
+    const { drafts, outbox, draft, complaint } = await queuedFromDraft();
+    await outbox.queue(draft.id, { ...complaint, putRight: "Changed, but the earlier body is kept" }, ENDPOINT, new Date(t0.getTime() + 4_000));
+    const sent = await outbox.settle(complaint.id, accepted);
+    expect(await drafts.get(sent?.laterChangesDraftId ?? "")).toMatchObject({ status: "ok" });
+  });
+
+  it("deletes the draft when nothing changed after the body was queued", async () => {
+    const { drafts, outbox, draft, complaint } = await queuedFromDraft();
+    const sent = await outbox.settle(complaint.id, accepted);
+    expect(sent?.laterChangesDraftId).toBeUndefined();
+    expect(await drafts.count()).toBe(0);
+    expect(await drafts.get(draft.id)).toBeUndefined();
+  });
+});
+
+describe("outbox repository: changing a complaint waiting to be sent (issue 11, bug 4)", () => {
+  const complaint = complaintSchema.parse({ ...fixture, id: "5a1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
+
+  it("takes back a complaint never tried, so its draft is a draft again", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    expect(isWaitingToSend(await outbox.get(complaint.id))).toBe(true);
+    expect(await outbox.takeBack(complaint.id)).toBe(true);
+    expect(await outbox.get(complaint.id)).toBeUndefined();
+  });
+
+  it("never takes back one the council may hold, or one being sent; it can be marked to keep the later changes", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.markSending(complaint.id);
+    expect(await outbox.takeBack(complaint.id)).toBe(false);
+    await outbox.settle(complaint.id, { kind: "network" });
+    expect(await outbox.takeBack(complaint.id)).toBe(false);
+    expect(await outbox.keepLaterChanges(complaint.id)).toBe(true);
+    expect(await outbox.get(complaint.id)).toMatchObject({ laterChanges: true, payload: complaint });
+  });
+
+  it("a refused complaint is not waiting: its draft is changed and sent again as usual", async () => {
+    const outbox = outboxRepository(database);
+    await outbox.queue("d", complaint, ENDPOINT);
+    await outbox.settle(complaint.id, { kind: "rejected", status: 400, error: "invalid-complaint", fields: [] });
+    expect(isWaitingToSend(await outbox.get(complaint.id))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Complaint } from "../../domain/complaint";
-import type { OutboxRecord, SentRecord } from "./db";
-import { outboxRepository, sameComplaint } from "./outbox-repository";
+import type { OutboxComplaint, OutboxRecord, SentRecord } from "./db";
+import { outboxRepository, sameComplaint, serverMayHold } from "./outbox-repository";
 import { requestSend } from "./outbox-sync";
 
 const outbox = outboxRepository();
@@ -34,4 +34,14 @@ export async function outcomeOf(id: string): Promise<SendOutcome> {
     throw new Error(`Complaint ${id} is neither waiting nor sent`);
   }
   return record.state === "failed" && record.lastError?.kind === "rejected" ? { kind: "rejected", record } : { kind: "queued", record };
+}
+
+/**
+ * The deliberate step to change a complaint waiting to be sent (bug 4). If the council cannot have
+ * it yet it is taken out of the outbox, to be sent again with Send; if it may have it, it is still
+ * sent as it is and the draft, with the changes, is kept and offered back (bug 2). False when
+ * nothing changed (it is being sent right now): the page says so.
+ */
+export async function changeWaiting(record: OutboxComplaint): Promise<boolean> {
+  return serverMayHold(record) ? outbox.keepLaterChanges(record.id) : outbox.takeBack(record.id);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useLocation } from "react-router";
 import { todayIso } from "../../../domain/calendar";
 import type { CouncilSettings } from "../../../domain/council";
+import { LaterChangesNote } from "../../components/later-changes-note";
 import { PhoneLink } from "../../components/phone-link";
 import { LoadFailedPage, LoadingPage } from "../../components/status-pages";
 import { useDocumentTitle } from "../../components/use-document-title";
@@ -187,6 +188,7 @@ function SentItem({ sent, council, councilName }: { sent: SentRecord; council: C
       <p className="body">{t("sent.sentOn", { council: councilName, date: formatLongDate(sent.receivedOn, i18n.language) })}</p>
       {progress ? <p className="body">{t("sent.stage", { stage: progress.stage, name: stageName(t, progress.procedure.kind, progress.stage) })}</p> : null}
       {next ? <NextDateLine next={next} language={i18n.language} /> : null}
+      <LaterChangesNote sent={sent} level={4} />
       <p className="body">
         <Link to={complaintPath(sent.reference)}>
           {t("sent.open")}

@@ -72,6 +72,18 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
         <div className="button-placeholder" aria-hidden="true">
           <span className="button button--start">{t("startButton")}</span>
         </div>
+      ) : hasDraft && drafts.status === "ready" && drafts.waiting ? (
+        <>
+          {/* The current complaint is on its way: no Carry on, which would change what is being sent (bug 4). */}
+          <h2 className="heading-m">{t("waitingHeading")}</h2>
+          <p className="body">{t("waitingBody")}</p>
+          <p className="body">
+            <Link to="/complaints">{t("waitingLink")}</Link>
+          </p>
+          <button type="button" className="button" disabled={busy} onClick={() => void startNew()}>
+            {t("newButton")}
+          </button>
+        </>
       ) : hasDraft ? (
         <>
           <h2 className="heading-m">{t("continueHeading")}</h2>

@@ -1,7 +1,10 @@
 import { useEffect, useState } from "react";
 import type { LoadedDraft } from "../../lib/draft-repository";
 
-export type DraftSummary = { status: "loading" } | { status: "ready"; current: LoadedDraft | undefined; count: number };
+export type DraftSummary =
+  | { status: "loading" }
+  /** `waiting`: the current draft's complaint is in the outbox, on its way (so it is not "carried on"). */
+  | { status: "ready"; current: LoadedDraft | undefined; count: number; waiting: boolean };
 
 /**
  * The current draft and how many there are, kept live (a draft started, sent or deleted in another
@@ -13,22 +16,25 @@ export function useDraftSummary(): DraftSummary {
   useEffect(() => {
     let stopped = false;
     let unsubscribe: (() => void) | undefined;
-    void Promise.all([import("dexie"), import("../../lib/draft-repository")])
-      .then(([{ liveQuery }, { draftRepository }]) => {
+    void Promise.all([import("dexie"), import("../../lib/draft-repository"), import("../../lib/outbox-repository")])
+      .then(([{ liveQuery }, { draftRepository }, { outboxRepository, isWaitingToSend }]) => {
         if (stopped) return;
         const repository = draftRepository();
+        const outbox = outboxRepository();
         const subscription = liveQuery(async (): Promise<DraftSummary> => {
           const current = await repository.current();
-          return { status: "ready", current, count: await repository.count() };
+          const id = current?.status === "ok" ? current.draft.id : current?.id;
+          const waiting = id !== undefined && isWaitingToSend(await outbox.get(id));
+          return { status: "ready", current, count: await repository.count(), waiting };
         }).subscribe({
           next: (next) => setSummary(next),
           // A device that cannot read its drafts still gets Start now.
-          error: () => setSummary({ status: "ready", current: undefined, count: 0 }),
+          error: () => setSummary({ status: "ready", current: undefined, count: 0, waiting: false }),
         });
         unsubscribe = () => subscription.unsubscribe();
       })
       .catch(() => {
-        if (!stopped) setSummary({ status: "ready", current: undefined, count: 0 });
+        if (!stopped) setSummary({ status: "ready", current: undefined, count: 0, waiting: false });
       });
     return () => {
       stopped = true;

@@ -12,7 +12,8 @@ import { useDocumentTitle } from "../../components/use-document-title";
 import { sendNow } from "../../lib/outbox-sync";
 import type { OutboxError } from "../../lib/db";
 import { complaintLabel } from "../../lib/complaint-label";
-import { outcomeOf, queueAndSend, type SendOutcome } from "../../lib/send-complaint";
+import { isWaitingToSend, serverMayHold } from "../../lib/outbox-repository";
+import { changeWaiting, outcomeOf, queueAndSend, type SendOutcome } from "../../lib/send-complaint";
 import { useOutboxItem } from "../../lib/use-outbox";
 import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
 
@@ -98,9 +99,16 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         fieldId: `change-${stepForPath(issue.path)?.id ?? steps[0]?.id ?? ""}`,
         message: t(issue.message, { count: 0 }),
       }));
-  // Saved on this phone: when it is sent later (back online, another tab, the service worker), show the confirmation.
-  const queuedId = sendState.kind === "queued" || sendState.kind === "rejected" ? sendState.id : undefined;
-  const item = useOutboxItem(queuedId);
+  // This draft's complaint in the outbox (its id is the draft's), live: when it is sent later (back
+  // online, another tab, the service worker), show the confirmation; while it waits, say so, after
+  // a reload too, and never offer Send again (bug 4).
+  const item = useOutboxItem(draft.id);
+  const queuedId = draft.id;
+  const waitingRecord = item?.status === "waiting" && isWaitingToSend(item.record) ? item.record : undefined;
+  const waiting = waitingRecord !== undefined && sendState.kind !== "sending";
+  // The person chose to change a complaint that is still sent as it was (its draft is kept).
+  const changingAnyway = waitingRecord?.laterChanges === true;
+  const [changeProblem, setChangeProblem] = useState(false);
   // What the council's server said about each answer when it refused the complaint (a 400's fields).
   const serverProblems = (sendState.kind === "rejected" ? sendState.problems : []).map(({ field, key }) => ({
     fieldId: `change-${stepForPath(field.split("."))?.id ?? steps[0]?.id ?? ""}`,
@@ -111,7 +119,8 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     (problem, index, all) => all.findIndex((p) => p.fieldId === problem.fieldId && p.message === problem.message) === index,
   );
   const showProblems = sendState.kind === "invalid" || sendState.kind === "rejected";
-  useDocumentTitle(t("check:title"), showProblems && problems.length > 0);
+  const title = waiting ? t("check:waiting.title") : t("check:title");
+  useDocumentTitle(title, showProblems && problems.length > 0);
 
   const send = async () => {
     const complaint = complaintFromDraft(draft, new Date().toISOString());
@@ -142,8 +151,16 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     if (item?.status === "sent") navigate(`/complaint/sent/${item.sent.reference}`, { replace: true });
   }, [item, navigate]);
 
+  /** The deliberate step to change a waiting complaint: take it back, or change it anyway (its draft is then kept). */
+  const change = async () => {
+    if (!waitingRecord) return;
+    setChangeProblem(false);
+    const changed = await changeWaiting(waitingRecord).catch(() => false);
+    if (!changed) setChangeProblem(true);
+    else setSendState({ kind: "idle" });
+  };
+
   const tryAgain = async () => {
-    if (!queuedId) return;
     setSendState({ kind: "sending" });
     await sendNow([queuedId]);
     const record = await outcomeOf(queuedId).catch(() => undefined);
@@ -176,7 +193,17 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     <>
       {previous ? <BackLink to={stepPath(previous)} /> : null}
       {showProblems && problems.length > 0 ? <ErrorSummary errors={problems} attempt={attempts} /> : null}
-      <h1 className="heading-l">{t("check:title")}</h1>
+      <h1 className="heading-l">{title}</h1>
+      {waiting ? (
+        <div className="notice" role="status">
+          <p className="body">{t("check:queued.body")}</p>
+          {sendState.kind === "queued" && sendState.keptEarlier ? <p className="body">{t("check:queued.keptEarlier")}</p> : null}
+          {changingAnyway ? <p className="body">{t("check:waiting.changingAnyway")}</p> : null}
+          <p className="body">
+            <Link to="/complaints">{t("check:queued.seeOutbox")}</Link>
+          </p>
+        </div>
+      ) : null}
       {SECTIONS.map((section) => {
         const sectionRows = rows.filter((row) => row.step.section === section);
         if (sectionRows.length === 0) return null;
@@ -193,10 +220,12 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
                     {value !== undefined ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("check:notAnswered")}</span>}
                   </dd>
                   <dd className="summary-list__actions">
+                    {waiting && !changingAnyway ? null : (
                     <Link id={rows.find((r) => r.step.id === step.id)?.field === field ? `change-${step.id}` : undefined} to={`${stepPath(step.id)}?return=${CHECK_STEP}`}>
                       {t("check:change")}
                       <span className="visually-hidden">{` ${question}`}</span>
                     </Link>
+                    )}
                   </dd>
                 </div>
               ))}
@@ -205,35 +234,56 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
         );
       })}
 
-      <h2 className="heading-m">{t("check:sendHeading")}</h2>
-      <p className="body">{t("check:sendBody", { council: council.name })}</p>
-      <BeforeSend council={council} />
+      {waiting && waitingRecord ? (
+        <>
+          <button type="button" className="button" onClick={() => void tryAgain()}>
+            {t("check:queued.retry")}
+          </button>
+          {changingAnyway ? null : (
+            <section aria-labelledby="change-waiting-heading">
+              <h2 className="heading-m" id="change-waiting-heading">
+                {t("check:waiting.changeHeading")}
+              </h2>
+              {serverMayHold(waitingRecord) ? (
+                <>
+                  <p className="body">{t("check:waiting.mayHaveIt")}</p>
+                  <p className="body">{t("check:waiting.keptAsDraft")}</p>
+                </>
+              ) : (
+                <p className="body">{t("check:waiting.takeBack")}</p>
+              )}
+              {changeProblem ? (
+                <p className="body error-message" role="alert">
+                  {t("check:waiting.changeFailed")}
+                </p>
+              ) : null}
+              <button type="button" className="button button--secondary" onClick={() => void change()}>
+                {serverMayHold(waitingRecord) ? t("check:waiting.changeAnyway") : t("check:waiting.change")}
+              </button>
+            </section>
+          )}
+        </>
+      ) : (
+        <>
+          <h2 className="heading-m">{t("check:sendHeading")}</h2>
+          <p className="body">{t("check:sendBody", { council: council.name })}</p>
+          <BeforeSend council={council} />
 
-      {sendState.kind === "queued" ? (
-        <div className="notice" role="status">
-          <h2 className="heading-s">{t("check:queued.heading")}</h2>
-          <p className="body">{t("check:queued.body")}</p>
-          {sendState.keptEarlier ? <p className="body">{t("check:queued.keptEarlier")}</p> : null}
-          <p className="body">
-            <Link to="/complaints">{t("check:queued.seeOutbox")}</Link>
-          </p>
-        </div>
-      ) : null}
-      {sendState.kind === "rejected" ? (
-        <div className="notice notice--error" role="alert">
-          <h2 className="heading-s">{t("check:rejected.heading")}</h2>
-          <p className="body">{t("check:rejected.body")}</p>
-        </div>
-      ) : null}
+          {sendState.kind === "rejected" ? (
+            <div className="notice notice--error" role="alert">
+              <h2 className="heading-s">{t("check:rejected.heading")}</h2>
+              <p className="body">{t("check:rejected.body")}</p>
+            </div>
+          ) : null}
 
-      <button
-        type="button"
-        className="button"
-        disabled={sendState.kind === "sending"}
-        onClick={() => void (sendState.kind === "queued" ? tryAgain() : send())}
-      >
-        {sendState.kind === "sending" ? t("check:sending") : sendState.kind === "queued" ? t("check:queued.retry") : t("check:send")}
-      </button>
+          {/* Shown once the outbox has been read, so Send is never offered for a complaint already waiting. */}
+          {item === undefined ? null : (
+            <button type="button" className="button" disabled={sendState.kind === "sending"} onClick={() => void send()}>
+              {sendState.kind === "sending" ? t("check:sending") : t("check:send")}
+            </button>
+          )}
+        </>
+      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { CouncilSettings } from "../../../domain/council";
 import { assessEligibility } from "../../../domain/eligibility";
 import { expectedDates } from "../../../domain/timeline";
 import { AccessCode } from "../../components/access-code";
+import { LaterChangesNote } from "../../components/later-changes-note";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { SentRecord } from "../../lib/db";
@@ -60,10 +61,14 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
           </Link>
         </p>
       ) : null}
+      <LaterChangesNote sent={sent} />
       <h2 className="heading-m">{t("nextHeading")}</h2>
       <p className="body">{t("nextBody", { council: council.name })}</p>
-      {dates.acknowledgementBy ? <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p> : null}
-      <p className="body">{t("replyBy", { date: formatLongDate(dates.target, i18n.language) })}</p>
+      {/* "Don't contact me": the council cannot tell them anything, so no date says it will. */}
+      {dates.acknowledgementBy && !sent.noContact ? <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p> : null}
+      <p className="body" data-testid="reply-by">
+        {t(sent.noContact ? "replyByNoContact" : "replyBy", { date: formatLongDate(dates.target, i18n.language) })}
+      </p>
       <p className="body">{t("latestBy", { date: formatLongDate(dates.latest, i18n.language) })}</p>
       <p className="body">
         <Link to={`/complaints/${encodeURIComponent(sent.reference)}`}>{t("trackIt")}</Link>

@@ -140,6 +140,8 @@ export const steps: StepDefinition[] = [
     id: "other-proceedings",
     section: "about",
     titleKey: "wizard:proceedings.label",
+    // "A court case about you or your family" to a child, "about the child" to someone acting for one.
+    context: speaksForThemself,
     fields: [
       {
         name: "proceedings",

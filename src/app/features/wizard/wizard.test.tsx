@@ -232,7 +232,7 @@ describe("checkbox questions", () => {
   it("unticks the others when 'None of these' is chosen, and the other way round", async () => {
     await newDraft({ role: "young-person", childSituation: "looked-after", topics: ["decision"], when: "under-12-months" });
     renderAt("/complaint/other-proceedings");
-    const court = await screen.findByRole("checkbox", { name: "A court case about the child" });
+    const court = await screen.findByRole("checkbox", { name: "A court case about you or your family" });
     const none = screen.getByRole("checkbox", { name: "None of these, or I don't know" });
     await userEvent.click(court);
     await userEvent.click(none);
@@ -251,10 +251,17 @@ describe("what happens next for you", () => {
     await newDraft(youngPersonAnswers);
     const router = renderAt("/complaint/what-happens-next");
     expect(await screen.findByRole("heading", { level: 1, name: "What happens next for you" })).toBeInTheDocument();
-    expect(screen.getByText(/Step 2: if you are still unhappy, you can ask for an investigation/)).toBeInTheDocument();
+    expect(screen.getByText(/Stage 2: if you are still unhappy, you can ask for an investigation/)).toBeInTheDocument();
     await userEvent.click(continueButton());
     await screen.findByRole("heading", { name: "What happened?" });
     expect(router.state.location.pathname).toBe("/complaint/what-happened");
+  });
+
+  it("warns only about the proceedings ticked: a court case alone names no police or disciplinary process (issue 11, bug 7)", async () => {
+    await newDraft({ ...youngPersonAnswers, proceedings: ["court"] });
+    renderAt("/complaint/what-happens-next");
+    expect(await screen.findByText(/^There is also a court case\. The council might pause part of your complaint/)).toBeInTheDocument();
+    expect(screen.queryByText(/police investigation|disciplinary/)).not.toBeInTheDocument();
   });
 
   it("names the organisation to contact for a school complaint, and still lets them carry on", async () => {
@@ -264,6 +271,22 @@ describe("what happens next for you", () => {
     expect(screen.getByText(/Talk to the school first, then use the school's own complaints process/)).toBeInTheDocument();
     expect(screen.getByText(/You can carry on and send your complaint to Example Borough Council/)).toBeInTheDocument();
     expect(continueButton()).toBeEnabled();
+  });
+});
+
+describe("words about the person filling this in (issue 11, bug 7)", () => {
+  it("says 'you' to a young person in the hints about their situation, and 'they' about a child", async () => {
+    await newDraft({ role: "young-person" });
+    renderAt("/complaint/situation");
+    expect(await screen.findByText(/The council is responsible for where you live/)).toBeInTheDocument();
+    expect(screen.getByText("You used to be in care, and the council still helps you as you grow up.")).toBeInTheDocument();
+    expect(screen.queryByText(/where they live|bring them up|helps them/)).not.toBeInTheDocument();
+  });
+
+  it("offers a young person 'A court case about you or your family', and someone acting for a child 'about the child'", async () => {
+    await newDraft({ role: "parent", childSituation: "looked-after", topics: ["decision"], when: "under-12-months" });
+    renderAt("/complaint/other-proceedings");
+    expect(await screen.findByRole("checkbox", { name: "A court case about the child" })).toBeInTheDocument();
   });
 });
 
@@ -289,7 +312,7 @@ describe("acting for a child", () => {
     await screen.findByRole("heading", { name: "About the child" });
     await userEvent.type(screen.getByLabelText(/How old are they\?/), "nine");
     await userEvent.click(continueButton());
-    expect(await screen.findByRole("link", { name: "Enter the age as a number, like 12" })).toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "Enter the age as a number, like 9" })).toBeInTheDocument();
     expect(screen.getByLabelText(/How old are they\?/)).toHaveValue("nine");
     const answers = await currentAnswers();
     expect(answers).toMatchObject({ childAgreement: "agrees", howChecked: "We met at school", checkedOn: "2026-11-20", childsWords: "I want to stay at my school" });
@@ -367,7 +390,7 @@ describe("What happened? question page", () => {
   it("keeps when and who as optional prompts", async () => {
     const router = renderAt("/complaint/what-happened");
     await userEvent.type(await screen.findByLabelText("Tell us what happened, in your own words"), "They moved me");
-    await userEvent.type(screen.getByLabelText(/When did it happen\? \(optional\)/), "last summer");
+    await userEvent.type(screen.getByLabelText(/What date, or roughly when\? \(optional\)/), "last summer");
     await userEvent.click(continueButton());
     await screen.findByRole("heading", { name: "What would put things right for you? (optional)" });
     expect(router.state.location.pathname).toBe("/complaint/put-right");
