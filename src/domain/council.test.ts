@@ -49,9 +49,16 @@ const minimal = {
 const councilWith = (changes: Record<string, unknown>): unknown => ({ ...structuredClone(minimal), ...changes });
 
 describe("shipped council files (public/councils)", () => {
-  it("ships the three councils the index lists, and the default is one of them", () => {
+  it("ships the councils the index lists, and the default is one of them", () => {
     const index = councilIndexSchema.parse(readJson("index.json"));
-    expect(councilFiles).toEqual(["example-borough.json", "northmoor.json", "riverside.json"]);
+    expect(councilFiles).toEqual([
+      "birmingham-childrens-trust.json",
+      "cambridgeshire.json",
+      "example-borough.json",
+      "norfolk.json",
+      "northmoor.json",
+      "riverside.json",
+    ]);
     expect(index.councils.map((c) => `${c.id}.json`).sort()).toEqual(councilFiles);
     expect(index.councils.map((c) => c.id)).toContain(index.default);
   });
@@ -88,7 +95,61 @@ describe("shipped council files (public/councils)", () => {
     expect(council.submission).toEqual({ endpoint: "/api/v1/complaints" });
   });
 
-  it("the three councils differ from each other where intended", () => {
+  it.each([
+    {
+      file: "norfolk.json",
+      timescales: { ...STATUTORY, acknowledgementWorkingDays: 5 },
+      localProcedure: DEFAULT_LOCAL_PROCEDURE,
+    },
+    {
+      // "an extra 40 working days" at Stage 2: 25 + 40 = the statutory 65.
+      file: "birmingham-childrens-trust.json",
+      timescales: STATUTORY,
+      localProcedure: { stages: [{ workingDays: 20 }, { workingDays: 25 }] },
+    },
+    {
+      file: "cambridgeshire.json",
+      timescales: STATUTORY,
+      localProcedure: DEFAULT_LOCAL_PROCEDURE,
+    },
+  ])("$file (a real council) has the timescales its page publishes", ({ file, timescales, localProcedure }) => {
+    const council = parseCouncilSettings(file, readJson(file));
+    expect(council.timescales).toEqual(timescales);
+    expect(council.localProcedure).toEqual(localProcedure);
+  });
+
+  it.each(["norfolk.json", "birmingham-childrens-trust.json", "cambridgeshire.json"])(
+    "%s gives a source and the date read for every timescale, the local procedure and every safety number",
+    (file) => {
+      const council = parseCouncilSettings(file, readJson(file));
+      const paths = [
+        ...Object.keys(STATUTORY).map((key) => `timescales.${key}`),
+        "timescales.acknowledgementWorkingDays",
+        "localProcedure",
+        "emergency.childrensServices",
+        "emergency.outOfHours",
+        "privacyNotice",
+      ];
+      for (const path of paths) {
+        expect(council.sources?.[path], path).toMatchObject({ source: expect.stringMatching(/seed 00[013]|Regulations 2006|Local Government Act 1974/), read: "2026-12-01" });
+      }
+      council.advocacy.forEach((_, i) => expect(council.sources?.[`advocacy.${i}`], `advocacy.${i}`).toBeDefined());
+    },
+  );
+
+  it("keeps the numbers the real councils' pages publish", () => {
+    const [birmingham, cambridgeshire, norfolk] = ["birmingham-childrens-trust.json", "cambridgeshire.json", "norfolk.json"].map((file) =>
+      parseCouncilSettings(file, readJson(file)),
+    );
+    expect(birmingham!.contact).toEqual({ phone: "0121 303 9052" });
+    expect(cambridgeshire!.contact.phone).toBe("0345 045 5200");
+    expect(cambridgeshire!.contact.postalAddress).toMatch(/PO Box 761, Huntingdon, PE29 9QR$/);
+    expect(cambridgeshire!.emergency).toEqual({ childrensServices: "0345 045 5203" });
+    expect(norfolk!.emergency).toEqual({});
+    expect(norfolk!.contact).toEqual({});
+  });
+
+  it("the three made-up councils differ from each other where intended", () => {
     const [borough, northmoor, riverside] = ["example-borough.json", "northmoor.json", "riverside.json"].map((file) =>
       parseCouncilSettings(file, readJson(file)),
     );
@@ -201,6 +262,50 @@ describe("invalid settings fail with a message naming the field", () => {
   });
 });
 
+describe("sources, and settings a real council's page does not publish", () => {
+  const read = "2026-12-01";
+  const unpublished = { source: "Testshire's complaints page", read, note: "not published" };
+
+  it("keeps a source for a setting, with the date read and a note", () => {
+    const sources = { "timescales.stage2MaxWorkingDays": { source: "Testshire's complaints page", read, note: "25 + 40" }, "advocacy.0": { source: "domain.md", read } };
+    expect(parseCouncilSettings("src", councilWith({ sources })).sources).toEqual(sources);
+  });
+
+  it.each(["emergency.childrensServices", "emergency.outOfHours"] as const)("may leave out %s only with a sources entry for it", (path) => {
+    const field = path.split(".")[1]!;
+    const emergency = { ...minimal.emergency, [field]: undefined };
+    expect(() => parseCouncilSettings("testshire.json", councilWith({ emergency }))).toThrow(
+      `  - ${path}: needs a phone number, or a sources entry saying why it is left out`,
+    );
+    expect(parseCouncilSettings("testshire.json", councilWith({ emergency, sources: { [path]: unpublished } })).emergency[field as "outOfHours"]).toBeUndefined();
+  });
+
+  it("may leave out the privacy notice, or every contact channel, only with a sources entry for it", () => {
+    const noNotice: Record<string, unknown> = structuredClone(minimal);
+    delete noNotice.privacyNotice;
+    expect(() => parseCouncilSettings("testshire.json", noNotice)).toThrow("  - privacyNotice: needs a full https:// address, or a sources entry saying why it is left out");
+    expect(parseCouncilSettings("testshire.json", { ...noNotice, sources: { privacyNotice: unpublished } }).privacyNotice).toBeUndefined();
+    expect(parseCouncilSettings("testshire.json", councilWith({ contact: {}, sources: { contact: unpublished } })).contact).toEqual({});
+  });
+
+  it.each([
+    { name: "a path naming no setting", sources: { "timescales.stage4TargetWorkingDays": unpublished }, problem: "sources.timescales.stage4TargetWorkingDays: names no council setting" },
+    { name: "a path into a number", sources: { "themeColour.red": unpublished }, problem: "sources.themeColour.red: names no council setting" },
+    { name: "an advocacy path that is not an index", sources: { "advocacy.first": unpublished }, problem: "sources.advocacy.first: names no council setting" },
+    { name: "a path that is not a path", sources: { "timescales..x": unpublished }, problem: "sources.timescales..x: names no council setting" },
+    { name: "a date that is not a date", sources: { name: { source: "page", read: "1 December 2026" } }, problem: "sources.name.read: must be a date like 2026-12-01" },
+    { name: "no source", sources: { name: { read } }, problem: "sources.name.source: " },
+    { name: "an unknown part", sources: { name: { source: "page", read, url: "https://x.example" } }, problem: `sources.name: Unrecognized key: "url"` },
+  ])("rejects $name, naming it", ({ sources, problem }) => {
+    expect(() => parseCouncilSettings("testshire.json", councilWith({ sources }))).toThrow(`Council settings in testshire.json are not valid:\n  - ${problem}`);
+  });
+
+  it("accepts a path into an object, an array item, and a whole part", () => {
+    const sources = { "contact.hours": unpublished, "advocacy.0.phone": unpublished, timescales: unpublished, "timescales.stage2RequestWindow.unit": unpublished };
+    expect(parseCouncilSettings("testshire.json", councilWith({ sources })).sources).toEqual(sources);
+  });
+});
+
 describe("formatSettingsError", () => {
   it("lists every problem, one line each, naming the source and the field", () => {
     const result = councilSettingsSchema.safeParse(
@@ -216,9 +321,10 @@ describe("formatSettingsError", () => {
       [
         "Council settings in councils/testshire.json are not valid:",
         "  - id: must be lower-case letters, numbers and dashes",
-        "  - contact: needs at least one of phone, email, postalAddress or webForm",
         "  - timescales.stage2MaxWorkingDays: must be at least stage2TargetWorkingDays",
         "  - themeColour: must be a colour like #1d4f91",
+        // Checked across fields (it may be left out with a sources entry), so it comes last.
+        "  - contact: needs at least one of phone, email, postalAddress or webForm",
       ].join("\n"),
     );
   });

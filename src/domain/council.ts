@@ -121,20 +121,38 @@ export const localProcedureSchema = z.strictObject({
 });
 export type LocalProcedure = z.infer<typeof localProcedureSchema>;
 
-export const councilSettingsSchema = z.strictObject({
+/**
+ * Where each value came from (issue 13 item 5): a map from a setting's path (e.g.
+ * `timescales.stage2MaxWorkingDays`, `advocacy.0`) to the page it was read on, the date it was
+ * read, and a note, e.g. "not published; statutory default". Shown to no one; `npm run
+ * councils:check` prints it beside each difference from the statutory defaults.
+ */
+export const sourceSchema = z.strictObject({
+  source: z.string().trim().min(1).max(400),
+  read: z.iso.date("must be a date like 2026-12-01"),
+  note: z.string().trim().min(1).max(600).optional(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+/** Each key is checked against the schema below (`isSettingsPath`), so a typo names no setting. */
+export const sourcesSchema = z.record(z.string(), sourceSchema);
+
+const councilSettingsObject = z.strictObject({
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be lower-case letters, numbers and dashes"),
   name: z.string().trim().min(1).max(120),
   shortName: z.string().trim().min(1).max(40),
-  contact: contactPointSchema.refine(
-    (c) => Boolean(c.phone ?? c.email ?? c.postalAddress ?? c.webForm),
-    "needs at least one of phone, email, postalAddress or webForm",
-  ),
-  /** domain.md §5: local numbers, shown before any question. */
+  /** At least one channel, unless `sources.contact` says why there is none (see `UNPUBLISHED_ALLOWED`). */
+  contact: contactPointSchema,
+  /**
+   * domain.md §5: local numbers, shown before any question. Each may be left out only with a
+   * `sources` entry saying why (a real council's page that does not publish it); 999 and
+   * Childline are still shown.
+   */
   emergency: z.strictObject({
-    childrensServices: ukPhone,
-    outOfHours: ukPhone,
+    childrensServices: ukPhone.optional(),
+    outOfHours: ukPhone.optional(),
   }),
   advocacy: z.array(advocacyProviderSchema).min(1).max(5),
   timescales: timescalesSchema.default(timescalesSchema.parse({})),
@@ -144,15 +162,68 @@ export const councilSettingsSchema = z.strictObject({
   submission: z
     .strictObject({ endpoint: endpoint })
     .default({ endpoint: "/api/v1/complaints" }),
-  privacyNotice: httpsUrl,
+  /** Required unless `sources.privacyNotice` says why it is left out. */
+  privacyNotice: httpsUrl.optional(),
   dataProtection: dataProtectionSchema.default({}),
   themeColour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1d4f91")
     .default("#1d4f91"),
+  sources: sourcesSchema.optional(),
+});
+
+/**
+ * Settings a live council needs but a real council's page may not publish. Each may be left out
+ * only when `sources` has an entry for it saying why, so a gap is always a decision someone wrote
+ * down, never an accident (issue 13 item 5).
+ */
+export const UNPUBLISHED_ALLOWED = ["contact", "emergency.childrensServices", "emergency.outOfHours", "privacyNotice"] as const;
+
+export const councilSettingsSchema = councilSettingsObject.superRefine((council, ctx) => {
+  const sources = council.sources ?? {};
+  const c = council.contact;
+  if (!(c.phone ?? c.email ?? c.postalAddress ?? c.webForm) && !sources.contact) {
+    ctx.addIssue({ code: "custom", path: ["contact"], message: "needs at least one of phone, email, postalAddress or webForm" });
+  }
+  const missing: Array<[string, unknown, string]> = [
+    ["emergency.childrensServices", council.emergency.childrensServices, "needs a phone number"],
+    ["emergency.outOfHours", council.emergency.outOfHours, "needs a phone number"],
+    ["privacyNotice", council.privacyNotice, "needs a full https:// address"],
+  ];
+  for (const [path, value, need] of missing) {
+    if (value === undefined && !sources[path]) {
+      ctx.addIssue({ code: "custom", path: path.split("."), message: `${need}, or a sources entry saying why it is left out` });
+    }
+  }
+  for (const path of Object.keys(sources)) {
+    if (!isSettingsPath(path)) {
+      ctx.addIssue({ code: "custom", path: ["sources", path], message: "names no council setting" });
+    }
+  }
 });
 export type CouncilSettings = z.infer<typeof councilSettingsSchema>;
 export type CouncilSettingsInput = z.input<typeof councilSettingsSchema>;
+
+/** Does `path` (dot-separated, array items by index) name a field of the council settings schema? */
+export function isSettingsPath(path: string): boolean {
+  let schema: z.core.$ZodType | undefined = councilSettingsObject;
+  for (const segment of path.split(".")) {
+    schema = schema === undefined ? undefined : childSchema(unwrap(schema), segment);
+  }
+  return schema !== undefined;
+}
+
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.core.$ZodType;
+  return current;
+}
+
+function childSchema(schema: z.core.$ZodType, segment: string): z.core.$ZodType | undefined {
+  if (schema instanceof z.ZodObject) return Object.hasOwn(schema.shape, segment) ? (schema.shape[segment] as z.core.$ZodType) : undefined;
+  if (schema instanceof z.ZodArray) return /^\d+$/.test(segment) ? (schema.element as z.core.$ZodType) : undefined;
+  return undefined;
+}
 
 /** The list of councils this deployment offers (`public/councils/index.json`). */
 export const councilIndexSchema = z.strictObject({

@@ -32,7 +32,9 @@ export function UrgentNumbers({
   /** More values for the words (e.g. i18next's `context`). */
   values?: Record<string, unknown>;
 }) {
-  const lines: Array<[string | undefined, string]> = [
+  // A real council's page may not publish a number (its settings file says so in `sources`);
+  // that line is left out, and 999 and Childline are always there.
+  const lines: Array<[string | undefined, string | undefined]> = [
     [keys.call999, EMERGENCY_NUMBER],
     [keys.childline, CHILDLINE_NUMBER],
     [keys.council, council.emergency.childrensServices],
@@ -41,7 +43,7 @@ export function UrgentNumbers({
   return (
     <ul className="list">
       {lines.map(([key, number]) =>
-        key === undefined ? null : (
+        key === undefined || number === undefined ? null : (
           <li key={key}>
             <Trans
               t={t}

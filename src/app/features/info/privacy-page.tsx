@@ -103,9 +103,11 @@ export function PrivacyPage({ council }: { council: CouncilSettings }) {
         </p>
         <h3 className="heading-s">{t("privacy.full.complain.heading")}</h3>
         <p className="body">{ico}</p>
-        <p className="body">
-          <Trans t={t} i18nKey="privacy.full.councilNotice" values={values} components={{ notice: <ExternalLink href={council.privacyNotice} /> }} />
-        </p>
+        {council.privacyNotice ? (
+          <p className="body">
+            <Trans t={t} i18nKey="privacy.full.councilNotice" values={values} components={{ notice: <ExternalLink href={council.privacyNotice} /> }} />
+          </p>
+        ) : null}
       </section>
     </>
   );

@@ -2,8 +2,11 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/react
 import userEvent from "@testing-library/user-event";
 import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import birmingham from "../../../../public/councils/birmingham-childrens-trust.json";
+import cambridgeshire from "../../../../public/councils/cambridgeshire.json";
 import exampleBorough from "../../../../public/councils/example-borough.json";
 import index from "../../../../public/councils/index.json";
+import norfolk from "../../../../public/councils/norfolk.json";
 import northmoor from "../../../../public/councils/northmoor.json";
 import riverside from "../../../../public/councils/riverside.json";
 import { parseCouncilSettings } from "../../../domain/council";
@@ -18,6 +21,9 @@ const files: Record<string, unknown> = {
   "/councils/example-borough.json": exampleBorough,
   "/councils/northmoor.json": northmoor,
   "/councils/riverside.json": riverside,
+  "/councils/birmingham-childrens-trust.json": birmingham,
+  "/councils/cambridgeshire.json": cambridgeshire,
+  "/councils/norfolk.json": norfolk,
 };
 
 const drafts = draftRepository();
@@ -66,7 +72,7 @@ describe("choosing a council", () => {
     const group = await screen.findByRole("group", { name: "Which council is your complaint about?" });
     expect(screen.getByRole("heading", { level: 1, name: "Which council is your complaint about?" })).toBeInTheDocument();
     expect(screen.getByText(/ask your social worker or carer/)).toBeInTheDocument();
-    expect(within(group).getAllByRole("radio")).toHaveLength(3);
+    expect(within(group).getAllByRole("radio")).toHaveLength(6);
     // Nothing chosen on this device yet: the default is in use but not pre-selected.
     for (const radio of within(group).getAllByRole("radio")) expect(radio).not.toBeChecked();
     expect(screen.getByRole("link", { name: "Back" })).toHaveAttribute("href", "/");
@@ -89,6 +95,28 @@ describe("choosing a council", () => {
 
     await userEvent.click(screen.getByRole("link", { name: "Change council, now Northmoor County Council" }));
     expect(await screen.findByRole("radio", { name: "Northmoor County Council" })).toBeChecked();
+  });
+
+  it("offers the real councils from the seed pages, with only the numbers their pages publish (issue 13)", async () => {
+    renderAt("/council");
+    const group = await screen.findByRole("group", { name: "Which council is your complaint about?" });
+    expect(within(group).getAllByRole("radio").map((radio) => radio.closest("div")?.textContent)).toEqual([
+      "Example Borough Council",
+      "Northmoor County Council",
+      "Riverside Children's Trust",
+      "Birmingham Children's Trust",
+      "Cambridgeshire County Council",
+      "Norfolk County Council",
+    ]);
+    await userEvent.click(within(group).getByRole("radio", { name: "Cambridgeshire County Council" }));
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+
+    expect(await screen.findByText("Your complaint will go to Cambridgeshire County Council.")).toBeInTheDocument();
+    expect(dangerItem("0345 045 5203")).toHaveTextContent("Cambridgeshire children's services: 0345 045 5203.");
+    // Its page publishes no out-of-hours number: that line is left out, 999 and Childline stay.
+    expect(screen.queryByText(/at night or at weekends/)).not.toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "999" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "0800 1111" })).toBeInTheDocument();
   });
 
   it("asks for a council when Continue is pressed with nothing chosen", async () => {

@@ -174,7 +174,7 @@ describe("the safety question (issue 16)", () => {
     const help = await screen.findByRole("region", { name: "Get help now" });
     expect(within(help).getByText(/not the quickest way to get help/)).toBeInTheDocument();
     const hrefs = within(help).getAllByRole("link").map((link) => link.getAttribute("href"));
-    expect(hrefs).toEqual(["tel:999", "tel:08001111", "tel:01632960200", `tel:${council.emergency.outOfHours.replace(/\s/g, "")}`]);
+    expect(hrefs).toEqual(["tel:999", "tel:08001111", "tel:01632960200", `tel:${(council.emergency.outOfHours ?? "").replace(/\s/g, "")}`]);
     await waitFor(async () => expect((await currentAnswers()).inDanger).toBe("yes"));
     await userEvent.click(continueButton());
     await screen.findByRole("group", { name: "Which of these is true for you?" });
