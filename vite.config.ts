@@ -98,7 +98,9 @@ export default defineConfig({
         // bundled in the JS), council settings (councils/*.json), icons and the manifest.
         globPatterns: ["**/*.{js,css,html,svg,png,json,webmanifest}"],
         // The server's own list of pre-rendered pages; the worker finds them by address.
-        globIgnores: ["prerendered.json"],
+        // Other languages' words (assets/locale-*) and fonts are kept when first used, not
+        // precached: only the chosen language is downloaded (sw.ts; decision 013).
+        globIgnores: ["prerendered.json", "assets/locale-*"],
       },
     }),
     keepSourceMapsPrivate(),
@@ -109,6 +111,16 @@ export default defineConfig({
       // boot.ts: the one script a pre-rendered page names; it starts the app once the page is on
       // screen (scripts/prerender.ts, docs/decisions/009-pre-rendered-pages.md).
       input: { index: resolve(import.meta.dirname, "index.html"), boot: resolve(import.meta.dirname, "src/app/boot.ts") },
+      output: {
+        // Another language's words: assets/locale-<code>-<namespace>-<hash>.js, which the service
+        // worker keeps when first fetched and the pre-renderer never prefetches (decision 013).
+        chunkFileNames: (chunk) => {
+          const words = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(chunk.facadeModuleId ?? "");
+          if (words && words[1] !== "en-GB") return `assets/locale-${words[1]}-${words[2]}-[hash].js`;
+          if (chunk.facadeModuleId?.endsWith("/src/app/lib/pseudo-locale.ts")) return "assets/locale-pseudo-[hash].js";
+          return "assets/[name]-[hash].js";
+        },
+      },
     },
     // Written for debugging, referenced nowhere, and moved out of dist/ (keepSourceMapsPrivate).
     sourcemap: "hidden",

@@ -183,7 +183,8 @@ export function prerenderPages(): Plugin {
 
       /** Every script chunk, for prefetching the rest of the app once a page has loaded. */
       const allChunks = Object.values(bundle)
-        .filter((item) => item.type === "chunk" && item !== boot)
+        // Not other languages' words: only the language someone chooses is fetched (decision 013).
+        .filter((item) => item.type === "chunk" && item !== boot && !item.fileName.startsWith("assets/locale-"))
         .map((item) => item.fileName);
 
       const page = (markup: string, prerendered: string | undefined, preload: string[]) => {
