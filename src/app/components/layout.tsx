@@ -10,7 +10,7 @@ import { ExitThisPage } from "./exit-this-page";
 import { CopyableTextProvider, StorageWarning } from "./storage-warning";
 
 // Loaded once the page is on screen (components/deferred.tsx): each shows nothing on a first render.
-const loadReadAloud = () => import("./read-aloud").then((module) => module.ReadAloud);
+const loadReadAloud = () => Promise.all([import("./read-aloud"), loadLaterWords("language")]).then(([module]) => module.ReadAloud);
 const loadUpdatePrompt = () => import("./update-prompt").then((module) => module.UpdatePrompt);
 const loadInstallHint = () => import("./install-hint").then((module) => module.InstallHint);
 const loadLanguagePicker = () => Promise.all([import("./language-picker"), loadLaterWords("language")]).then(([module]) => module.LanguagePicker);

@@ -61,6 +61,11 @@ export function loadLaterWords(group: WordsGroup = "all", instance: i18n = i18ne
   return pending.then(() => loadOwnWords(instance));
 }
 
+/** Not HTML escaping (React escapes): direction isolation, only where the page is right to left. */
+export function isolateInRtl(value: string): string {
+  return typeof document !== "undefined" && document.documentElement.dir === "rtl" ? `\u2068${value}\u2069` : value;
+}
+
 /** How every i18next instance is set up, in the browser and in the pre-renderer alike (one set of words, one config). */
 export function i18nOptions(language: string = ENGLISH, words: Record<string, object> = firstWords) {
   return {
@@ -71,7 +76,9 @@ export function i18nOptions(language: string = ENGLISH, words: Record<string, ob
     load: "currentOnly",
     defaultNS: defaultNamespace,
     ns: Object.keys(words),
-    interpolation: { escapeValue: false },
+    // In a right-to-left page each value ({{reference}}, {{phone}}, a council's English name, an
+    // email) is a bidi isolate (U+2068…U+2069), so it keeps its own order inside the sentence.
+    interpolation: { escapeValue: true, escape: isolateInRtl },
     returnNull: false,
   } as const;
 }

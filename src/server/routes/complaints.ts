@@ -69,6 +69,7 @@ export function complaintRoutes(
         bodyHash: createHash("sha256").update(body).digest("hex"),
         receivedAt: new Date().toISOString(),
         statusTokenHash: hashStatusToken(statusToken),
+        language: complaint.language ?? null,
       },
       () => referenceFromBytes(randomBytes(8)),
     );

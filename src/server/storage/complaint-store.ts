@@ -14,6 +14,8 @@ export interface NewComplaint {
   receivedAt: string;
   /** sha-256 (hex) of the status token given to the sender; the token itself is never stored. */
   statusTokenHash: string;
+  /** The language the complaint was written in (issue 14); null from clients that did not say. */
+  language: string | null;
 }
 
 export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash"> {

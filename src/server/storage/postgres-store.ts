@@ -21,6 +21,7 @@ interface Row {
   body_hash: string;
   received_at: Date;
   status_token_hash: string | null;
+  language: string | null;
 }
 
 interface EscalationRow {
@@ -64,6 +65,7 @@ function toStored(row: Row): StoredComplaint {
     bodyHash: row.body_hash,
     receivedAt: row.received_at.toISOString(),
     statusTokenHash: row.status_token_hash,
+    language: row.language ?? null,
   };
 }
 
@@ -107,8 +109,8 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
         const reference = makeReference();
         try {
           const inserted = await pool.query<{ reference: string; received_at: Date }>(
-            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)
+            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, language)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
              ON CONFLICT (id) DO NOTHING
              RETURNING reference, received_at`,
             [
@@ -120,6 +122,7 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
               complaint.bodyHash,
               complaint.receivedAt,
               complaint.statusTokenHash,
+              complaint.language,
             ],
           );
           const row = inserted.rows[0];

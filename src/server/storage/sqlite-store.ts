@@ -24,6 +24,7 @@ interface Row {
   body_hash: string;
   received_at: string;
   status_token_hash: string | null;
+  language: string | null;
 }
 
 interface EscalationRow {
@@ -58,6 +59,7 @@ function toStored(row: Row): StoredComplaint {
     bodyHash: row.body_hash,
     receivedAt: row.received_at,
     statusTokenHash: row.status_token_hash,
+    language: row.language ?? null,
   };
 }
 
@@ -115,8 +117,8 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     "SELECT id, status_token_hash FROM complaints WHERE reference = ?",
   );
   const insert = db.prepare(
-    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash)
-     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt, @statusTokenHash)`,
+    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, language)
+     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt, @statusTokenHash, @language)`,
   );
   const rotateToken = db.prepare<[string, string]>("UPDATE complaints SET status_token_hash = ? WHERE id = ?");
   const count = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM complaints");

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import { assessEligibility } from "../../../domain/eligibility";
@@ -40,12 +40,22 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
         <div className="panel__body">
           {t("referenceLabel")}
           <br />
-          <strong className="reference" data-testid="reference">
+          <strong className="reference" data-testid="reference" dir="ltr">
             {sent.reference}
           </strong>
         </div>
       </div>
       <p className="body">{t("keepReference")}</p>
+      {/* Issue 14: in another language, the council may still answer in English. */}
+      {i18n.language !== "en-GB" ? (
+        <p className="body" data-testid="interpreter">
+          {council.contact.phone ? (
+            <Trans t={t} i18nKey="interpreterPhone" values={{ council: council.name, phone: council.contact.phone }} components={{ phone: <PhoneLink number={council.contact.phone} /> }} />
+          ) : (
+            t("interpreter", { council: council.name })
+          )}
+        </p>
+      ) : null}
       <h2 className="heading-m">{t("nextHeading")}</h2>
       <p className="body">{t("nextBody", { council: council.name })}</p>
       {dates.acknowledgementBy ? <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p> : null}
