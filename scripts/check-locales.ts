@@ -81,6 +81,26 @@ export function markers(text: string): string[] {
   return [...new Set([...placeholders, ...tags, ...nesting])].sort();
 }
 
+/**
+ * English keys still waiting for translation (locales/untranslated.json): `namespace:key`, or
+ * `namespace:*` for a whole file. They show in English meanwhile; a registered language may lack
+ * only these.
+ */
+export function untranslatedKeys(root = LOCALES_DIR): string[] {
+  const file = join(root, "untranslated.json");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as { keys: string[] }).keys : [];
+}
+
+/** Is this problem only an English key or file listed as waiting for translation? */
+export function isUntranslated(problem: string, pending: readonly string[]): boolean {
+  const key = /^missing key: (.+)$/.exec(problem)?.[1];
+  const file = /^missing file: locales\/[^/]+\/([^/_][^/]*)\.json$/.exec(problem)?.[1];
+  if (file) return pending.includes(`${file}:*`);
+  if (!key) return false;
+  const base = key.replace(/_(zero|one|two|few|many|other)$/, "");
+  return pending.includes(key) || pending.includes(base) || pending.includes(`${key.slice(0, key.indexOf(":"))}:*`);
+}
+
 /** Every problem with `code`'s translation, one readable line each; empty when it is complete. */
 export function localeProblems(code: string, root = LOCALES_DIR): string[] {
   const englishWords = loadLocale("en-GB", root);
@@ -150,10 +170,13 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const registered = new Set(languageRegistry().filter((language) => language.registered).map((language) => language.code));
   let failed = false;
   for (const code of codes) {
-    const problems = localeProblems(code);
+    const pending = untranslatedKeys();
+    const all = localeProblems(code);
+    const problems = all.filter((problem) => !isUntranslated(problem, pending));
+    const waiting = all.length - problems.length;
     const state = registered.has(code) ? "registered" : "not registered";
-    process.stdout.write(`${code} (${state}): ${problems.length === 0 ? "complete" : `${problems.length} problems`}\n`);
-    for (const problem of problems) process.stdout.write(`  ${problem}\n`);
+    process.stdout.write(`${code} (${state}): ${problems.length === 0 ? "complete" : `${problems.length} problems`}${waiting ? `, ${waiting} waiting in locales/untranslated.json` : ""}\n`);
+    for (const problem of all) process.stdout.write(`  ${problems.includes(problem) ? "" : "(untranslated.json) "}${problem}\n`);
     if (registered.has(code) && problems.length > 0) failed = true;
   }
   process.exit(failed ? 1 : 0);

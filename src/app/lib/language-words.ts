@@ -1,5 +1,5 @@
 import type { i18n } from "i18next";
-import { ENGLISH, languageInfo, rememberLanguage, showLanguage } from "./languages";
+import { ENGLISH, languageInfo, PSEUDO, rememberLanguage, showLanguage } from "./languages";
 
 /**
  * The words of every language but English, one chunk per language and namespace
@@ -27,7 +27,7 @@ const path = (code: string, file: string) => `../../../locales/${code}/${file}.j
 
 /** One namespace of `code`, or `undefined` when that file does not exist yet (English shows instead). */
 export async function loadNamespace(code: string, namespace: string): Promise<Words | undefined> {
-  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code.startsWith("qps-")) {
+  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code === PSEUDO) {
     const { pseudoNamespace } = await import("./pseudo-locale");
     return pseudoNamespace(namespace);
   }
@@ -36,7 +36,7 @@ export async function loadNamespace(code: string, namespace: string): Promise<Wo
 }
 
 export async function loadMeta(code: string): Promise<LanguageMeta | undefined> {
-  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code.startsWith("qps-")) return { reviewed: false, reviewer: null, reviewedOn: null };
+  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code === PSEUDO) return { reviewed: false, reviewer: null, reviewedOn: null };
   const load = metas[path(code, "_meta")];
   return load ? load() : undefined;
 }
@@ -51,7 +51,7 @@ function namespacesShown(instance: i18n): string[] {
 
 /** Every namespace `code` has a file for (for the pseudo-languages, every English one). */
 function namespacesOf(code: string): string[] {
-  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code.startsWith("qps-")) return ["check", "common", "complaints", "confirmation", "drafts", "eligibility", "info", "language", "pwa", "settings", "start", "storage", "timeline", "validation", "wizard"];
+  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code === PSEUDO) return ["check", "common", "complaints", "confirmation", "drafts", "eligibility", "info", "language", "pwa", "settings", "start", "storage", "timeline", "validation", "wizard"];
   const prefix = `../../../locales/${code}/`;
   return Object.keys(files)
     .filter((key) => key.startsWith(prefix))

@@ -21,12 +21,15 @@ export interface LanguageInfo {
 
 export const ENGLISH = "en-GB";
 
+/** The accented, lengthened pseudo-language (pseudo-text.ts). */
+export const PSEUDO = "en-XA";
+
 /** Pseudo-languages exist only in a build made with VITE_PSEUDO_LOCALES=1 (the end-to-end build). */
 const PSEUDO_LANGUAGES: LanguageInfo[] =
   import.meta.env.VITE_PSEUDO_LOCALES === "1"
     ? [
-        { code: "qps-ploc", name: "Ƥśéûđö", dir: "ltr", registered: true, pseudo: true },
-        { code: "qps-plocm", name: "Ƥśéûđö ɱîŕŕöŕ", dir: "rtl", registered: true, pseudo: true },
+        // Android's pseudo-locale code: a valid language tag, so lang="en-XA" passes axe.
+        { code: PSEUDO, name: "Ƥśéûđö", dir: "ltr", registered: true, pseudo: true },
       ]
     : [];
 
@@ -87,5 +90,5 @@ export function showLanguage(code: string): void {
  * Pashto default to the Solar Hijri one, which a council letter never uses).
  */
 export function intlLocale(code: string): string {
-  return code === ENGLISH || code.startsWith("qps-") ? ENGLISH : `${code}-u-ca-gregory`;
+  return code === ENGLISH ? ENGLISH : `${code}-u-ca-gregory`;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { languageRegistry, localeFolders, localeProblems } from "../../../scripts/check-locales";
+import { isUntranslated, languageRegistry, localeFolders, localeProblems, untranslatedKeys } from "../../../scripts/check-locales";
 
 const root = resolve(import.meta.dirname, "../../..");
 const localesDir = join(root, "locales");
@@ -52,8 +52,20 @@ describe("locales", () => {
 
   // A language is offered only once it is complete (locales/languages.json `registered`); until
   // then `npx tsx scripts/check-locales.ts` lists what each folder still lacks.
+  // Keys English gained after a translation was written may wait in locales/untranslated.json
+  // (shown in English meanwhile); nothing else may be missing.
   it.each(registered.filter((code) => code !== "en-GB"))("%s has exactly the English keys, placeholders and plural forms", (code) => {
-    expect(localeProblems(code)).toEqual([]);
+    const pending = untranslatedKeys();
+    expect(localeProblems(code).filter((problem) => !isUntranslated(problem, pending))).toEqual([]);
+  });
+
+  it("every key waiting for translation is an English key or file", () => {
+    const englishNamespaces = new Set(Object.keys(english));
+    for (const key of untranslatedKeys()) {
+      const [namespace, rest] = key.split(":");
+      expect(englishNamespaces.has(namespace ?? ""), key).toBe(true);
+      if (rest !== "*") expect(exists(key), key).toBe(true);
+    }
   });
 
   it("the language list is sound: English first, each language in its own name, a folder and a _meta.json each", () => {

@@ -1,41 +1,21 @@
-import { firstWords } from "./i18n";
-import { infoWords } from "./info-words";
-import { laterWords } from "./later-words";
-import language from "../../../locales/en-GB/language.json";
+import { pseudoText } from "./pseudo-text";
 
 /**
- * A pseudo-language made from English, for the end-to-end tests only (built in only with
- * VITE_PSEUDO_LOCALES=1; never in a build people use). Every letter is accented and each text is
- * about a third longer and bracketed, so any English left on a page is text that escaped
- * locales/, and layouts show how they cope with longer words. Interpolations (`{{council}}`),
- * nesting (`$t(...)`) and tags (`<phone>`) stay as they are.
+ * The pseudo-languages' words (pseudo-text.ts) for the end-to-end tests: built in only with
+ * VITE_PSEUDO_LOCALES=1 (scripts/run-e2e.ts), never in a build people use.
  */
-const ACCENTS: Record<string, string> = {
-  a: "á", b: "ƀ", c: "ç", d: "đ", e: "é", f: "ƒ", g: "ĝ", h: "ĥ", i: "î", j: "ĵ", k: "ķ", l: "ļ", m: "ɱ",
-  n: "ñ", o: "ö", p: "þ", q: "ǫ", r: "ŕ", s: "š", t: "ţ", u: "û", v: "ṽ", w: "ŵ", x: "ẋ", y: "ý", z: "ž",
-  A: "Å", B: "Ɓ", C: "Ç", D: "Đ", E: "É", F: "Ƒ", G: "Ĝ", H: "Ĥ", I: "Î", J: "Ĵ", K: "Ķ", L: "Ļ", M: "Ṁ",
-  N: "Ñ", O: "Ö", P: "Þ", Q: "Ǫ", R: "Ŕ", S: "Š", T: "Ţ", U: "Û", V: "Ṽ", W: "Ŵ", X: "Ẋ", Y: "Ý", Z: "Ž",
-};
-
-/** Placeholders, nesting and tags are kept; everything else is accented. */
-const KEPT = /(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[a-zA-Z0-9]+\s*\/?>)/;
-
-export function pseudoText(text: string): string {
-  const accented = text
-    .split(KEPT)
-    .map((part, index) => (index % 2 === 1 ? part : part.replace(/[a-zA-Z]/g, (letter) => ACCENTS[letter] ?? letter)))
-    .join("");
-  const padding = "~".repeat(Math.ceil(text.length / 3));
-  return `⟦${accented}${padding}⟧`;
-}
-
 function pseudoJson(value: unknown): unknown {
   if (typeof value === "string") return pseudoText(value);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, pseudoJson(inner)]));
   return value;
 }
 
-const english: Record<string, unknown> = { ...firstWords, ...laterWords, ...infoWords, language };
+const english: Record<string, unknown> = Object.fromEntries(
+  Object.entries(import.meta.glob<Record<string, unknown>>("../../../locales/en-GB/*.json", { eager: true, import: "default" })).map(([path, words]) => [
+    path.slice(path.lastIndexOf("/") + 1, -".json".length),
+    words,
+  ]),
+);
 
 export function pseudoNamespace(namespace: string): Record<string, unknown> | undefined {
   const words = english[namespace];
