@@ -156,7 +156,7 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
     await h1("wizard:route.title", "/complaint/what-happens-next");
     await next();
     await h1("wizard:whatHappened.title", "/complaint/what-happened");
-    await page.getByLabel(w("wizard:whatHappened.label"), { exact: true }).fill("Ŧĥéý ɱöṽéđ ɱé. Пеня не спросили.");
+    await page.getByRole("textbox", { name: w("wizard:whatHappened.label"), exact: true }).fill("Ŧĥéý ɱöṽéđ ɱé. Пеня не спросили.");
     await next();
     await onPage("/complaint/put-right");
     await next();
@@ -167,7 +167,7 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
     await next();
     await h1("wizard:contactMethod.label", "/complaint/contact");
     await radio("wizard:contactMethod.options.email.label");
-    await page.getByLabel(w("wizard:email.label"), { exact: true }).fill("jay@example.org");
+    await page.getByRole("textbox", { name: w("wizard:email.label"), exact: true }).fill("jay@example.org");
     await next();
     await h1("check:title", "/complaint/check");
     await page.getByRole("button", { name: w("check:send"), exact: true }).click();
