@@ -201,7 +201,18 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
     "%s: the journey to a reference, mirrored where right to left, kept after a reload and offline",
     async (code, name, dir) => {
       const page = await open();
+      const fonts: string[] = [];
+      page.on("request", (request) => {
+        if (/\.woff2?$/.test(new URL(request.url()).pathname)) fonts.push(new URL(request.url()).pathname);
+      });
       await choose(page, name, code);
+      // Tigrinya brings its own Ethiopic font, from this server; no other language loads it.
+      if (code === "ti") {
+        await page.waitForFunction(() => document.fonts.check("16px 'Noto Sans Ethiopic'", "ትግርኛ") && [...document.fonts].some((font) => font.family.includes("Noto Sans Ethiopic") && font.status === "loaded"));
+        expect(fonts.some((path) => path.startsWith("/assets/noto-sans-ethiopic-ethiopic-"))).toBe(true);
+      } else {
+        expect(fonts).toEqual([]);
+      }
       // Mirrored: in Arabic, Exit this page is on the left and the name of the service on the right.
       if (dir === "rtl") {
         const exit = await page.getByRole("button", { name: wordsIn(code)("common:exitThisPage.button") }).boundingBox();
