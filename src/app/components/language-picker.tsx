@@ -29,9 +29,10 @@ export function LanguagePicker() {
 
   return (
     <div className="language-picker" data-no-read="">
-      <h2 className="language-picker__heading" id={headingId}>
+      {/* Not a heading: the footer has none, and the page's outline stays the page's own. */}
+      <p className="language-picker__heading" id={headingId}>
         {t("heading")}
-      </h2>
+      </p>
       <ul className="language-picker__list" aria-labelledby={headingId}>
         {availableLanguages.map((language) => {
           const current = language.code === i18n.language;
