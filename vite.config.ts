@@ -102,8 +102,10 @@ export default defineConfig({
         // maker (about 180 kB) is fetched only when someone asks for a PDF, which needs the
         // connection anyway (scripts/prerender.ts ON_DEMAND_CHUNKS). The staff area (dist/staff/)
         // is never kept offline: it is for council staff, not the child, and a staff page must
-        // always come from the server (scripts/staff-build.ts).
-        globIgnores: ["prerendered.json", "assets/copy-pdf-*.js", `${STAFF_DIR}/**`],
+        // always come from the server (scripts/staff-build.ts). Other languages' words
+        // (assets/locale-*) and fonts are kept when first used, not precached: only the chosen
+        // language is downloaded (sw.ts; decision 013).
+        globIgnores: ["prerendered.json", "assets/copy-pdf-*.js", `${STAFF_DIR}/**`, "assets/locale-*"],
       },
     }),
     keepSourceMapsPrivate(),
@@ -115,6 +117,16 @@ export default defineConfig({
       // boot.ts: the one script a pre-rendered page names; it starts the app once the page is on
       // screen (scripts/prerender.ts, docs/decisions/009-pre-rendered-pages.md).
       input: { index: resolve(import.meta.dirname, "index.html"), boot: resolve(import.meta.dirname, "src/app/boot.ts") },
+      output: {
+        // Another language's words: assets/locale-<code>-<namespace>-<hash>.js, which the service
+        // worker keeps when first fetched and the pre-renderer never prefetches (decision 013).
+        chunkFileNames: (chunk) => {
+          const words = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(chunk.facadeModuleId ?? "");
+          if (words && words[1] !== "en-GB") return `assets/locale-${words[1]}-${words[2]}-[hash].js`;
+          if (chunk.facadeModuleId?.endsWith("/src/app/lib/pseudo-locale.ts")) return "assets/locale-pseudo-[hash].js";
+          return "assets/[name]-[hash].js";
+        },
+      },
     },
     // Written for debugging, referenced nowhere, and moved out of dist/ (keepSourceMapsPrivate).
     sourcemap: "hidden",

@@ -190,7 +190,9 @@ export function prerenderPages(): Plugin {
        * ones loaded only when asked (the PDF maker, issue 15: vite.config.ts keeps it out of the precache too).
        */
       const allChunks = Object.values(bundle)
-        .filter((item) => item.type === "chunk" && item !== boot && !ON_DEMAND_CHUNKS.includes(item.name))
+        // Not the PDF maker (on demand), nor other languages' words: only the language someone
+        // chooses is fetched (decision 013).
+        .filter((item) => item.type === "chunk" && item !== boot && !ON_DEMAND_CHUNKS.includes(item.name) && !item.fileName.startsWith("assets/locale-"))
         .map((item) => item.fileName);
 
       const page = (markup: string, prerendered: string | undefined, preload: string[]) => {

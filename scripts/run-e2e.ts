@@ -21,6 +21,9 @@ if (!existsSync(chrome)) {
 
 const run = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, CHROME_PATH: chrome } });
 try {
+  // With the pseudo-languages (src/app/lib/pseudo-locale.ts) for test/e2e/languages.spec.ts;
+  // otherwise the same build as production.
+  process.env.VITE_PSEUDO_LOCALES = "1";
   run([join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"]);
   run([join(root, "node_modules/vitest/vitest.mjs"), "run", "-c", "vitest.e2e.config.ts"]);
 } catch {

@@ -5,6 +5,7 @@ import type { CouncilSettings } from "../domain/council";
 import { CouncilProvider } from "./components/council-provider";
 import { FirstRenderProvider } from "./components/first-render";
 import { initI18n } from "./lib/i18n";
+import { chosenLanguage, ENGLISH } from "./lib/languages";
 import { startAutoLock } from "./lib/pin-session";
 import { createRouter, loadRoutesFor } from "./router";
 import "./styles.css";
@@ -40,11 +41,13 @@ function idle(task: () => void, timeoutMs: number): void {
 async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("index.html has no #root element");
-  // A page drawn at build time for this very address is hydrated; any other address is drawn here.
-  const hydrating = container.dataset.prerendered === window.location.pathname;
   const data = firstRenderData();
-  // Words first: a page's loader adds its words to the instance initI18n sets up.
-  await initI18n();
+  // Words first: a page's loader adds its words to the instance initI18n sets up. The language
+  // chosen on this device, else the browser's preferred one that Speak Up has (issue 14).
+  const i18n = await initI18n(chosenLanguage());
+  // A page drawn at build time (in English) for this very address is hydrated; any other address,
+  // or any other language, is drawn here.
+  const hydrating = container.dataset.prerendered === window.location.pathname && i18n.language === ENGLISH;
   await loadRoutesFor(window.location.pathname);
   const app = (
     <StrictMode>
@@ -61,6 +64,8 @@ async function start(): Promise<void> {
     if (hydrating) hydrateRoot(container, app);
     else createRoot(container).render(app);
   });
+  // The rest of this language's words, kept for offline use (decision 013).
+  if (i18n.language !== ENGLISH) idle(() => void import("./lib/language-words").then(({ keepForOffline }) => keepForOffline(i18n.language, i18n)), 3000);
   // The PIN key is dropped after 5 minutes hidden (drafts issue); Exit this page drops it at once.
   startAutoLock();
   // Offline app and updates that wait for "Update now" (issue 6); the "Add to home screen" hint.

@@ -1,14 +1,19 @@
 import { clientsClaim } from "workbox-core";
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
+import { ExpirationPlugin } from "workbox-expiration";
 import { NavigationRoute, registerRoute } from "workbox-routing";
+import { CacheFirst } from "workbox-strategies";
+import { isLanguageFile, LANGUAGE_CACHE } from "./lib/language-cache";
 import { drainForBackgroundSync, OUTBOX_SYNC_TAG } from "./lib/outbox-sync";
 
 /**
  * The service worker (issue 6): the app opens with no network after one visit, waiting sends go
  * out when the phone is back online, and a new version waits until the person says so.
  * Built by vite-plugin-pwa (injectManifest), which puts the list of files to keep in place of
- * `self.__WB_MANIFEST`: the app shell, all JS and CSS (the words are bundled in the JS), the
- * council settings, the icons and the manifest (globPatterns in vite.config.ts).
+ * `self.__WB_MANIFEST`: the app shell, all JS and CSS (English is bundled in the JS), the
+ * council settings, the icons and the manifest (globPatterns in vite.config.ts). Other languages'
+ * words and the Tigrinya font are not precached (nobody should download six languages): they are
+ * kept the first time they are fetched (docs/decisions/013-languages-load-and-cache.md).
  */
 
 /** Background Sync is not in TypeScript's WebWorker lib yet (Chromium-only API). */
@@ -30,6 +35,13 @@ cleanupOutdatedCaches();
 // the network. Nor is the staff area (/staff, issue 12): its pages and files always come from the
 // server, and none of them is in the precache.
 registerRoute(new NavigationRoute(createHandlerBoundToURL("/shell.html"), { denylist: [/^\/api\//, /^\/staff(\/|$)/] }));
+
+// A language's words and font: file names carry a hash, so a kept copy is never out of date; old
+// versions' files drop out once there are more than the newest few languages' worth.
+registerRoute(
+  ({ url }) => url.origin === self.location.origin && isLanguageFile(url.pathname),
+  new CacheFirst({ cacheName: LANGUAGE_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 150, purgeOnQuotaError: true })] }),
+);
 
 // On the very first install there is no older version, so the new worker takes the open page
 // straight away (it then works offline without a reload). Updates still wait: see SKIP_WAITING.

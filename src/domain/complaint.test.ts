@@ -90,6 +90,12 @@ describe("complaintSchema: valid complaints", () => {
     expect(parsed({ ...fixture, saysInDanger }).saysInDanger).toBe(saysInDanger);
   });
 
+  it("keeps the language the complaint was written in, and needs none from an older client (issue 14)", () => {
+    expect(parsed({ ...fixture, language: "ar" }).language).toBe("ar");
+    expect(parsed({ ...fixture, language: "en-GB" }).language).toBe("en-GB");
+    expect("language" in parsed(fixture)).toBe(false);
+  });
+
   it("parses a complaint from before the safety question (no saysInDanger) without adding one", () => {
     expect("saysInDanger" in fixture).toBe(false);
     expect("saysInDanger" in parsed(fixture)).toBe(false);
@@ -211,6 +217,9 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
     { name: "role a number", changes: { role: 1 }, path: "role", key: "role.required" },
     { name: "unknown wantsAdvocate", changes: { wantsAdvocate: "perhaps" }, path: "wantsAdvocate", key: "wantsAdvocate.required" },
     { name: "saysInDanger as text", changes: { saysInDanger: "yes" }, path: "saysInDanger", key: "saysInDanger.type" },
+    { name: "language not a language code", changes: { language: "<script>" }, path: "language", key: "language.format" },
+    { name: "language too long", changes: { language: `en-${"a".repeat(40)}` }, path: "language", key: "language.format" },
+    { name: "language as a number", changes: { language: 7 }, path: "language", key: "language.format" },
     { name: "saysInDanger null", changes: { saysInDanger: null }, path: "saysInDanger", key: "saysInDanger.type" },
     // child
     { name: "child name a number", changes: { "child.name": 42 }, path: "child.name", key: "child.name.type" },

@@ -306,6 +306,15 @@ export const complaintSchema = z.strictObject({
    * before it existed), which is not the same as "no".
    */
   saysInDanger: z.boolean(key("saysInDanger.type")).optional(),
+  /**
+   * The language the person used Speak Up in (issue 14): a BCP 47 code such as "ar" or "en-GB", so
+   * the council knows to offer an interpreter. Optional: clients from before it existed send none.
+   */
+  language: z
+    .string(key("language.format"))
+    .max(35, key("language.format"))
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/, key("language.format"))
+    .optional(),
   createdAt: isoDateTime,
   submittedAt: isoDateTime,
 }).refine((complaint) => Date.parse(complaint.submittedAt) >= Date.parse(complaint.createdAt), {

@@ -292,6 +292,21 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
       expect("saysInDanger" in body).toBe(saysInDanger !== undefined);
     });
 
+    it.each(["ar", "ti", undefined])("stores the language %s the complaint was written in, null from an older client (issue 14)", async (language) => {
+      const complaint = { ...validComplaint(), language };
+      const response = await app.inject(post(complaint));
+      expect(response.statusCode).toBe(201);
+      const stored = await store.findByReference(response.json<{ reference: string }>().reference);
+      expect(stored?.language).toBe(language ?? null);
+      expect((JSON.parse(stored?.body ?? "null") as Record<string, unknown>).language).toBe(language);
+    });
+
+    it("refuses a language that is not a language code, naming the field", async () => {
+      const response = await app.inject(post({ ...validComplaint(), language: "x; DROP TABLE" }));
+      expect(response.statusCode).toBe(400);
+      expect(response.json<{ fields: Array<{ field: string; key: string }> }>().fields).toContainEqual({ field: "language", key: "validation:language.format" });
+    });
+
     it("answers a retry of the same complaint with 200 and the same reference, storing nothing new", async () => {
       const complaint = validComplaint();
       const first = await app.inject(post(complaint));

@@ -196,7 +196,7 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     // Stored directly: the first test used up this address's new-complaint limit.
     const complaintBody = JSON.stringify({ ...structuredClone(fixture), id: crypto.randomUUID() });
     const stored = await store.insertComplaint(
-      { id: crypto.randomUUID(), councilId: "example-borough", schemaVersion: 1, body: complaintBody, bodyHash: "x", receivedAt: new Date().toISOString(), statusTokenHash: "0".repeat(64) },
+      { id: crypto.randomUUID(), councilId: "example-borough", schemaVersion: 1, body: complaintBody, bodyHash: "x", receivedAt: new Date().toISOString(), statusTokenHash: "0".repeat(64), language: null },
       () => referenceFromBytes(crypto.getRandomValues(new Uint8Array(8))),
     );
     const { reference } = stored;

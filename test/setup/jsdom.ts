@@ -20,6 +20,7 @@ beforeAll(async () => {
   const i18n = await initI18n();
   // Every page's words at once (the app loads most with the first page that needs them).
   await loadLaterWords("all", i18n);
+  await loadLaterWords("language", i18n);
   // A key with no text would show the raw key to a child: report it as an error (which fails the test).
   // Optional hints are looked up with a default of "" and may be missing on purpose.
   i18n.options.saveMissing = true;

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react"
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useOutlet } from "react-router";
 import { hasExited, subscribeToExit } from "../lib/exit-state";
+import { loadLaterWords } from "../lib/i18n";
 import { getKey, lock, subscribe } from "../lib/pin-session";
 import { CarryOnPage } from "./carry-on-page";
 import { Deferred } from "./deferred";
@@ -9,9 +10,11 @@ import { ExitThisPage } from "./exit-this-page";
 import { CopyableTextProvider, StorageWarning } from "./storage-warning";
 
 // Loaded once the page is on screen (components/deferred.tsx): each shows nothing on a first render.
-const loadReadAloud = () => import("./read-aloud").then((module) => module.ReadAloud);
+const loadReadAloud = () => Promise.all([import("./read-aloud"), loadLaterWords("language")]).then(([module]) => module.ReadAloud);
 const loadUpdatePrompt = () => import("./update-prompt").then((module) => module.UpdatePrompt);
 const loadInstallHint = () => import("./install-hint").then((module) => module.InstallHint);
+const loadLanguagePicker = () => Promise.all([import("./language-picker"), loadLaterWords("language")]).then(([module]) => module.LanguagePicker);
+const loadUnreviewedNotice = () => Promise.all([import("./language-picker"), loadLaterWords("language")]).then(([module]) => module.UnreviewedNotice);
 /**
  * Keeps Read this page to me's place (its own words, unseen), so nothing in the help links moves
  * or wraps when the button appears.
@@ -133,6 +136,7 @@ export function Layout() {
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
           <CopyableTextProvider>
             <StorageWarning />
+            <Deferred load={loadUnreviewedNotice} />
             {exited ? <CarryOnPage /> : outlet}
             {/* After the page's own content, so neither moves the question when it appears. */}
             <Deferred load={loadUpdatePrompt} />
@@ -154,6 +158,8 @@ export function Layout() {
               <Link to="/settings">{t("nav.settings")}</Link>
             </li>
           </ul>
+          {/* The start page has its own, beside its other choices. */}
+          {location.pathname === "/" ? null : <Deferred load={loadLanguagePicker} />}
         </div>
       </footer>
     </>

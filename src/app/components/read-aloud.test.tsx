@@ -143,3 +143,36 @@ describe("Read this page to me", () => {
     expect(synth.cancel).not.toHaveBeenCalled();
   });
 });
+
+describe("ReadAloud in another language (issue 14)", () => {
+  afterEach(async () => {
+    cleanup();
+    const { default: i18next } = await import("i18next");
+    await act(() => i18next.changeLanguage("en-GB"));
+    vi.unstubAllGlobals();
+  });
+
+  const voice = (lang: string, name = lang) => ({ lang, name, localService: true, default: false, voiceURI: name }) as SpeechSynthesisVoice;
+
+  it("reads with a voice for the language on screen", async () => {
+    const { synth, spoken } = fakeSpeech();
+    Object.assign(synth, { getVoices: () => [voice("en-GB"), voice("ar-SA", "Arabic")] });
+    const { default: i18next } = await import("i18next");
+    await act(() => i18next.changeLanguage("ar"));
+    renderPage();
+    await userEvent.click(screen.getByRole("button", { name: "Read this page to me" }));
+    expect(spoken[0]?.lang).toBe("ar");
+    expect((spoken[0] as unknown as { voice: SpeechSynthesisVoice }).voice.name).toBe("Arabic");
+  });
+
+  it("says plainly when the device has no voice for it, and reads nothing", async () => {
+    const { synth, spoken } = fakeSpeech();
+    Object.assign(synth, { getVoices: () => [voice("en-GB"), voice("fr-FR")] });
+    const { default: i18next } = await import("i18next");
+    await act(() => i18next.changeLanguage("ti"));
+    renderPage();
+    await userEvent.click(screen.getByRole("button", { name: "Read this page to me" }));
+    expect(spoken).toEqual([]);
+    expect(screen.getByRole("status")).toHaveTextContent("This phone has no voice for this language");
+  });
+});

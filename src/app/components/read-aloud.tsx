@@ -52,6 +52,18 @@ export function readableChunks(root: Element): string[] {
   return chunks;
 }
 
+/**
+ * The device's voice for `language` ("ar" finds "ar-SA"), `undefined` when the device lists
+ * voices and none speaks it (it must not read Arabic words with an English voice), or `null`
+ * when the device does not list its voices (yet): then the browser picks one for `lang`.
+ */
+export function voiceFor(language: string, voices: readonly SpeechSynthesisVoice[]): SpeechSynthesisVoice | null | undefined {
+  if (voices.length === 0) return null;
+  const base = language.toLowerCase().split("-")[0];
+  const matching = voices.filter((voice) => voice.lang.toLowerCase().replace("_", "-").split("-")[0] === base);
+  return matching.find((voice) => voice.lang.toLowerCase().replace("_", "-") === language.toLowerCase()) ?? matching.find((voice) => voice.localService) ?? matching[0];
+}
+
 function speechAvailable(): boolean {
   return typeof window !== "undefined" && Boolean(window.speechSynthesis) && typeof window.SpeechSynthesisUtterance === "function";
 }
@@ -67,6 +79,8 @@ export function ReadAloud() {
   // Drawn only in the browser (the layout loads it once the page is on screen, keeping its place).
   const [available] = useState(speechAvailable);
   const [speaking, setSpeaking] = useState(false);
+  // The language on screen has no voice on this device (said plainly, instead of reading).
+  const [noVoice, setNoVoice] = useState<string | undefined>(undefined);
   const buttonRef = useRef<HTMLButtonElement>(null);
   // Each reading gets a number, so a late "end" event from a stopped reading changes nothing.
   const reading = useRef(0);
@@ -84,6 +98,8 @@ export function ReadAloud() {
   // A new page, or leaving: stop reading. The cleanup runs before the next page's effect and on unmount.
   useEffect(() => stop, [pathname, stop]);
 
+  const language = i18n.language;
+
   if (!available) return null;
 
   const start = () => {
@@ -91,6 +107,12 @@ export function ReadAloud() {
     const chunks = main ? readableChunks(main) : [];
     if (chunks.length === 0) return;
     const synth = window.speechSynthesis;
+    const voice = voiceFor(language, typeof synth.getVoices === "function" ? synth.getVoices() : []);
+    if (voice === undefined) {
+      setNoVoice(language);
+      return;
+    }
+    setNoVoice(undefined);
     // Clear anything left queued (Chrome sometimes keeps a stuck queue after a reload).
     synth.cancel();
     reading.current += 1;
@@ -102,7 +124,8 @@ export function ReadAloud() {
     };
     chunks.forEach((text, index) => {
       const utterance = new window.SpeechSynthesisUtterance(text);
-      utterance.lang = i18n.language;
+      utterance.lang = language;
+      if (voice) utterance.voice = voice;
       if (index === chunks.length - 1) utterance.onend = finished;
       utterance.onerror = finished;
       synth.speak(utterance);
@@ -121,6 +144,9 @@ export function ReadAloud() {
       >
         {speaking ? t("readAloud.stop") : t("readAloud.start")}
       </button>
+      <p className="read-aloud__no-voice" role="status">
+        {noVoice === language ? t("language:noVoice") : null}
+      </p>
     </div>
   );
 }

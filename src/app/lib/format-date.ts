@@ -1,16 +1,23 @@
+import { ENGLISH, intlLocale } from "./languages";
+
 /**
- * "Thursday 17 December 2026": the GOV.UK date style, in the reader's language. Built from parts
- * because ICU versions differ on punctuation ("Thursday, 17 December" in some browsers).
+ * "Thursday 17 December 2026": the GOV.UK date style, in the reader's language. English is built
+ * from parts because ICU versions differ on punctuation ("Thursday, 17 December" in some
+ * browsers); other languages use Intl's own order, always in the Gregorian calendar.
  * ISO dates are calendar dates, so they are formatted in UTC.
  */
 export function formatLongDate(isoDate: string, language: string): string {
-  const parts = new Intl.DateTimeFormat(language, {
+  const format = new Intl.DateTimeFormat(intlLocale(language), {
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
     timeZone: "UTC",
-  }).formatToParts(new Date(`${isoDate}T00:00:00Z`));
+  });
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  // Other languages: their own order and punctuation, in the Gregorian calendar (languages.ts).
+  if (language !== ENGLISH) return format.format(day);
+  const parts = format.formatToParts(day);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`;
 }
@@ -22,6 +29,14 @@ export function formatLongDate(isoDate: string, language: string): string {
  * `hour12` gives "0:05 pm" in en-GB.
  */
 export function formatDateTime(instant: string, language: string): { date: string; time: string } {
+  if (language !== ENGLISH) {
+    const at = new Date(instant);
+    const locale = intlLocale(language);
+    return {
+      date: new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }).format(at),
+      time: new Intl.DateTimeFormat(locale, { hour: "numeric", minute: "2-digit", timeZone: "Europe/London" }).format(at),
+    };
+  }
   const parts = new Intl.DateTimeFormat(language, {
     day: "numeric",
     month: "long",

@@ -73,6 +73,7 @@ export function complaintRoutes(
         receivedAt: new Date().toISOString(),
         statusTokenHash: hashStatusToken(statusToken),
         accessCodeHash: (reference) => hashAccessCode(reference, accessCode),
+        language: complaint.language ?? null,
       },
       () => referenceFromBytes(randomBytes(8)),
     );

@@ -113,9 +113,10 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
       body: unknown;
       body_hash: string;
       received_at: string;
+      language: string | null;
       asked: number | string;
     }>(
-      `SELECT c.id, c.reference, c.council_id, c.schema_version, c.body, c.body_hash, c.received_at,
+      `SELECT c.id, c.reference, c.council_id, c.schema_version, c.body, c.body_hash, c.received_at, c.language,
          (SELECT COUNT(*) FROM escalations e WHERE e.complaint_id = c.id) AS asked
        FROM complaints c LEFT JOIN case_summaries s ON s.complaint_id = c.id
        WHERE c.council_id = $1 AND s.complaint_id IS NULL`,
@@ -133,6 +134,7 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
         bodyHash: row.body_hash,
         receivedAt: row.received_at,
         statusTokenHash: null,
+        language: row.language ?? null,
       };
       const ctx = caseContext(complaint, councils);
       const escalations = Number(row.asked) > 0 ? await store.listEscalations(complaint.id) : [];

@@ -13,7 +13,7 @@ import { configureConnection } from "./sqlite-store";
 
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 
-function complaint(id: string, body = `{"id":"${id}"}`, statusTokenHash = sha256(`token for ${id}`)): NewComplaint {
+function complaint(id: string, body = `{"id":"${id}"}`, statusTokenHash = sha256(`token for ${id}`), language: string | null = null): NewComplaint {
   return {
     id,
     councilId: "example-borough",
@@ -22,6 +22,7 @@ function complaint(id: string, body = `{"id":"${id}"}`, statusTokenHash = sha256
     bodyHash: sha256(body),
     receivedAt: "2026-11-20T10:00:00.000Z",
     statusTokenHash,
+    language,
   };
 }
 
@@ -97,6 +98,12 @@ describe.each(testStores())("complaint store contract: $name", ({ open }) => {
     expect(found?.id).toBe(ID_A);
     expect(JSON.parse(found?.body ?? "null")).toEqual({ id: ID_A });
     expect(found?.statusTokenHash).toBe(sha256(`token for ${ID_A}`));
+    expect(found?.language).toBeNull();
+  });
+
+  it("keeps the language a complaint was written in (issue 14)", async () => {
+    await store.insertComplaint(complaint(ID_A, `{"id":"${ID_A}","language":"ar"}`, sha256("t"), "ar"), () => "SU-AAAA-BBBB");
+    expect((await store.findByReference("SU-AAAA-BBBB"))?.language).toBe("ar");
   });
 
   it("replaces the status token hash when the same complaint comes again (the token is rotated)", async () => {
@@ -291,6 +298,8 @@ describe.each(testStores())("upgrading a database from the first release: $name"
         expect(JSON.parse(found?.body ?? "null")).toEqual({ id: ID_A });
         // Stored before tokens existed: no token can ever match it.
         expect(found?.statusTokenHash).toBeNull();
+        // Nor did it say its language.
+        expect(found?.language).toBeNull();
         expect(await store.countComplaints()).toBe(1);
         expect((await store.insertEscalation(escalation(ESC_1, ID_A, 2))).kind).toBe("created");
         // A resend of the old complaint gives it a token from then on.

@@ -21,6 +21,8 @@ export interface NewComplaint {
    * the reference, so the store calls this once the reference is chosen; absent: no code.
    */
   accessCodeHash?: (reference: string) => string;
+  /** The language the complaint was written in (issue 14); null from clients that did not say. */
+  language: string | null;
 }
 
 export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash" | "accessCodeHash"> {

@@ -22,6 +22,7 @@ interface Row {
   body_hash: string;
   received_at: Date;
   status_token_hash: string | null;
+  language: string | null;
 }
 
 interface EscalationRow {
@@ -65,6 +66,7 @@ function toStored(row: Row): StoredComplaint {
     bodyHash: row.body_hash,
     receivedAt: row.received_at.toISOString(),
     statusTokenHash: row.status_token_hash,
+    language: row.language ?? null,
   };
 }
 
@@ -109,8 +111,8 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
         const reference = makeReference();
         try {
           const inserted = await pool.query<{ reference: string; received_at: Date }>(
-            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9)
+            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash, language)
+             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
              ON CONFLICT (id) DO NOTHING
              RETURNING reference, received_at`,
             [
@@ -123,6 +125,7 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
               complaint.receivedAt,
               complaint.statusTokenHash,
               complaint.accessCodeHash ? complaint.accessCodeHash(reference) : null,
+              complaint.language,
             ],
           );
           const row = inserted.rows[0];

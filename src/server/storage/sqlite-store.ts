@@ -25,6 +25,7 @@ interface Row {
   body_hash: string;
   received_at: string;
   status_token_hash: string | null;
+  language: string | null;
 }
 
 interface EscalationRow {
@@ -59,6 +60,7 @@ function toStored(row: Row): StoredComplaint {
     bodyHash: row.body_hash,
     receivedAt: row.received_at,
     statusTokenHash: row.status_token_hash,
+    language: row.language ?? null,
   };
 }
 
@@ -116,8 +118,8 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     "SELECT id, status_token_hash, access_code_hash FROM complaints WHERE reference = ?",
   );
   const insert = db.prepare(
-    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash)
-     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt, @statusTokenHash, @accessCodeHash)`,
+    `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash, language)
+     VALUES (@id, @reference, @councilId, @schemaVersion, @body, @bodyHash, @receivedAt, @statusTokenHash, @accessCodeHash, @language)`,
   );
   const rotateToken = db.prepare<[string, string]>("UPDATE complaints SET status_token_hash = ? WHERE id = ?");
   const rotateAccessCode = db.prepare<[string, string]>("UPDATE complaints SET access_code_hash = ? WHERE id = ?");

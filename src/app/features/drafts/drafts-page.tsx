@@ -160,7 +160,7 @@ function DraftCard({
   if (entry.status === "locked") {
     return (
       <>
-        <h2 className="heading-s draft-list__title">{names.title}</h2>
+        <h2 className="heading-s draft-list__title" dir="auto">{names.title}</h2>
         {lastChanged(entry.updatedAt)}
         <ul className="draft-list__actions">
           <li>
@@ -178,7 +178,7 @@ function DraftCard({
     const changed = lastChangedOf(entry);
     return (
       <>
-        <h2 className="heading-s draft-list__title">{names.title}</h2>
+        <h2 className="heading-s draft-list__title" dir="auto">{names.title}</h2>
         {changed ? lastChanged(changed) : null}
         <p className="draft-list__meta">{t("card.needsCheckingBody")}</p>
         <ul className="draft-list__actions">
@@ -197,7 +197,7 @@ function DraftCard({
   const { progress } = placeOf(draft);
   return (
     <>
-      <h2 className="heading-s draft-list__title">{names.title}</h2>
+      <h2 className="heading-s draft-list__title" dir="auto">{names.title}</h2>
       {lastChanged(draft.updatedAt)}
       <p className="draft-list__meta">
         {progress.kind === "ready"

@@ -2,10 +2,15 @@ import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
+import { Deferred } from "../../components/deferred";
 import { UrgentNumbers } from "../../components/urgent-numbers";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { LoadedDraft } from "../../lib/draft-repository";
+import { loadLaterWords } from "../../lib/i18n";
 import { createDraft, useDraftSummary } from "./use-draft-summary";
+
+const loadLanguagePicker = () =>
+  Promise.all([import("../../components/language-picker"), loadLaterWords("language")]).then(([module]) => module.LanguagePicker);
 
 /** Where a draft carries on: the step it was last on, or the first question. */
 function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): string {
@@ -128,6 +133,9 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
         <h2 className="heading-m">{t("advocate.heading")}</h2>
         <p className="body">{t("advocate.body")}</p>
       </div>
+
+      {/* Loaded once the page is on screen (it works only with the app running anyway). */}
+      <Deferred load={loadLanguagePicker} />
     </>
   );
 }

@@ -131,7 +131,13 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     }
     setSendState({ kind: "sending" });
     try {
-      const outcome = await queueAndSend(draft.id, complaint.data, council.submission.endpoint, complaintLabel(draft.label, complaint.data, t));
+      // The language it was written in, so the council can offer an interpreter (issue 14).
+      const outcome = await queueAndSend(
+        draft.id,
+        { ...complaint.data, language: i18n.language },
+        council.submission.endpoint,
+        complaintLabel(draft.label, complaint.data, t),
+      );
       if (outcome.kind === "sent") {
         navigate(`/complaint/sent/${outcome.sent.reference}`, { replace: true });
         return;
@@ -217,7 +223,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
                 <div className="summary-list__row" key={field.name}>
                   <dt className="summary-list__key">{question}</dt>
                   <dd className="summary-list__value">
-                    {value !== undefined ? <span className="preserve-lines">{value}</span> : <span className="muted">{t("check:notAnswered")}</span>}
+                    {value !== undefined ? <span className="preserve-lines" dir="auto">{value}</span> : <span className="muted">{t("check:notAnswered")}</span>}
                   </dd>
                   <dd className="summary-list__actions">
                     {waiting && !changingAnyway ? null : (

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import { assessEligibility } from "../../../domain/eligibility";
@@ -42,7 +42,7 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
         <div className="panel__body">
           {t("referenceLabel")}
           <br />
-          <strong className="reference" data-testid="reference">
+          <strong className="reference" data-testid="reference" dir="ltr">
             {sent.reference}
           </strong>
         </div>
@@ -62,6 +62,16 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
         </p>
       ) : null}
       <LaterChangesNote sent={sent} />
+      {/* Issue 14: in another language, the council may still answer in English. */}
+      {i18n.language !== "en-GB" ? (
+        <p className="body" data-testid="interpreter">
+          {council.contact.phone ? (
+            <Trans t={t} i18nKey="interpreterPhone" values={{ council: council.name, phone: council.contact.phone }} components={{ phone: <PhoneLink number={council.contact.phone} /> }} />
+          ) : (
+            t("interpreter", { council: council.name })
+          )}
+        </p>
+      ) : null}
       <h2 className="heading-m">{t("nextHeading")}</h2>
       <p className="body">{t("nextBody", { council: council.name })}</p>
       {/* "Don't contact me": the council cannot tell them anything, so no date says it will. */}
