@@ -305,6 +305,7 @@ describe("the case page", () => {
       contact: { method: "none" },
       adjustments: "Large print",
       saysInDanger: true,
+      language: "ar",
     };
     fakeApi({ "GET /complaints/SU-7KQ4-M9XD": { status: 200, body: caseRecord({ complaint: complaint as CaseRecord["complaint"] }) } });
     renderStaff("/complaints/SU-7KQ4-M9XD");
@@ -320,6 +321,8 @@ describe("the case page", () => {
     expect(within(sent).getByText("<img src=x onerror=alert(1)>مرحبا They stopped contact.")).toHaveAttribute("dir", "auto");
     expect(within(sent).getByText("Anonymous: they do not want to be contacted")).toBeInTheDocument();
     expect(within(sent).getByText("Large print")).toBeInTheDocument();
+    // Written in Arabic: the team is told, so it can offer an interpreter (issue 14).
+    expect(within(sent).getByText(/^Arabic\. They may need an interpreter/)).toBeInTheDocument();
     expect(screen.getByText(/The person said someone may be in danger now/)).toBeInTheDocument();
     expect(screen.getByText("Overdue:")).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Download this case as a file (JSON)" })).toHaveAttribute("href", "/api/v1/staff/complaints/SU-7KQ4-M9XD/export");

@@ -27,6 +27,15 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+/** A language's name in English, for the complaints team ("Arabic"), from its code ("ar"). */
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en-GB"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Roles whose complaint is made for a child by someone else (domain.md §1). */
 const SELF_ROLES = new Set(["young-person", "care-leaver"]);
 
@@ -106,6 +115,13 @@ function WhatTheySent({ complaint }: { complaint: Complaint }) {
       </h2>
       <dl className="summary-list">
         <Row label={t("case.sent.who")}>{complaint.role ? t(`roles.${complaint.role}`) : t("roles.unknown")}</Row>
+        <Row label={t("case.sent.language")}>
+          {complaint.language === undefined
+            ? t("case.sent.languageNotRecorded")
+            : complaint.language.startsWith("en")
+              ? languageName(complaint.language)
+              : t("case.sent.languageOther", { language: languageName(complaint.language) })}
+        </Row>
         {complaint.child?.name || complaint.child?.age !== undefined ? (
           <Row label={t("case.sent.child")}>
             {complaint.child.name ? <Words>{complaint.child.name}</Words> : null}
