@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { generate } from "otplib";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { formatLongDate } from "../../src/app/lib/format-date";
 import { addWorkingDays, todayIso } from "../../src/domain/calendar";
 import { expectNoAxeViolations, launchBrowser, openPage, type WatchedPage } from "./support/browser";
 import { JourneyRunner, TO_WHAT_HAPPENED } from "./support/journey";
@@ -240,6 +241,14 @@ describe("the staff area, in real Chromium against the real server", () => {
     await phone.getByRole("navigation", { name: "Help with complaining" }).getByRole("link", { name: "Your complaints" }).click();
     await phone.getByRole("link", { name: new RegExp(`See where it is and what happens next\\s*for complaint ${reference}`) }).click();
     await phone.getByRole("heading", { name: `Complaint ${reference}` }).waitFor();
+    // What the officer recorded reaches the phone: the reply's date and what it said, the Stage 2
+    // window counted from that day, and no "late".
+    const today = todayIso(new Date());
+    await phone.getByTestId("replied").getByText(`The council replied on ${formatLongDate(today, "en-GB")}.`).waitFor({ timeout: 15_000 });
+    await phone.getByText("The council agreed with part of your complaint.").waitFor();
+    expect(await phone.getByTestId("ask-by").textContent()).toContain(`ask for Stage 2 by ${formatLongDate(addWorkingDays(today, 20), "en-GB")}`);
+    expect(await phone.getByRole("heading", { name: "The council is late" }).count()).toBe(0);
+    await expectNoAxeViolations(phone, "phone: the complaint after the council's reply");
     await phone.getByRole("link", { name: "I'm not happy with the reply" }).click();
     await phone.getByRole("heading", { name: "Ask for Stage 2" }).waitFor();
     await phone.getByLabel("Why are you not happy with the reply?").fill("The reply did not answer what I asked.");

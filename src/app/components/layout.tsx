@@ -11,8 +11,9 @@ import { CopyableTextProvider, StorageWarning } from "./storage-warning";
 
 // Loaded once the page is on screen (components/deferred.tsx): each shows nothing on a first render.
 const loadReadAloud = () => Promise.all([import("./read-aloud"), loadLaterWords("language")]).then(([module]) => module.ReadAloud);
-const loadUpdatePrompt = () => import("./update-prompt").then((module) => module.UpdatePrompt);
-const loadInstallHint = () => import("./install-hint").then((module) => module.InstallHint);
+// Their words come with them (not in the first page's download: issue 9's budget).
+const loadUpdatePrompt = () => Promise.all([import("./update-prompt"), loadLaterWords("pwa")]).then(([module]) => module.UpdatePrompt);
+const loadInstallHint = () => Promise.all([import("./install-hint"), loadLaterWords("pwa")]).then(([module]) => module.InstallHint);
 const loadLanguagePicker = () => Promise.all([import("./language-picker"), loadLaterWords("language")]).then(([module]) => module.LanguagePicker);
 const loadUnreviewedNotice = () => Promise.all([import("./language-picker"), loadLaterWords("language")]).then(([module]) => module.UnreviewedNotice);
 /**

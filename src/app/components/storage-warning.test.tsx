@@ -55,10 +55,11 @@ describe("storage warning", () => {
     ["unavailable", "Your writing is not being saved", /private window[\s\S]*only kept while this page is open\. Copy it before you close the page\./],
     ["quota-full", "Your phone is full", /no space left[\s\S]*copy your writing so you do not lose it/],
     ["failed", "Your last changes are not saved yet", /try again when you type[\s\S]*copy your writing/],
-  ])("says plainly what is wrong when the problem is %s", (value, heading, body) => {
+  ])("says plainly what is wrong when the problem is %s", async (value, heading, body) => {
     renderWarning();
     problem(value);
-    const alert = screen.getByRole("alert");
+    // The warning's code loads when a problem first appears (it is not part of the first page).
+    const alert = await screen.findByRole("alert");
     expect(within(alert).getByRole("heading", { name: heading })).toBeInTheDocument();
     expect(alert).toHaveTextContent(body);
     expect(screen.getByRole("region", { name: heading })).toContainElement(screen.getByRole("button", { name: "Copy what you have written" }));

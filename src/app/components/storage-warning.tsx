@@ -1,6 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { storageProblemStore, type StorageProblem } from "../lib/storage-health";
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
+import { storageProblemStore } from "../lib/storage-health";
+
+// Drawn only when saving fails, so its code is not part of the first page (issue 9's budget).
+const ProblemWarning = lazy(() => import("./storage-problem").then((module) => ({ default: module.ProblemWarning })));
 
 /** Returns what the person has written on this page (questions and answers) as plain text. */
 export type TextSource = () => string;
@@ -39,88 +41,6 @@ export function useCopyableText(getText: TextSource): void {
   useEffect(() => register?.(() => latest.current()), [register]);
 }
 
-type CopyState = "idle" | "copied" | "nothing" | "fallback";
-
-/** Copies with the Clipboard API; where that is missing or refused, shows the text selected in a box to copy by hand. */
-function CopyWhatYouWrote({ getText }: { getText: TextSource }) {
-  const { t } = useTranslation("storage");
-  const [state, setState] = useState<CopyState>("idle");
-  const [fallbackText, setFallbackText] = useState("");
-  // Bumped on every fallback, so pressing the button again selects the text again.
-  const [fallbackShown, setFallbackShown] = useState(0);
-  const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const id = useId();
-
-  useEffect(() => {
-    if (fallbackShown === 0) return;
-    textareaRef.current?.focus();
-    textareaRef.current?.select();
-  }, [fallbackShown]);
-
-  const copy = async () => {
-    const text = getText();
-    if (text.trim() === "") {
-      setState("nothing");
-      return;
-    }
-    try {
-      // Missing outside secure contexts and in some in-app browsers; may also be refused.
-      if (typeof navigator.clipboard?.writeText !== "function") throw new Error("No clipboard");
-      await navigator.clipboard.writeText(text);
-      setState("copied");
-    } catch {
-      setFallbackText(text);
-      setState("fallback");
-      setFallbackShown((n) => n + 1);
-    }
-  };
-
-  return (
-    <>
-      <button type="button" className="button button--secondary" onClick={() => void copy()}>
-        {t("copy.button")}
-      </button>
-      <p className="body" role="status">
-        {state === "copied" ? t("copy.copied") : state === "nothing" ? t("copy.nothing") : ""}
-      </p>
-      {state === "fallback" ? (
-        <div className="form-group">
-          <label className="label" htmlFor={`${id}-text`}>
-            {t("copy.fallbackLabel")}
-          </label>
-          <div className="hint" id={`${id}-hint`}>
-            {t("copy.fallbackHint")}
-          </div>
-          <textarea ref={textareaRef} id={`${id}-text`} className="textarea" rows={8} readOnly value={fallbackText} aria-describedby={`${id}-hint`} />
-        </div>
-      ) : null}
-    </>
-  );
-}
-
-function ProblemWarning({ problem, getText }: { problem: Exclude<StorageProblem, "none">; getText: TextSource | undefined }) {
-  const { t } = useTranslation("storage");
-  const headingId = useId();
-  const text = {
-    unavailable: { heading: t("unavailable.heading"), body: t("unavailable.body"), keep: t("unavailable.keep") },
-    "quota-full": { heading: t("quotaFull.heading"), body: t("quotaFull.body"), keep: t("quotaFull.keep") },
-    failed: { heading: t("failed.heading"), body: t("failed.body"), keep: t("failed.keep") },
-  }[problem];
-  return (
-    <section className="notice notice--error" aria-labelledby={headingId} data-storage-problem={problem}>
-      {/* Said at once by screen readers, without moving focus away from what the person is typing. */}
-      <div role="alert">
-        <h2 className="heading-s" id={headingId}>
-          {text.heading}
-        </h2>
-        <p className="body">{text.body}</p>
-        <p className="body">{text.keep}</p>
-      </div>
-      {getText ? <CopyWhatYouWrote getText={getText} /> : null}
-    </section>
-  );
-}
-
 /**
  * The top of <main>: a warning while saving on this device is not working (what is typed is kept
  * only while the page is open, with a button to copy it). It follows something the person did
@@ -129,5 +49,9 @@ function ProblemWarning({ problem, getText }: { problem: Exclude<StorageProblem,
 export function StorageWarning() {
   const problem = useSyncExternalStore(storageProblemStore.subscribe, storageProblemStore.getSnapshot, () => "none" as const);
   const getText = useContext(TextSourceContext);
-  return problem !== "none" ? <ProblemWarning problem={problem} getText={getText} /> : null;
+  return problem !== "none" ? (
+    <Suspense fallback={null}>
+      <ProblemWarning problem={problem} getText={getText} />
+    </Suspense>
+  ) : null;
 }

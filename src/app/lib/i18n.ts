@@ -1,7 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import common from "../../../locales/en-GB/common.json";
-import pwa from "../../../locales/en-GB/pwa.json";
 import start from "../../../locales/en-GB/start.json";
 import storage from "../../../locales/en-GB/storage.json";
 import { ENGLISH, languageInfo, showLanguage } from "./languages";
@@ -13,14 +12,21 @@ import { ENGLISH, languageInfo, showLanguage } from "./languages";
  * by router.tsx), so the start page downloads less (issue 9). Other languages' words are fetched
  * only for the language chosen, per namespace (language-words.ts; issue 14).
  */
-export const firstWords = { common, start, pwa, storage } as const;
+export const firstWords = { common, start, storage } as const;
 
 export const defaultNamespace = "common";
 
 /** The words that come later, by group: the help pages' own, and everything else. */
 const LATER_WORDS = {
   info: () => import("./info-words").then((module) => module.infoWords),
-  all: () => Promise.all([import("./later-words"), import("./info-words")]).then(([later, info]) => ({ ...later.laterWords, ...info.infoWords })),
+  all: () =>
+    Promise.all([import("./later-words"), import("./info-words"), import("../../../locales/en-GB/pwa.json")]).then(([later, info, pwa]) => ({
+      ...later.laterWords,
+      ...info.infoWords,
+      pwa: pwa.default,
+    })),
+  /** A new version, add to home screen: loaded with those messages, after the page is on screen (components/layout.tsx). */
+  pwa: () => import("../../../locales/en-GB/pwa.json").then((module) => ({ pwa: module.default })),
   /** The language picker's and the "not checked yet" notice's, loaded with them (components/layout.tsx). */
   language: () => import("../../../locales/en-GB/language.json").then((module) => ({ language: module.default })),
 } satisfies Record<string, () => Promise<Record<string, object>>>;
