@@ -206,6 +206,8 @@ describe("keeping track of a complaint (issue 15)", () => {
 
     await page.goto(new URL("/drafts", server.url).href);
     await page.getByRole("heading", { level: 1, name: "Your drafts" }).waitFor();
+    // The page is drawn at build time; its list comes once the drafts are read from IndexedDB.
+    await page.getByRole("heading", { level: 2, name: "J.R.: a decision" }).waitFor();
     const titles = await page.getByRole("heading", { level: 2 }).allTextContents();
     expect(titles.sort()).toEqual(["J.R.: a decision", "P.S.: waiting too long", "T.O.: how someone behaved"]);
     // Never a full name.

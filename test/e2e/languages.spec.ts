@@ -71,8 +71,11 @@ async function englishOnPage(page: Page): Promise<string[]> {
   for (const known of [...councilTexts, ...registry.map((language) => language.name)]) text = text.split(known).join(" ");
   // What the pseudo-language writes: ⟦…⟧, with the council's words and numbers inside.
   text = text.replace(/⟦[^⟧]*⟧/g, " ");
-  // The reference and email addresses stay as they are in every language.
-  text = text.replace(/SU-[0-9A-Z]{4}-[0-9A-Z]{4}/g, " ").replace(/\S+@\S+/g, " ");
+  // The reference, the access code (four groups of four) and email addresses stay as they are in every language.
+  text = text
+    .replace(/SU-[0-9A-Z]{4}-[0-9A-Z]{4}/g, " ")
+    .replace(/\b[0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4}\b/g, " ")
+    .replace(/\S+@\S+/g, " ");
   return [...new Set(text.match(/[A-Za-z]{3,}/g) ?? [])];
 }
 
@@ -98,6 +101,8 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
     watched = await openPage(context, baseUrl);
     await watched.page.goto(baseUrl);
     await watched.page.waitForFunction(() => document.documentElement.dataset.appReady !== undefined);
+    // The language picker is drawn just after the page (components/layout.tsx): wait for it.
+    await watched.page.getByRole("button", { name: "العربية", exact: true }).first().waitFor();
     return watched.page;
   }
 
