@@ -9,7 +9,7 @@ import { CHROME_ARGS, CHROME_PATH, launchBrowser } from "../test/e2e/support/bro
 const root = resolve(import.meta.dirname, "..");
 
 /** The pages a child may land on first (issue 9): the start page, a question, an information page. */
-const PAGES = ["/", "/complaint/who", "/what-happens"];
+const PAGES = process.env.BENCH_PAGES ? process.env.BENCH_PAGES.split(",") : ["/", "/complaint/who", "/what-happens"];
 
 /** Issue 9, "Numbers to reach". Scores are out of 100. */
 const GOALS = {
@@ -82,7 +82,8 @@ async function withFreshChromium<T>(run: (port: number) => Promise<T>): Promise<
       child.kill("SIGTERM");
       await exited;
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Chromium's helper processes may still be writing to the profile for a moment after it exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }
 
