@@ -4,6 +4,13 @@ import { addWorkingDays, isIsoDate, type IsoDate } from "./calendar";
 import { hasUnstorableCharacter, hasVisibleCharacter, type Role } from "./complaint";
 import type { Timescales } from "./council";
 import type { Procedure } from "./timeline";
+import {
+  movedTo,
+  replyOutcomes,
+  requestChannels,
+  staffEventTypes,
+  sufficientInterestDecisions,
+} from "./staff-event-kinds";
 
 /*
  * What the council records about a complaint, as append-only events (issue 12; regs 14–20,
@@ -13,27 +20,8 @@ import type { Procedure } from "./timeline";
  * Pure: the server validates with it and the phone reads the same events (docs/staff-api.md).
  */
 
-export const replyOutcomes = ["upheld", "partly-upheld", "not-upheld", "resolved"] as const;
-export type ReplyOutcome = (typeof replyOutcomes)[number];
-
-/** How a request for the next stage reached the council when staff record it. */
-export const requestChannels = ["phone-call", "letter", "email", "in-person", "other"] as const;
-
-export const staffEventTypes = [
-  "acknowledged",
-  "more-time-agreed",
-  "replied",
-  "stage-requested",
-  "statement-agreed",
-  "investigation-appointed",
-  "panel-date-set",
-  "panel-report",
-  "sufficient-interest",
-  "moved",
-  "withdrawn",
-  "closed",
-] as const;
-export type StaffEventType = (typeof staffEventTypes)[number];
+export { movedTo, replyOutcomes, requestChannels, staffEventTypes, sufficientInterestDecisions } from "./staff-event-kinds";
+export type { ReplyOutcome, StaffEventType } from "./staff-event-kinds";
 
 /** Every key a problem with an event can carry; the staff pages give each English text. */
 export const STAFF_PROBLEM_KEYS = [
@@ -116,13 +104,13 @@ export const staffEventSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("sufficient-interest"),
       ...common,
-      decision: z.enum(["accepted", "declined"], problem("staff:problems.invalid")),
+      decision: z.enum(sufficientInterestDecisions, problem("staff:problems.invalid")),
       reason: textField(2000).optional(),
     }),
     z.strictObject({
       type: z.literal("moved"),
       ...common,
-      to: z.enum(["other-procedure", "other-organisation"], problem("staff:problems.invalid")),
+      to: z.enum(movedTo, problem("staff:problems.invalid")),
       where: textField(200),
       why: textField(2000),
     }),

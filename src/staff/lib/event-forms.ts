@@ -4,6 +4,15 @@
  * (last). The server's shared rules decide what is allowed; the form only asks.
  */
 
+import {
+  movedTo,
+  replyOutcomes,
+  requestChannels,
+  staffEventTypes,
+  sufficientInterestDecisions,
+  type StaffEventType,
+} from "../../domain/staff-event-kinds";
+
 export type EventFieldKind = "date" | "text" | "textarea" | "stage" | "choice";
 
 export interface EventField {
@@ -13,21 +22,8 @@ export interface EventField {
   optional?: boolean;
 }
 
-export const eventTypes = [
-  "acknowledged",
-  "more-time-agreed",
-  "replied",
-  "stage-requested",
-  "statement-agreed",
-  "investigation-appointed",
-  "panel-date-set",
-  "panel-report",
-  "sufficient-interest",
-  "moved",
-  "withdrawn",
-  "closed",
-] as const;
-export type EventType = (typeof eventTypes)[number];
+export const eventTypes = staffEventTypes;
+export type EventType = StaffEventType;
 
 export const EVENT_FIELDS: Record<EventType, readonly EventField[]> = {
   acknowledged: [],
@@ -38,11 +34,11 @@ export const EVENT_FIELDS: Record<EventType, readonly EventField[]> = {
   ],
   replied: [
     { name: "stage", kind: "stage" },
-    { name: "outcome", kind: "choice", options: ["upheld", "partly-upheld", "not-upheld", "resolved"] },
+    { name: "outcome", kind: "choice", options: replyOutcomes },
   ],
   "stage-requested": [
     { name: "stage", kind: "stage" },
-    { name: "how", kind: "choice", options: ["phone-call", "letter", "email", "in-person", "other"] },
+    { name: "how", kind: "choice", options: requestChannels },
   ],
   "statement-agreed": [],
   "investigation-appointed": [
@@ -52,11 +48,11 @@ export const EVENT_FIELDS: Record<EventType, readonly EventField[]> = {
   "panel-date-set": [{ name: "panelOn", kind: "date" }],
   "panel-report": [],
   "sufficient-interest": [
-    { name: "decision", kind: "choice", options: ["accepted", "declined"] },
+    { name: "decision", kind: "choice", options: sufficientInterestDecisions },
     { name: "reason", kind: "textarea", optional: true },
   ],
   moved: [
-    { name: "to", kind: "choice", options: ["other-procedure", "other-organisation"] },
+    { name: "to", kind: "choice", options: movedTo },
     { name: "where", kind: "text" },
     { name: "why", kind: "textarea" },
   ],
