@@ -1,5 +1,6 @@
 import "./zod-config";
 import * as z from "zod";
+import { MAX_LOCAL_STAGES } from "./stages";
 
 /**
  * Council settings: one council's contacts, safety numbers, advocacy and timescales.
@@ -117,7 +118,7 @@ export const localProcedureSchema = z.strictObject({
   stages: z
     .array(z.strictObject({ workingDays: workingDays }))
     .min(1)
-    .max(4),
+    .max(MAX_LOCAL_STAGES),
 });
 export type LocalProcedure = z.infer<typeof localProcedureSchema>;
 

@@ -7,6 +7,7 @@ import type { CouncilSettings, Timescales } from "./council";
 import { assessEligibility, eligibilityInputOf } from "./eligibility";
 import { caseFacts, effectiveEvents, publicPartOf, type KnownEvent, type PublicEvent } from "./staff-events";
 import { computeTimeline, type Procedure, type Timeline, type TimelineEvent } from "./timeline";
+import { MAX_LOCAL_STAGES, MAX_STAGE, STATUTORY_STAGES } from "./stages";
 
 /*
  * How a sent complaint moves on: which procedure it follows, which stage comes next, and the
@@ -15,7 +16,6 @@ import { computeTimeline, type Procedure, type Timeline, type TimelineEvent } fr
  */
 
 /** The statutory procedure has three stages: local resolution, investigation, review panel (regs 14–20). */
-const STATUTORY_STAGES = 3;
 
 /**
  * The procedure a complaint follows: the council's own (local) one when its answers point there
@@ -73,7 +73,7 @@ export function progressEvents(input: ProgressInput): TimelineEvent[] {
   checkDate(receivedOn, "receivedOn");
   // Local stage numbers beyond the council's current settings are passed on: computeTimeline warns
   // about them, and a council shortening its procedure must not make old complaints unreadable.
-  const highest = procedure.kind === "statutory" ? STATUTORY_STAGES : 4;
+  const highest = procedure.kind === "statutory" ? STATUTORY_STAGES : MAX_LOCAL_STAGES;
   const events: TimelineEvent[] = [{ type: "received", date: receivedOn }];
   const ordered = [...input.escalations].sort((a, b) => a.toStage - b.toStage);
   for (const escalation of ordered) {
@@ -112,7 +112,7 @@ export const escalationSchema = z.strictObject({
     .number(key("escalation.toStage.type"))
     .int(key("escalation.toStage.type"))
     .min(2, key("escalation.toStage.type"))
-    .max(4, key("escalation.toStage.type")),
+    .max(MAX_STAGE, key("escalation.toStage.type")),
   why: requiredText(5000, "escalation.why"),
   wantNow: text(5000, "escalation.wantNow").optional(),
   replyReceivedOn: isoDate("escalation.replyReceivedOn").optional(),

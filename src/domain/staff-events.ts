@@ -11,6 +11,7 @@ import {
   staffEventTypes,
   sufficientInterestDecisions,
 } from "./staff-event-kinds";
+import { MAX_STAGE } from "./stages";
 
 /*
  * What the council records about a complaint, as append-only events (issue 12; regs 14–20,
@@ -78,7 +79,7 @@ function textField(max: number) {
     .refine((v) => v.length <= max, problem("staff:problems.tooLong"));
 }
 
-const stageField = z.number(problem("staff:problems.invalid")).int(problem("staff:problems.invalid")).min(1, problem("staff:problems.invalid")).max(4, problem("staff:problems.invalid"));
+const stageField = z.number(problem("staff:problems.invalid")).int(problem("staff:problems.invalid")).min(1, problem("staff:problems.invalid")).max(MAX_STAGE, problem("staff:problems.invalid"));
 
 const common = {
   /** The day it happened (Europe/London): not after today, not before the complaint arrived. */

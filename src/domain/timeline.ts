@@ -2,6 +2,7 @@ import "./zod-config";
 import * as z from "zod";
 import { addCalendarDays, addMonths, addWorkingDays, assertIsoDate, isIsoDate, type IsoDate } from "./calendar";
 import type { LocalProcedure, RequestWindow, Timescales } from "./council";
+import { MAX_LOCAL_STAGES } from "./stages";
 
 /**
  * Where a complaint has got to, and what is due when (Children Act 1989 Representations Procedure
@@ -108,7 +109,7 @@ const isoDateSchema = z.string().refine(isIsoDate, {
 });
 const dated = { date: isoDateSchema };
 /** Local stages are numbered from 1 as people say them ("Stage 2"); councils have at most 4. */
-const localStage = z.number().int().min(1).max(4);
+const localStage = z.number().int().min(1).max(MAX_LOCAL_STAGES);
 
 /**
  * Something that happened, dated (regs 14–20). A stage is opened by `received` (stage 1),

@@ -4,6 +4,7 @@ import { REFERENCE_ALPHABET, complaintSchema } from "../domain/complaint";
 import { complaintStates, escalationSchema } from "../domain/progress";
 import { publicEventSchema, staffEventSchema } from "../domain/staff-events";
 import { timelineEventSchema } from "../domain/timeline";
+import { MAX_STAGE } from "../domain/stages";
 
 /*
  * The API described for a council's developer: OpenAPI 3.1, generated from the same zod schemas
@@ -222,7 +223,7 @@ function staffPaths(): Record<string, unknown> {
         summary: "The council's complaints, newest first",
         security: staff,
         parameters: [
-          query("stage", { type: "integer", minimum: 1, maximum: 4 }),
+          query("stage", { type: "integer", minimum: 1, maximum: MAX_STAGE }),
           query("state", { enum: [...complaintStates] }),
           query("overdue", { const: "true" }),
           query("dueSoon", { const: "true" }),

@@ -13,6 +13,7 @@ import { requireSession } from "../staff/session-cookie";
 import type { ComplaintStore, StoredComplaint } from "../storage/complaint-store";
 import type { SqlValue } from "../storage/sql";
 import { badRequest } from "./staff-auth";
+import { MAX_STAGE } from "../../domain/stages";
 
 /*
  * The inbox, the case, recording events and the audit trail (issue 12; docs/staff-api.md). Every
@@ -25,7 +26,7 @@ const flag = z.literal("true", "staff:problems.invalid");
 const page = z.coerce.number("staff:problems.invalid").int("staff:problems.invalid").min(1, "staff:problems.invalid").max(100_000, "staff:problems.invalid");
 
 const inboxQuerySchema = z.strictObject({
-  stage: z.coerce.number("staff:problems.invalid").int("staff:problems.invalid").min(1, "staff:problems.invalid").max(4, "staff:problems.invalid").optional(),
+  stage: z.coerce.number("staff:problems.invalid").int("staff:problems.invalid").min(1, "staff:problems.invalid").max(MAX_STAGE, "staff:problems.invalid").optional(),
   state: z.enum(complaintStates, "staff:problems.invalid").optional(),
   overdue: flag.optional(),
   dueSoon: flag.optional(),
