@@ -3,6 +3,7 @@ import { draftRecordSchema, DRAFT_SCHEMA_VERSION, type DraftAnswers, type DraftR
 import { db, type SpeakUpDatabase, type StoredDraft } from "./db";
 import { LockedError, openDraft, sealDraft } from "./pin-repository";
 import { getKey } from "./pin-session";
+import { SETTING_KEYS } from "./storage-keys";
 
 export type LoadedDraft =
   | { status: "ok"; draft: DraftRecord }
@@ -14,9 +15,9 @@ export type LoadedDraft =
 /** The longest label a person can give a draft (the draft schema's limit). */
 export const DRAFT_LABEL_MAX_LENGTH = draftRecordSchema.shape.label.unwrap().maxLength ?? 60;
 
-const CURRENT_DRAFT_KEY = "currentDraftId";
-const VAULT_KEY = "pinVault";
-const SHOW_LABELS_KEY = "pinShowLabels";
+const CURRENT_DRAFT_KEY = SETTING_KEYS.currentDraft;
+const VAULT_KEY = SETTING_KEYS.pinVault;
+const SHOW_LABELS_KEY = SETTING_KEYS.pinShowLabels;
 
 function isSealed(raw: unknown): raw is StoredDraft & { sealed: object } {
   return typeof raw === "object" && raw !== null && "sealed" in raw && typeof raw.sealed === "object" && raw.sealed !== null;

@@ -6,7 +6,9 @@
  * `useSyncExternalStore(subscribeToExit, hasExited)`.
  */
 
-const KEY = "speakup:exited";
+import { TAB_KEYS } from "./storage-keys";
+
+const KEY = TAB_KEYS.exited;
 
 let exited: boolean | undefined;
 const listeners = new Set<() => void>();

@@ -1,4 +1,5 @@
 import { languages } from "../../../locales/languages.json";
+import { DEVICE_KEYS } from "./storage-keys";
 
 /**
  * The languages Speak Up knows (locales/languages.json), and which one this device uses
@@ -56,7 +57,7 @@ export function preferredLanguage(preferences: readonly string[]): string {
 }
 
 /** Where the choice is kept on this device: read before the first render, so localStorage. */
-export const LANGUAGE_STORAGE_KEY = "speak-up.language";
+export const LANGUAGE_STORAGE_KEY = DEVICE_KEYS.language;
 
 /** The language chosen on this device, else the browser's preferred one Speak Up has. */
 export function chosenLanguage(): string {

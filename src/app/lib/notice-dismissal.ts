@@ -5,11 +5,13 @@
  * localStorage simply shows the message again on the next visit.
  */
 
+import { DEVICE_KEYS } from "./storage-keys";
+
 export const NOTICE_HIDDEN_DAYS = 30;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The one key this module writes, so "Delete everything" can remove it. */
-export const HOME_SCREEN_NOTICE_KEY = "speak-up:home-screen-notice-hidden-at";
+/** The one key this module writes (storage-keys.ts, so "Delete everything" removes it). */
+export const HOME_SCREEN_NOTICE_KEY = DEVICE_KEYS.homeScreenNoticeHiddenAt;
 
 /** Whether the notice was hidden less than 30 days before `now`. */
 export function noticeHidden(key: string = HOME_SCREEN_NOTICE_KEY, now: number = Date.now()): boolean {

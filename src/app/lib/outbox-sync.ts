@@ -1,6 +1,7 @@
 import { postComplaint, postEscalation } from "./api-client";
 import { db, type OutboxRecord } from "./db";
 import { outboxRepository, SEND_TIMEOUT_MS, type OutboxRepository } from "./outbox-repository";
+import { SETTING_KEYS } from "./storage-keys";
 
 /**
  * Sending what waits in the outbox (issue 6): one item at a time, oldest first, in only one tab
@@ -16,7 +17,7 @@ import { outboxRepository, SEND_TIMEOUT_MS, type OutboxRepository } from "./outb
 /** The Background Sync tag the service worker listens for. */
 export const OUTBOX_SYNC_TAG = "speak-up-outbox";
 const LOCK_NAME = "speak-up-outbox";
-const LEASE_KEY = "outboxLease";
+const LEASE_KEY = SETTING_KEYS.outboxLease;
 export const LEASE_MS = 60_000;
 
 export interface DrainOptions {

@@ -5,9 +5,10 @@ import { draftAnswersSchema } from "../../domain/draft";
 import { db, type SpeakUpDatabase, type StoredDraft } from "./db";
 import { createPinVault, open, pinVaultSchema, seal, unlockVault, type PinVault } from "./pin-crypto";
 import { getKey, lock, setKey } from "./pin-session";
+import { SETTING_KEYS } from "./storage-keys";
 
-const VAULT_KEY = "pinVault";
-const SHOW_LABELS_KEY = "pinShowLabels";
+const VAULT_KEY = SETTING_KEYS.pinVault;
+const SHOW_LABELS_KEY = SETTING_KEYS.pinShowLabels;
 
 /** What a sealed draft holds: everything the person typed, and the label unless it is shown while locked. */
 export const sealedContentSchema = z.object({

@@ -4,10 +4,11 @@ import { councilSettingsSchema } from "../../domain/council";
 import { db, type SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
 import { pinRepository } from "./pin-repository";
+import { SETTING_KEYS } from "./storage-keys";
 
-const COUNCIL_KEY = "councilId";
-const STORAGE_PERSISTENCE_KEY = "storagePersistence";
-const PIN_OFFERED_KEY = "pinOffered";
+const COUNCIL_KEY = SETTING_KEYS.council;
+const STORAGE_PERSISTENCE_KEY = SETTING_KEYS.storagePersistence;
+const PIN_OFFERED_KEY = SETTING_KEYS.pinOffered;
 
 /** A stored council id is re-parsed on load with the same rule as the settings files (style.md rule 6). */
 const storedCouncilIdSchema = councilSettingsSchema.shape.id;

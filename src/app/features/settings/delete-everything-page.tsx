@@ -2,7 +2,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { useDocumentTitle } from "../../components/use-document-title";
+import { LANGUAGE_CACHE } from "../../lib/language-cache";
 import { pinRepository } from "../../lib/pin-repository";
+import { forgetDeviceKeys } from "../../lib/storage-keys";
 
 const pins = pinRepository();
 
@@ -17,6 +19,10 @@ export function DeleteEverythingPage() {
     setState("deleting");
     try {
       await pins.deleteEverything();
+      // Outside IndexedDB: the language chosen, a notice put off, and the chosen language's words
+      // kept for offline use, which would say which language was used.
+      forgetDeviceKeys();
+      if (typeof caches !== "undefined") await caches.delete(LANGUAGE_CACHE);
       setState("done");
     } catch {
       setState("failed");

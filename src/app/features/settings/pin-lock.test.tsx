@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "../../lib/db";
 import { draftRepository } from "../../lib/draft-repository";
 import { getKey, lock } from "../../lib/pin-session";
+import { DEVICE_KEYS } from "../../lib/storage-keys";
 import { exampleBorough, renderAt } from "../../../../test/setup/render-app";
 
 const council = exampleBorough;
@@ -118,6 +119,9 @@ describe("delete everything on this device", () => {
     const draft = await drafts.create(council.id);
     await drafts.saveAnswers(draft.id, { whatHappened: SECRET });
     await db.settings.put({ key: "councilId", value: "northmoor" });
+    // What the app keeps outside IndexedDB: the language chosen and a notice put off for 30 days.
+    for (const key of Object.values(DEVICE_KEYS)) window.localStorage.setItem(key, "kept");
+    window.localStorage.setItem("another-app", "theirs");
     renderAt("/settings");
     await userEvent.click(await screen.findByRole("link", { name: "Delete everything" }));
     await screen.findByRole("heading", { name: "Are you sure you want to delete everything on this phone?" });
@@ -129,5 +133,7 @@ describe("delete everything on this device", () => {
       expect(counts.every((n) => n === 0)).toBe(true);
     });
     expect(getKey()).toBeUndefined();
+    for (const key of Object.values(DEVICE_KEYS)) expect(window.localStorage.getItem(key)).toBeNull();
+    expect(window.localStorage.getItem("another-app")).toBe("theirs");
   });
 });
