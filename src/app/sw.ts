@@ -4,7 +4,7 @@ import { ExpirationPlugin } from "workbox-expiration";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { CacheFirst } from "workbox-strategies";
 import { isLanguageFile, LANGUAGE_CACHE } from "./lib/language-cache";
-import { drainForBackgroundSync, OUTBOX_SYNC_TAG } from "./lib/outbox-sync";
+import { drainForBackgroundSync, OUTBOX_SYNC_TAG } from "./lib/outbox-sender";
 
 /**
  * The service worker (issue 6): the app opens with no network after one visit, waiting sends go

@@ -16,8 +16,8 @@ export async function keepLanguageFiles(code: string): Promise<void> {
   if (typeof caches === "undefined" || typeof performance === "undefined") return;
   const urls = performance
     .getEntriesByType("resource")
-    .map((entry) => new URL(entry.name, window.location.href))
-    .filter((url) => url.origin === window.location.origin && isLanguageFile(url.pathname))
+    .map((entry) => new URL(entry.name, location.href))
+    .filter((url) => url.origin === location.origin && isLanguageFile(url.pathname))
     .filter((url) => url.pathname.startsWith(`/assets/locale-${code}-`) || url.pathname.startsWith("/assets/locale-pseudo") || url.pathname.startsWith("/assets/noto-sans-ethiopic-"))
     .map((url) => url.pathname);
   const cache = await caches.open(LANGUAGE_CACHE);

@@ -1,7 +1,8 @@
 /*
  * Every key Speak Up keeps on a device, in one place (issue 11), so two modules never spell the
- * same one twice and "Delete everything" can remove them all. The values are what earlier versions
- * wrote and must not change: a new spelling would forget a person's PIN or language.
+ * same one twice and "Delete everything" can remove them all. No window here: the service worker
+ * imports it too. The values are what earlier versions wrote and must not change: a new spelling
+ * would forget a person's PIN or language.
  */
 
 /** Rows of the IndexedDB `settings` table (db.ts), cleared with the rest of IndexedDB. */
@@ -24,7 +25,7 @@ export const SETTING_KEYS = {
 
 /**
  * localStorage, read synchronously before the first render. Nothing the person wrote: a language
- * code and a date. Removed by "Delete everything" (`forgetDeviceKeys`).
+ * code and a date. Removed by "Delete everything" (`forgetDeviceKeys`, device-keys.ts).
  */
 export const DEVICE_KEYS = {
   language: "speak-up.language",
@@ -35,12 +36,3 @@ export const DEVICE_KEYS = {
 export const TAB_KEYS = {
   exited: "speakup:exited",
 } as const;
-
-/** Remove every localStorage key Speak Up writes, and nobody else's. Never throws. */
-export function forgetDeviceKeys(): void {
-  try {
-    for (const key of Object.values(DEVICE_KEYS)) window.localStorage.removeItem(key);
-  } catch {
-    // Storage turned off: there is nothing to remove.
-  }
-}

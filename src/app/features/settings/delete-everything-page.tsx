@@ -4,7 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { useDocumentTitle } from "../../components/use-document-title";
 import { LANGUAGE_CACHE } from "../../lib/language-cache";
 import { pinRepository } from "../../lib/pin-repository";
-import { forgetDeviceKeys } from "../../lib/storage-keys";
+import { forgetDeviceKeys } from "../../lib/device-keys";
 
 const pins = pinRepository();
 

@@ -4,7 +4,7 @@ import fixture from "../../../test/fixtures/complaint.valid.json";
 import { complaintSchema } from "../../domain/complaint";
 import { db } from "./db";
 import { outboxRepository } from "./outbox-repository";
-import { drainForBackgroundSync, drainOutbox } from "./outbox-sync";
+import { drainForBackgroundSync, drainOutbox } from "./outbox-sender";
 
 const ENDPOINT = "/api/v1/complaints";
 const outbox = outboxRepository();
@@ -170,7 +170,7 @@ describe("drainForBackgroundSync", () => {
 /** Another tab: a fresh copy of the module, with its own in-memory state, sharing the same IndexedDB. */
 async function drainOutboxFromAnotherTab(locks: LockManager | null = null): Promise<void> {
   vi.resetModules();
-  const other = await import("./outbox-sync");
+  const other = await import("./outbox-sender");
   await other.drainOutbox({ locks });
 }
 
