@@ -15,6 +15,11 @@ import {
   type StoredDraft,
 } from "./db";
 import { sentSummaryOf } from "../../domain/sent-summary";
+import { outboxRecordSchema, readRecord, readRecords, sentRecordSchema, type ReadRecords } from "./stored-records";
+
+/** A record this version can read (stored-records.ts); any other is left as it is and set aside. */
+const readOutbox = (raw: unknown) => readRecord(outboxRecordSchema, raw);
+const readSent = (raw: unknown) => readRecord(sentRecordSchema, raw);
 
 /** Back off after a failed try: 5 s, 10 s, 20 s… up to 5 minutes. `failures` counts from 1. */
 export function backoffMs(failures: number): number {
@@ -56,16 +61,6 @@ function beingSent(record: OutboxRecord, now: Date): boolean {
 /** The same complaint apart from when Send was pressed. */
 export function sameComplaint(a: Complaint, b: Complaint): boolean {
   return JSON.stringify({ ...a, submittedAt: "" }) === JSON.stringify({ ...b, submittedAt: "" });
-}
-
-/** A record from this version's outbox (v3 upgrade), not one an older version left half-written. */
-function isReadable(record: OutboxRecord): boolean {
-  return (
-    (record.kind === "complaint" || record.kind === "escalation") &&
-    typeof record.payload === "object" &&
-    typeof record.endpoint === "string" &&
-    !Number.isNaN(Date.parse(record.nextAttemptAt))
-  );
 }
 
 /**
@@ -130,7 +125,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
       // put, not add: queueing again after an edit replaces the waiting copy (same id, new content).
       // A copy being sent right now is left alone: the sender settles it.
       return database.transaction("rw", database.outbox, async () => {
-        const existing = await database.outbox.get(payload.id);
+        const existing = readOutbox(await database.outbox.get(payload.id));
         if (existing?.kind === "complaint" && beingSent(existing, now)) return existing;
         // Send pressed again with the same answers: keep the copy already waiting (same body, so
         // if the server got it but its answer was lost, it answers with the same reference).
@@ -161,26 +156,35 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
     },
 
     async get(id: string): Promise<OutboxRecord | undefined> {
-      return database.outbox.get(id);
+      return readOutbox(await database.outbox.get(id));
     },
 
     /** Everything waiting, oldest first. A record this version cannot read is kept in the database, not listed or sent. */
     async list(): Promise<OutboxRecord[]> {
-      return (await database.outbox.orderBy("queuedAt").toArray()).filter(isReadable);
+      return readRecords(outboxRecordSchema, await database.outbox.orderBy("queuedAt").toArray()).records;
+    },
+
+    /** Everything waiting, oldest first, and how many records this version cannot read (kept as they are). */
+    async read(): Promise<ReadRecords<OutboxRecord>> {
+      return readRecords(outboxRecordSchema, await database.outbox.orderBy("queuedAt").toArray());
     },
 
     /** The next item that is due (not failed, not backing off), oldest first. */
     async nextDue(now: Date = new Date()): Promise<OutboxRecord | undefined> {
       // A cursor that stops at the first match, not the whole outbox per send.
-      return database.outbox
+      const due = await database.outbox
         .orderBy("queuedAt")
-        .filter((record) => isReadable(record) && record.state !== "failed" && Date.parse(record.nextAttemptAt) <= now.getTime())
+        .filter((raw) => {
+          const record = readOutbox(raw);
+          return record !== undefined && record.state !== "failed" && Date.parse(record.nextAttemptAt) <= now.getTime();
+        })
         .first();
+      return readOutbox(due);
     },
 
     /** When the next waiting item becomes due, if any is backing off. */
     async nextWake(): Promise<number | undefined> {
-      const all = (await database.outbox.toArray()).filter(isReadable);
+      const all = readRecords(outboxRecordSchema, await database.outbox.toArray()).records;
       const times = all.filter((r) => r.state !== "failed").map((r) => Date.parse(r.nextAttemptAt));
       return times.length > 0 ? Math.min(...times) : undefined;
     },
@@ -207,8 +211,8 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
      */
     async markSending(id: string, now: Date = new Date()): Promise<OutboxRecord | undefined> {
       return database.transaction("rw", database.outbox, async () => {
-        const record = await database.outbox.get(id);
-        if (!record || !isReadable(record) || record.state === "failed" || Date.parse(record.nextAttemptAt) > now.getTime()) return undefined;
+        const record = readOutbox(await database.outbox.get(id));
+        if (!record || record.state === "failed" || Date.parse(record.nextAttemptAt) > now.getTime()) return undefined;
         const taken: OutboxRecord = { ...record, state: "sending", lastTriedAt: now.toISOString() };
         await database.outbox.put(taken);
         return taken;
@@ -222,7 +226,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
      */
     async takeBack(id: string, now: Date = new Date()): Promise<boolean> {
       return database.transaction("rw", database.outbox, async () => {
-        const record = await database.outbox.get(id);
+        const record = readOutbox(await database.outbox.get(id));
         if (record?.kind !== "complaint" || beingSent(record, now) || serverMayHold(record)) return false;
         await database.outbox.delete(id);
         return true;
@@ -235,7 +239,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
      */
     async keepLaterChanges(id: string): Promise<boolean> {
       return database.transaction("rw", database.outbox, async () => {
-        const record = await database.outbox.get(id);
+        const record = readOutbox(await database.outbox.get(id));
         if (record?.kind !== "complaint") return false;
         const kept: OutboxComplaint = { ...record, laterChanges: true };
         await database.outbox.put(kept);
@@ -256,10 +260,10 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
     /** Record the server's answer to a complaint. Returns the sent record when it was accepted. */
     async settle(id: string, result: SendResult, now: Date = new Date()): Promise<SentRecord | undefined> {
       return database.transaction("rw", database.outbox, database.sent, database.drafts, async () => {
-        const record = await database.outbox.get(id);
-        if (!record || record.kind !== "complaint") return database.sent.get(id);
+        const record = readOutbox(await database.outbox.get(id));
+        if (!record || record.kind !== "complaint") return readSent(await database.sent.get(id));
         if (result.kind === "accepted") {
-          const earlier = await database.sent.get(id);
+          const earlier = readSent(await database.sent.get(id));
           const sent: SentRecord = {
             ...earlier,
             id,
@@ -300,10 +304,10 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
     /** Record the server's answer to a request for the next stage. Returns the updated sent complaint when accepted. */
     async settleEscalation(id: string, result: EscalationResult, now: Date = new Date()): Promise<SentRecord | undefined> {
       return database.transaction("rw", database.outbox, database.sent, async () => {
-        const record = await database.outbox.get(id);
+        const record = readOutbox(await database.outbox.get(id));
         if (!record || record.kind !== "escalation") return undefined;
         if (result.kind === "accepted") {
-          const sent = await database.sent.get(record.complaintId);
+          const sent = readSent(await database.sent.get(record.complaintId));
           await database.outbox.delete(id);
           if (!sent) return undefined;
           const escalation = {
@@ -325,16 +329,21 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
     },
 
     async getSent(id: string): Promise<SentRecord | undefined> {
-      return database.sent.get(id);
+      return readSent(await database.sent.get(id));
     },
 
     async sentByReference(reference: string): Promise<SentRecord | undefined> {
-      return database.sent.where("reference").equals(reference).first();
+      return readSent(await database.sent.where("reference").equals(reference).first());
     },
 
     /** Every sent complaint, the newest first. */
     async listSent(): Promise<SentRecord[]> {
-      return database.sent.orderBy("receivedAt").reverse().toArray();
+      return readRecords(sentRecordSchema, await database.sent.orderBy("receivedAt").reverse().toArray()).records;
+    },
+
+    /** Every sent complaint, the newest first, and how many records this version cannot read (kept as they are). */
+    async readSent(): Promise<ReadRecords<SentRecord>> {
+      return readRecords(sentRecordSchema, await database.sent.orderBy("receivedAt").reverse().toArray());
     },
 
     async saveStatus(id: string, status: KnownStatus): Promise<void> {
@@ -350,7 +359,7 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
      */
     async follow(found: Omit<SentRecord, "schemaVersion">): Promise<SentRecord> {
       return database.transaction("rw", database.sent, async () => {
-        const earlier = (await database.sent.get(found.id)) ?? (await database.sent.where("reference").equals(found.reference).first());
+        const earlier = readSent(await database.sent.get(found.id)) ?? readSent(await database.sent.where("reference").equals(found.reference).first());
         const record: SentRecord = earlier
           ? { ...earlier, statusToken: found.statusToken, ...(found.endpoint ? { endpoint: found.endpoint } : {}) }
           : { ...found, schemaVersion: 1 };

@@ -4,14 +4,22 @@ import { outboxRepository } from "./outbox-repository";
 
 const repository = outboxRepository();
 
-export type OutboxView = { status: "ok"; waiting: OutboxRecord[]; sent: SentRecord[] } | { status: "unavailable" };
+export type OutboxView =
+  | {
+      status: "ok";
+      waiting: OutboxRecord[];
+      sent: SentRecord[];
+      /** Records this version cannot read (stored-records.ts): kept as they are, and the person is told. */
+      setAside: number;
+    }
+  | { status: "unavailable" };
 
 /** Everything waiting to be sent and everything sent, live: a change in any tab (or the service worker) shows at once. Undefined while loading. */
 export function useOutbox(): OutboxView | undefined {
   return useLiveQuery(
     () =>
-      Promise.all([repository.list(), repository.listSent()]).then(
-        ([waiting, sent]): OutboxView => ({ status: "ok", waiting, sent }),
+      Promise.all([repository.read(), repository.readSent()]).then(
+        ([waiting, sent]): OutboxView => ({ status: "ok", waiting: waiting.records, sent: sent.records, setAside: waiting.setAside + sent.setAside }),
         (): OutboxView => ({ status: "unavailable" }),
       ),
     [],

@@ -65,6 +65,15 @@ export function ComplaintsPage({ council, councilNames }: ComplaintsPageProps) {
         {t("check.fromElsewhere")} <Link to="/check">{t("check.title")}</Link>
       </p>
       <div role="status">{deleted ? <p className="body notice">{t("deleteWaiting.deleted")}</p> : null}</div>
+      {view.setAside > 0 ? (
+        <section className="notice" aria-labelledby="set-aside-heading" data-testid="set-aside">
+          <h2 className="heading-s" id="set-aside-heading">{t("setAside.heading")}</h2>
+          <p className="body">{t("setAside.body")}</p>
+          <p className="body">
+            <Link to="/drafts">{t("waiting.openDrafts")}</Link>
+          </p>
+        </section>
+      ) : null}
       {view.waiting.length === 0 && view.sent.length === 0 ? (
         <>
           <p className="body">{t("empty.body")}</p>

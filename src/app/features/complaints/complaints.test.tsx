@@ -97,6 +97,24 @@ describe("Your complaints", () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it("says when something saved here cannot be read, keeps it, and still lists the rest (issue 11)", async () => {
+    await sentOn(today);
+    const unreadable = { id: "from-another-version", schemaVersion: 9, reference: "SU-7KQ4-M9XE", receivedAt: "2026-11-20T10:00:00.000Z" };
+    await db.sent.put(unreadable as never);
+    renderAt("/complaints");
+    const notice = await screen.findByRole("region", { name: "Something saved on this phone could not be opened" });
+    expect(within(notice).getByRole("link", { name: "Go to your drafts" })).toHaveAttribute("href", "/drafts");
+    expect(within(await screen.findByTestId("sent-list")).getByText("Reference SU-7KQ4-M9XD")).toBeInTheDocument();
+    expect(await db.sent.get("from-another-version")).toEqual(unreadable);
+  });
+
+  it("says nothing about unreadable records when there are none", async () => {
+    await sentOn(today);
+    renderAt("/complaints");
+    await screen.findByTestId("sent-list");
+    expect(screen.queryByTestId("set-aside")).not.toBeInTheDocument();
+  });
+
   it("lists a sent complaint with its reference and stage, linking to where it is", async () => {
     await sentOn(today);
     renderAt("/complaints");
