@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
  * Every source a code comment cites must be in the repository (issue 11): a section of the domain
  * brief ("docs/domain.md §3", "§5 \"Urgent danger\"", "docs/domain.md, Decisions") must be a heading
  * there, and a seed page id (S000–S004) must be an entry in docs/sources.md, named in the same file.
+ * The `sources` of the council settings files are held to the same rule.
  * Comments are read with the TypeScript parser, so strings and JSX text are not mistaken for them.
  */
 const root = resolve(import.meta.dirname, "../..");
@@ -116,6 +117,16 @@ describe("citations in comments", () => {
       expect(citationProblems(comments, brief, sourceIds)).toEqual([]);
     },
   );
+
+  // The council settings files give a source for each value (decision 016); those citing the brief
+  // or a seed page must resolve too.
+  const councilFiles = readdirSync(join(root, "public/councils")).filter((name) => name.endsWith(".json"));
+  it.each(councilFiles)("public/councils/%s: every source it cites resolves inside the repository", (name) => {
+    const sources = Object.values(
+      (JSON.parse(readFileSync(join(root, "public/councils", name), "utf8")) as { sources?: Record<string, { source: string; note?: string }> }).sources ?? {},
+    );
+    expect(citationProblems(sources.flatMap((s) => [s.source, s.note ?? ""]), brief, sourceIds)).toEqual([]);
+  });
 
   it.each([
     ["a section the brief does not have", "/** The rule (docs/domain.md §12). */", "docs/domain.md has no §12"],
