@@ -21,7 +21,7 @@ import {
   workingDaysBetween,
 } from "./calendar";
 
-/** domain.md §6, copied by hand: the data file must say exactly this. */
+/** docs/domain.md §6, copied by hand: the data file must say exactly this. */
 const PUBLISHED: Record<number, string> = {
   2018: "01-01, 03-30, 04-02, 05-07, 05-28, 08-27, 12-25, 12-26",
   2019: "01-01, 04-19, 04-22, 05-06, 05-27, 08-26, 12-25, 12-26",
@@ -58,7 +58,7 @@ function everyDay(from: string, to: string): string[] {
   return days;
 }
 
-describe("bank holiday data (domain.md §6)", () => {
+describe("bank holiday data (docs/domain.md §6)", () => {
   it("lists exactly the 83 published dates for 2018–2027", () => {
     const all = YEARS.flatMap(publishedDates);
     expect(all).toHaveLength(83);
@@ -169,7 +169,7 @@ describe("bank holiday rules for years without data", () => {
   });
 });
 
-describe("substitute days (domain.md §6)", () => {
+describe("substitute days (docs/domain.md §6)", () => {
   it.each([
     ["2020-12-28", "Boxing Day, 25th on Friday"],
     ["2021-12-27", "Christmas, 25th on Saturday"],

@@ -11,7 +11,7 @@ import rawBankHolidayData from "./bank-holidays.json" with { type: "json" };
  * every render of the stages page.
  *
  * "Working day" is reg 2 of the Children Act 1989 Representations Procedure (England) Regulations
- * 2006: not a Saturday, Sunday or bank holiday in England and Wales (domain.md §3, §6).
+ * 2006: not a Saturday, Sunday or bank holiday in England and Wales (docs/domain.md §3, §6).
  */
 
 /** An ISO calendar date `yyyy-mm-dd`. A plain string so it crosses JSON, IndexedDB and forms unchanged. */
@@ -218,7 +218,7 @@ export function parseBankHolidayData(data: unknown): BankHolidayData {
 // child's deadline by a day without anyone noticing.
 const publishedData = parseBankHolidayData(rawBankHolidayData);
 
-/** Version of `bank-holidays.json`, stored with computed dates so they can be re-derived (domain.md §6). */
+/** Version of `bank-holidays.json`, stored with computed dates so they can be re-derived (docs/domain.md §6). */
 export const BANK_HOLIDAY_DATA_VERSION: string = publishedData.version;
 
 /** Where the published dates came from (GOV.UK bank-holidays.json, England and Wales). */
@@ -273,7 +273,7 @@ function lastMonday(year: number, month: number): number {
 
 const SUBSTITUTE = " (substitute day)";
 
-/** The regular England and Wales bank holidays by rule (domain.md §6), without one-off proclamations. */
+/** The regular England and Wales bank holidays by rule (docs/domain.md §6), without one-off proclamations. */
 function holidaysByRule(year: number): Holiday[] {
   const newYear = dayNumberFromParts(year, 1, 1);
   const newYearWeekday = weekdayOf(newYear);
@@ -367,7 +367,7 @@ function holidayYear(year: number): YearHolidays {
 
 /**
  * England and Wales bank holidays in `year`, ascending (Banking and Financial Dealings Act 1971;
- * domain.md §6). Years in `bank-holidays.json` are used exactly as published, one-off days
+ * docs/domain.md §6). Years in `bank-holidays.json` are used exactly as published, one-off days
  * included; any other year from 1970 to 2100 comes from the regular rules, which know nothing of
  * one-off proclamations (so years before 2018 miss e.g. 2002, 2011 and 2012's extra days, and the
  * Early May holiday, which began in 1978, is assumed throughout). Throws a RangeError outside 1970–2100.
@@ -376,12 +376,12 @@ export function bankHolidays(year: number): readonly IsoDate[] {
   return holidayYear(year).iso;
 }
 
-/** The regular-rule bank holidays for `year` (domain.md §6 "Rules"), ignoring the data file; for checking the data. */
+/** The regular-rule bank holidays for `year` (docs/domain.md §6 "Rules"), ignoring the data file; for checking the data. */
 export function bankHolidaysByRule(year: number): readonly IsoDate[] {
   return ruleYear(year).iso;
 }
 
-/** The GOV.UK title of the bank holiday on `date` (e.g. "Boxing Day"), or undefined on other days (domain.md §6). */
+/** The GOV.UK title of the bank holiday on `date` (e.g. "Boxing Day"), or undefined on other days (docs/domain.md §6). */
 export function bankHolidayTitle(date: IsoDate): string | undefined {
   return holidayYear(parseIsoDate(date).year).titles.get(date);
 }
@@ -422,7 +422,7 @@ function holidaysBetween(after: number, upTo: number): number {
 
 /**
  * The date `n` working days (reg 2) after `received`. Day 1 is the first working day after the
- * day received, whatever day that was, even a weekend or bank holiday (domain.md "Decisions");
+ * day received, whatever day that was, even a weekend or bank holiday (docs/domain.md "Decisions");
  * `n = 0` returns `received` unchanged. `n` must be a whole number, 0 or more.
  */
 export function addWorkingDays(received: IsoDate, n: number): IsoDate {
@@ -462,7 +462,7 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
 // ---------------------------------------------------------------------------------------------
 // Calendar arithmetic
 
-/** `date` plus `n` calendar days (negative goes back); for "28 days"-style windows (domain.md §3 variation table). */
+/** `date` plus `n` calendar days (negative goes back); for "28 days"-style windows (docs/domain.md §3 variation table). */
 export function addCalendarDays(date: IsoDate, n: number): IsoDate {
   const dayNumber = toDayNumber(date);
   assertWholeNumber(n, "The number of days");

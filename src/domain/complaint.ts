@@ -5,12 +5,12 @@ import * as z from "zod";
  * The complaint: one zod schema used by the wizard (per step), the IndexedDB loader, the outbox and
  * the server (style.md rule 3). Messages are i18n keys in the `validation` namespace, never sentences.
  * Only what a council needs to act is required (what happened); every other answer is optional
- * here and asked for by the wizard, because the app warns and never blocks (domain.md, "Decisions").
+ * here and asked for by the wizard, because the app warns and never blocks (docs/domain.md, "Decisions").
  */
 
 export const COMPLAINT_SCHEMA_VERSION = 1;
 
-/** Who is filling this in (domain.md §1, statutory categories 1–8). */
+/** Who is filling this in (docs/domain.md §1, statutory categories 1–8). */
 export const roles = [
   "young-person",
   "care-leaver",
@@ -24,7 +24,7 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
-/** The child's situation (domain.md §1, §7). */
+/** The child's situation (docs/domain.md §1, §7). */
 export const childSituations = [
   "looked-after",
   "child-in-need",
@@ -36,7 +36,7 @@ export const childSituations = [
 ] as const;
 export type ChildSituation = (typeof childSituations)[number];
 
-/** What the complaint is about: the S000 list plus the topics that go elsewhere (domain.md §2). */
+/** What the complaint is about: the S000 list (docs/sources.md) plus the topics that go elsewhere (docs/domain.md §2). */
 export const topics = [
   "decision",
   "service-quality",
@@ -73,7 +73,7 @@ export type ChildAgreement = (typeof childAgreementOptions)[number];
 export const advocateOptions = ["yes", "already-have", "no", "not-sure"] as const;
 export type AdvocateChoice = (typeof advocateOptions)[number];
 
-/** The safety question's answers (issue 16; domain.md §5 "Urgent danger"). */
+/** The safety question's answers (issue 16; docs/domain.md §5 "Urgent danger"). */
 export const inDangerOptions = ["yes", "no"] as const;
 export type InDangerAnswer = (typeof inDangerOptions)[number];
 

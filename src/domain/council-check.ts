@@ -13,7 +13,7 @@ import {
  * councils:check`). Pure: the script reads the files, this decides what to say about them.
  */
 
-/** The statutory timescales (regs 14–20, domain.md §3): what a council gets unless it says otherwise. */
+/** The statutory timescales (regs 14–20, docs/domain.md §3): what a council gets unless it says otherwise. */
 export const STATUTORY_TIMESCALES: Timescales = timescalesSchema.parse({});
 
 /** Speak Up's default local (non-statutory) procedure: an app default, not a statutory one. */

@@ -18,7 +18,7 @@ const councilFiles = readdirSync(COUNCILS_DIR)
   .filter((file) => file.endsWith(".json") && file !== "index.json")
   .sort();
 
-/** The statutory values (regs 14–20, domain.md §3): what a council gets unless it says otherwise. */
+/** The statutory values (regs 14–20, docs/domain.md §3): what a council gets unless it says otherwise. */
 const STATUTORY: Timescales = {
   stage1TargetWorkingDays: 10,
   stage1MaxWorkingDays: 20,
@@ -85,7 +85,7 @@ describe("shipped council files (public/councils)", () => {
     {
       file: "riverside.json",
       timescales: { ...STATUTORY, acknowledgementWorkingDays: 2 },
-      // Seed S001: a corporate procedure of 20 then 25 working days.
+      // Seed S001 (docs/sources.md): a corporate procedure of 20 then 25 working days.
       localProcedure: { stages: [{ workingDays: 20 }, { workingDays: 25 }] },
     },
   ])("$file has the timescales and local procedure it is meant to", ({ file, timescales, localProcedure }) => {
@@ -267,7 +267,7 @@ describe("sources, and settings a real council's page does not publish", () => {
   const unpublished = { source: "Testshire's complaints page", read, note: "not published" };
 
   it("keeps a source for a setting, with the date read and a note", () => {
-    const sources = { "timescales.stage2MaxWorkingDays": { source: "Testshire's complaints page", read, note: "25 + 40" }, "advocacy.0": { source: "domain.md", read } };
+    const sources = { "timescales.stage2MaxWorkingDays": { source: "Testshire's complaints page", read, note: "25 + 40" }, "advocacy.0": { source: "docs/domain.md", read } };
     expect(parseCouncilSettings("src", councilWith({ sources })).sources).toEqual(sources);
   });
 

@@ -4,7 +4,7 @@ import { MAX_LOCAL_STAGES } from "./stages";
 
 /**
  * Council settings: one council's contacts, safety numbers, advocacy and timescales.
- * Every timescale is a setting whose default is the statutory value (domain.md, "Decisions";
+ * Every timescale is a setting whose default is the statutory value (docs/domain.md, "Decisions";
  * Children Act 1989 Representations Procedure (England) Regulations 2006, regs 14–20).
  * Validation messages are i18n-free on purpose: settings are written by council staff,
  * and a failure must name the field (`formatSettingsError`).
@@ -41,7 +41,7 @@ export type RequestWindow = z.infer<typeof requestWindowSchema>;
 export const stage2ClockStarts = ["request", "agreed-summary"] as const;
 export type Stage2ClockStart = (typeof stage2ClockStarts)[number];
 
-/** Statutory timescales, regs 14–20; the defaults are the statutory values from domain.md §3. */
+/** Statutory timescales, regs 14–20; the defaults are the statutory values from docs/domain.md §3. */
 export const timescalesSchema = z
   .strictObject({
     /** No statutory period was found [U]; councils use 2–5 working days. Absent = no promise. */
@@ -113,7 +113,7 @@ export const dataProtectionSchema = z.strictObject({
 });
 export type DataProtection = z.infer<typeof dataProtectionSchema>;
 
-/** The council's other (corporate, non-statutory) complaints procedure, e.g. S001's 20 then 25 WD. */
+/** The council's other (corporate, non-statutory) complaints procedure, e.g. S001's 20 then 25 WD (docs/sources.md). */
 export const localProcedureSchema = z.strictObject({
   stages: z
     .array(z.strictObject({ workingDays: workingDays }))
@@ -147,7 +147,7 @@ const councilSettingsObject = z.strictObject({
   /** At least one channel, unless `sources.contact` says why there is none (see `UNPUBLISHED_ALLOWED`). */
   contact: contactPointSchema,
   /**
-   * domain.md §5: local numbers, shown before any question. Each may be left out only with a
+   * docs/domain.md §5: local numbers, shown before any question. Each may be left out only with a
    * `sources` entry saying why (a real council's page that does not publish it); 999 and
    * Childline are still shown.
    */

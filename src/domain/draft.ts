@@ -66,7 +66,7 @@ export const draftRecordSchema = z.object({
 });
 export type DraftRecord = z.infer<typeof draftRecordSchema>;
 
-/** Someone other than the young person or care leaver: the child's agreement and views are needed (domain.md §1). */
+/** Someone other than the young person or care leaver: the child's agreement and views are needed (docs/domain.md §1). */
 export function actsForChild(role: DraftAnswers["role"]): boolean {
   return role !== undefined && role !== "young-person" && role !== "care-leaver";
 }

@@ -294,7 +294,7 @@ describe("assessEligibility: every combination", () => {
     for (const topic of topics) {
       const results = new Set(withUndefined(roles).flatMap((role) => withUndefined(childSituations).map((childSituation) => assessEligibility({ role, childSituation, topics: [topic] }).reasonKey)));
       const fixed = results.size === 1;
-      // The S000 topics and "other" follow the person; the rest have one destination.
+      // The S000 topics (docs/sources.md) and "other" follow the person; the rest have one destination.
       const followsPerson = !["child-protection", "court-report", "sen-or-school", "early-help", "youth-justice", "health", "police", "court-decision"].includes(topic);
       expect(fixed, topic).toBe(!followsPerson);
     }

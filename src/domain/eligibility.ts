@@ -4,9 +4,10 @@ import { topics as topicOrder } from "./complaint";
 /*
  * Where a complaint is likely to go, and what the person should know before sending it.
  *
- * "Warn, never block" (domain.md, Decisions): eligibility is the council's decision, so there is
+ * "Warn, never block" (docs/domain.md, Decisions): eligibility is the council's decision, so there is
  * no "not eligible" outcome. Every answer, including "not sure" and no answer at all, leads to the
  * most helpful likely route with an explanation, and the person can always send.
+ * S000–S004 below are the public pages listed in docs/sources.md; LGOfs and FRG are keys in docs/domain.md.
  */
 
 export const eligibilityRoutes = ["statutory", "council-decides", "local-procedure", "other-organisation"] as const;
@@ -21,7 +22,7 @@ export type EligibilityFlagName = (typeof eligibilityFlagNames)[number];
 
 /** Every i18n key `assessEligibility` can return; each has a plain-English text in `locales/en-GB/eligibility.json`. */
 export const eligibilityReasonKeys = [
-  // Statutory procedure (CA 1989 s26(3)–(3C), s24D): one key per category of person (domain.md §1).
+  // Statutory procedure (CA 1989 s26(3)–(3C), s24D): one key per category of person (docs/domain.md §1).
   "eligibility:route.statutory.youngPerson",
   "eligibility:route.statutory.careLeaver",
   "eligibility:route.statutory.parent",
@@ -115,7 +116,7 @@ const otherOrganisation = (organisation: OtherOrganisation): EligibilityDestinat
 });
 
 /**
- * Where each topic goes. `by-person` topics are the S000 list (domain.md §2 "Typical topics"): who is
+ * Where each topic goes. `by-person` topics are the S000 list (docs/domain.md §2 "Typical topics"): who is
  * complaining decides the route. A `Record` so a new topic in complaint.ts cannot compile without a decision.
  */
 const topicRoutes: Record<Topic, EligibilityDestination | "by-person"> = {
@@ -134,7 +135,7 @@ const topicRoutes: Record<Topic, EligibilityDestination | "by-person"> = {
   // the council's own complaints process (FRG). It is still the council, so the app can send it there.
   "child-protection": localProcedure("eligibility:route.localProcedure.childProtection"),
   // s7/s37 reports: LGOfs excludes them, S000 lets the social work behind a report be complained about.
-  // domain.md §2 says treat as "council decides".
+  // docs/domain.md §2 says treat as "council decides".
   "court-report": councilDecides("eligibility:route.councilDecides.courtReport"),
   // The topic joins SEN and school. Concerns start with the school (its own procedure, S003); the text
   // says that SEN support the council arranges (EHC plans) goes to the council's SEN team instead.
@@ -177,7 +178,7 @@ const situationalAdultKeys = {
   advocate: "eligibility:route.statutory.advocate",
 } as const satisfies Partial<Record<Role, KeyUnder<"route.statutory">>>;
 
-/** Who is complaining decides the route for the topics the statutory procedure covers (domain.md §1). */
+/** Who is complaining decides the route for the topics the statutory procedure covers (docs/domain.md §1). */
 function destinationForPerson(role: Role | undefined, situation: ChildSituation | undefined): EligibilityDestination {
   // A missing answer is treated like "not sure": the person skipped a question, which is not a "no".
   const group = situation === undefined ? "not-sure" : situationGroups[situation];
@@ -239,7 +240,7 @@ const actingForChildKeys: Record<Role, KeyUnder<"flag.actingForChild"> | undefin
 
 /**
  * s26A gives only children and care leavers a free advocate, and the app offers one every time
- * (domain.md, Decisions), whatever the route. An adult acting for a child is told the child can have
+ * (docs/domain.md, Decisions), whatever the route. An adult acting for a child is told the child can have
  * one. An advocate already is one, so telling them would be noise.
  */
 const advocacyKeys: Record<Role, KeyUnder<"flag.advocacyRight"> | undefined> = {
@@ -287,7 +288,7 @@ function flagsFor(answers: EligibilityInput): EligibilityFlag[] {
   return flags;
 }
 
-/** Likely route and warnings for a children's social care complaint (CA 1989 s26(3)–(3C), s24D, s26A; Regs 2006 regs 8, 9; domain.md §1–2). */
+/** Likely route and warnings for a children's social care complaint (CA 1989 s26(3)–(3C), s24D, s26A; Regs 2006 regs 8, 9; docs/domain.md §1–2). */
 export function assessEligibility(answers: EligibilityInput): EligibilityAssessment {
   // Walk the enum, not the input, so duplicates collapse and the same set of topics always gives the same result.
   const chosen = topicOrder.filter((topic) => answers.topics?.includes(topic) ?? false);

@@ -4,11 +4,11 @@ import type { StageTimeline, Timeline } from "./timeline";
 /*
  * When to show the Ombudsman step (issue 15, item 6). The Local Government and Social Care
  * Ombudsman normally looks at a complaint once the council's stages are finished, and earlier when
- * the process has "broken down or come to a halt" (S004, domain.md §4). Complaints should reach it
+ * the process has "broken down or come to a halt" (S004 in docs/sources.md; docs/domain.md §4). Complaints should reach it
  * within 12 months of the final decision (LGA 1974 s26B; a guide: it may accept later ones).
  */
 
-/** The Ombudsman's advice line (domain.md §4, several council pages agree). Opening hours differ between sources, so none are given. */
+/** The Ombudsman's advice line (docs/domain.md §4, several council pages agree). Opening hours differ between sources, so none are given. */
 export const OMBUDSMAN_PHONE = "0300 061 0614";
 
 /**

@@ -15,7 +15,7 @@ import { MAX_STAGE } from "./stages";
 
 /*
  * What the council records about a complaint, as append-only events (issue 12; regs 14–20,
- * domain.md §3 and §8). Nothing is ever edited: a correction is a new event of the same type that
+ * docs/domain.md §3 and §8). Nothing is ever edited: a correction is a new event of the same type that
  * `supersedes` the earlier one. `checkStaffEvent` refuses events the complaint's current state and
  * the council's settings make impossible, with the field and an i18n key (`staff:problems.*`).
  * Pure: the server validates with it and the phone reads the same events (docs/staff-api.md).
@@ -235,7 +235,7 @@ export function caseFacts(receivedOn: IsoDate, procedure: Procedure, events: rea
   return facts;
 }
 
-/** The latest day the council may take for a stage's reply: its maximum in working days (S000–S003; §8). */
+/** The latest day the council may take for a stage's reply: its maximum in working days (S000–S003 in docs/sources.md; docs/domain.md §8). */
 export function maximumDueDate(stage: 1 | 2, facts: CaseFacts, timescales: Timescales): { target: IsoDate; maximum: IsoDate } | undefined {
   const start = facts.stageStart.get(stage);
   if (start === undefined) return undefined;

@@ -279,7 +279,7 @@ describe("Stage 3: the review panel (regs 19(4), 20)", () => {
   });
 });
 
-describe("Stage 2 clock start (domain.md §3: a council setting)", () => {
+describe("Stage 2 clock start (docs/domain.md §3: a council setting)", () => {
   const events: Ev[] = [
     { type: "received", date: "2025-01-06" },
     { type: "stage1-response", date: "2025-01-17" },
@@ -354,7 +354,7 @@ describe("request windows in working or calendar days", () => {
   });
 });
 
-describe("a local procedure: 20 then 25 working days (S001)", () => {
+describe("a local procedure: 20 then 25 working days (S001, docs/sources.md)", () => {
   const events: Ev[] = [
     { type: "received", date: "2025-03-14" },
     { type: "local-stage-response", stage: 1, date: "2025-04-10" },

@@ -6,11 +6,11 @@ import { MAX_LOCAL_STAGES } from "./stages";
 
 /**
  * Where a complaint has got to, and what is due when (Children Act 1989 Representations Procedure
- * (England) Regulations 2006, regs 14–20; domain.md §3, §4). Pure: the caller passes `today`.
+ * (England) Regulations 2006, regs 14–20; docs/domain.md §3, §4). Pure: the caller passes `today`.
  *
- * Rules chosen here (domain.md leaves them open):
+ * Rules chosen here (docs/domain.md leaves them open):
  * - Counting: a target is `addWorkingDays(clock start, n)`, so day 1 is the first working day after
- *   the day the complaint or request was received (domain.md "Decisions").
+ *   the day the complaint or request was received (docs/domain.md "Decisions").
  * - Status of a stage that has started and has no response, against its deadline:
  *   the deadline is the target, or the latest date if the council notified an extension;
  *   `overdue` the day after the deadline; `due-soon` from `dueSoonWorkingDays` working days before
@@ -101,7 +101,7 @@ export type PlanKey = KeyIn<"plan">;
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-/** The statutory three stages (regs 14–20), or the council's own procedure (e.g. S001: 20 then 25 WD). */
+/** The statutory three stages (regs 14–20), or the council's own procedure (e.g. S001 in docs/sources.md: 20 then 25 WD). */
 export type Procedure = { kind: "statutory" } | { kind: "local"; stages: LocalProcedure["stages"] };
 
 const isoDateSchema = z.string().refine(isIsoDate, {
@@ -458,7 +458,7 @@ function statutoryStages(ctx: Context): StageTimeline[] {
   const s1Escalation = escalation(ctx, s1Response, t.stage2RequestWindow, s2Start !== undefined || s3Start !== undefined);
   if (s1Escalation !== undefined) stage1.escalation = s1Escalation;
 
-  // Stage 2: investigation, regs 16–17; the clock start is a council setting (domain.md §3).
+  // Stage 2: investigation, regs 16–17; the clock start is a council setting (docs/domain.md §3).
   const agreed = earliest(ctx, "stage2-summary-agreed");
   const byAgreement = t.stage2ClockStart === "agreed-summary";
   const s2Response = earliest(ctx, "stage2-response");
@@ -649,7 +649,7 @@ export interface Plan {
 
 /**
  * "What happens after I complain": each statutory stage's durations from the council's settings
- * (regs 14–20; domain.md §3) and the Stage 1 dates if the complaint were sent `today`.
+ * (regs 14–20; docs/domain.md §3) and the Stage 1 dates if the complaint were sent `today`.
  */
 export function planIfSentToday(timescales: Timescales, today: IsoDate): Plan {
   const t = timescales;

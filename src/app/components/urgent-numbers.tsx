@@ -3,7 +3,7 @@ import { Trans } from "react-i18next";
 import type { CouncilSettings } from "../../domain/council";
 import { PhoneLink } from "./phone-link";
 
-/** The emergency services and Childline (domain.md §5 "Urgent danger"): the same everywhere in England. */
+/** The emergency services and Childline (docs/domain.md §5 "Urgent danger"): the same everywhere in England. */
 export const EMERGENCY_NUMBER = "999";
 export const CHILDLINE_NUMBER = "0800 1111";
 

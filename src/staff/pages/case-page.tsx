@@ -36,7 +36,7 @@ function languageName(code: string): string {
   }
 }
 
-/** Roles whose complaint is made for a child by someone else (domain.md §1). */
+/** Roles whose complaint is made for a child by someone else (docs/domain.md §1). */
 const SELF_ROLES = new Set(["young-person", "care-leaver"]);
 
 function ChildsView({ complaint }: { complaint: Complaint }) {

@@ -44,7 +44,7 @@ const FIELDS = ["why", "wantNow", "replyReceivedOn"] as const;
 /**
  * /complaints/:reference/next-stage — "I'm not happy with the reply": why, what you want now and,
  * unless the council has recorded its reply, when the reply came. If the request window has passed it says so, and still lets
- * the person send: the council decides (domain.md, warn never block). The request goes through
+ * the person send: the council decides (docs/domain.md, "Decisions": warn, never block). The request goes through
  * the outbox like a complaint, so it is sent once, later if offline.
  */
 export function NextStagePage({ sent, council, request }: { sent: SentRecord; council: CouncilSettings; request: OutboxEscalation | undefined }) {

@@ -3,7 +3,7 @@ import { useDocumentTitle } from "../../components/use-document-title";
 
 /**
  * Every word explained on `/words`, in reading order. Each id is the fragment other pages link to
- * (`/words#advocate`) and the key of its text in `info:words.terms` (domain.md §7).
+ * (`/words#advocate`) and the key of its text in `info:words.terms` (docs/domain.md §7).
  */
 export const GLOSSARY_TERMS = [
   "looked-after",

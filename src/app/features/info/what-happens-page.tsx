@@ -21,7 +21,7 @@ function windowKey(window: RequestWindow): "workingDays" | "calendarDays" {
 
 /**
  * "What happens after I complain": every statutory stage in plain words for this council's settings
- * (regs 14–20, domain.md §3–§5), with the real Stage 1 dates if the complaint were sent `today`.
+ * (regs 14–20, docs/domain.md §3–§5), with the real Stage 1 dates if the complaint were sent `today`.
  * `today` is a prop so the page is the same on every render and tests can fix the day.
  */
 export function WhatHappensPage({ council, today }: { council: CouncilSettings; today: IsoDate }) {

@@ -2,7 +2,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../components/use-document-title";
 
-/** The parts of "Who will see what I write?", in reading order (issue 16; seed 003 "Confidentiality"). */
+/** The parts of "Who will see what I write?", in reading order (issue 16; S003 in docs/sources.md, "Confidentiality"). */
 export const WHO_SEES_SECTIONS = ["reads", "told", "safe", "right", "advocate", "phone"] as const;
 export const WHO_SEES_ADULT_SECTIONS = ["reads", "told", "safe", "child", "right", "advocate", "phone"] as const;
 

@@ -6,7 +6,7 @@ import { assessEligibility } from "../../../domain/eligibility";
 
 /**
  * "What happens next for you": the likely route from the shared eligibility rules, in plain words.
- * It warns and explains; it never stops the person from carrying on (domain.md: warn, never block).
+ * It warns and explains; it never stops the person from carrying on (docs/domain.md, "Decisions": warn, never block).
  */
 export function RouteExplanation({ answers, council, title }: { answers: DraftAnswers; council: CouncilSettings; title: string }) {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import type { CouncilSettings } from "../../../domain/council";
 import { UrgentNumbers } from "../../components/urgent-numbers";
 
 /**
- * Shown under "Yes" on the safety question (issue 16; domain.md §5 "Urgent danger"): who to call
+ * Shown under "Yes" on the safety question (issue 16; docs/domain.md §5 "Urgent danger"): who to call
  * now, on the page where the person said it, because a complaint is read in office hours and may
  * wait days. It never stops them carrying on.
  */
