@@ -7,15 +7,13 @@
  */
 
 import { TAB_KEYS } from "./storage-keys";
+import { listeners } from "./listeners";
 
 const KEY = TAB_KEYS.exited;
 
 let exited: boolean | undefined;
-const listeners = new Set<() => void>();
-
-function notify(): void {
-  for (const listener of [...listeners]) listener();
-}
+const exitListeners = listeners();
+const notify = exitListeners.notify;
 
 function stored(): boolean {
   try {
@@ -57,9 +55,4 @@ export function carryOn(): void {
 }
 
 /** Listen for exit and Carry on; returns the function that stops listening. */
-export function subscribeToExit(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+export const subscribeToExit = exitListeners.subscribe;

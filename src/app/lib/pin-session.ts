@@ -4,6 +4,8 @@
  * `useSyncExternalStore(subscribe, getKey)`.
  */
 
+import { listeners } from "./listeners";
+
 /** Dispatched on `window` by the Exit this page button: lock at once. */
 export const EXIT_EVENT = "speakup:exit";
 
@@ -11,11 +13,8 @@ export const EXIT_EVENT = "speakup:exit";
 export const AUTO_LOCK_MS = 5 * 60_000;
 
 let current: CryptoKey | undefined;
-const listeners = new Set<() => void>();
-
-function notify(): void {
-  for (const listener of [...listeners]) listener();
-}
+const lockListeners = listeners();
+const notify = lockListeners.notify;
 
 export function getKey(): CryptoKey | undefined {
   return current;
@@ -35,12 +34,7 @@ export function lock(): void {
 }
 
 /** Listen for lock and unlock; returns the function that stops listening. */
-export function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => {
-    listeners.delete(listener);
-  };
-}
+export const subscribe = lockListeners.subscribe;
 
 /**
  * Lock when the page has been hidden for `timeoutMs`, and at once on `EXIT_EVENT`. Returns the

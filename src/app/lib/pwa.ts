@@ -1,6 +1,7 @@
 import { runningInstalled } from "./display-mode";
 import { flushAllDrafts } from "./save-before-update";
 import { storageProblemStore } from "./storage-health";
+import { listeners } from "./listeners";
 
 /**
  * The installable, offline app (issue 6): registering the service worker (src/app/sw.ts), offering
@@ -65,22 +66,17 @@ export interface UpdateEnvironment {
 }
 
 let status: UpdateStatus = "none";
-const listeners = new Set<() => void>();
+const updateListeners = listeners();
 
 function setStatus(next: UpdateStatus): void {
   if (next === status) return;
   status = next;
-  for (const listener of listeners) listener();
+  updateListeners.notify();
 }
 
 /** An external store for `useSyncExternalStore`: what the update banner shows. */
 export const updateStore = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  },
+  subscribe: updateListeners.subscribe,
   getSnapshot(): UpdateStatus {
     return status;
   },
@@ -263,20 +259,12 @@ interface BeforeInstallPromptEvent extends Event {
 let installPrompt: BeforeInstallPromptEvent | undefined;
 /** Hidden for this visit only: kept in memory, never stored. */
 let installHintDismissed = false;
-const installListeners = new Set<() => void>();
-
-function notifyInstall(): void {
-  for (const listener of installListeners) listener();
-}
+const installListeners = listeners();
+const notifyInstall = installListeners.notify;
 
 /** An external store for `useSyncExternalStore`: whether to show "Add Speak Up to your home screen". */
 export const installHintStore = {
-  subscribe(listener: () => void): () => void {
-    installListeners.add(listener);
-    return () => {
-      installListeners.delete(listener);
-    };
-  },
+  subscribe: installListeners.subscribe,
   getSnapshot(): boolean {
     return installPrompt !== undefined && !installHintDismissed && !runningInstalled();
   },

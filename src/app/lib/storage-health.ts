@@ -5,6 +5,8 @@
  * browser's names, and the browser's own error is kept as `inner`.
  */
 
+import { listeners } from "./listeners";
+
 export type StorageProblem = "none" | "unavailable" | "quota-full" | "failed";
 
 /** The phone or the browser's share of it is full. Firefox once used its own name. */
@@ -57,23 +59,18 @@ export function classifyStorageError(error: unknown): Exclude<StorageProblem, "n
 }
 
 let current: StorageProblem = "none";
-const listeners = new Set<() => void>();
+const problemListeners = listeners();
 
 /** Set by autosave: the problem when a save fails, "none" when a save succeeds with nothing left unsaved. */
 export function reportStorageProblem(problem: StorageProblem): void {
   if (problem === current) return;
   current = problem;
-  for (const listener of listeners) listener();
+  problemListeners.notify();
 }
 
 /** An external store for `useSyncExternalStore`: the current storage problem on this page. */
 export const storageProblemStore = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  },
+  subscribe: problemListeners.subscribe,
   getSnapshot(): StorageProblem {
     return current;
   },

@@ -1,5 +1,6 @@
 import { runningInstalled } from "./display-mode";
 import type { StoragePersistenceSetting } from "./settings-repository";
+import { listeners } from "./listeners";
 
 /**
  * Asking the browser to keep Speak Up's data (`navigator.storage.persist()`), so a phone short of
@@ -26,11 +27,11 @@ async function settings() {
 }
 let state: PersistenceState = INITIAL;
 let asking: Promise<PersistenceResult> | undefined;
-const listeners = new Set<() => void>();
+const stateListeners = listeners();
 
 function setState(next: PersistenceState): void {
   state = next;
-  for (const listener of listeners) listener();
+  stateListeners.notify();
 }
 
 /** Keep the browser's answer on this device; a device that cannot save simply asks again next time. */
@@ -79,12 +80,7 @@ export function askToPersist(): Promise<PersistenceResult> {
 
 /** An external store for `useSyncExternalStore`: what the browser said, and whether the notice was hidden. */
 export const persistenceStore = {
-  subscribe(listener: () => void): () => void {
-    listeners.add(listener);
-    return () => {
-      listeners.delete(listener);
-    };
-  },
+  subscribe: stateListeners.subscribe,
   getSnapshot(): PersistenceState {
     return state;
   },
