@@ -1,7 +1,11 @@
 import { createHash, randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { makeUser, signIn } from "../../test/setup/staff-users";
 import { testStores } from "../../test/setup/stores";
+import { buildApp } from "./app";
 import type { CouncilSettings, Retention } from "../domain/council";
 import type { StaffEvent } from "../domain/staff-events";
 import { loadCouncils } from "./councils";
@@ -106,6 +110,24 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     expect(lines[0]?.detail).not.toContain(closed.reference);
   });
 
+  it("managers read the job's line in the audit trail as Speak Up's, with counts and no reference", async () => {
+    const closed = await closedComplaint("2020-03-10");
+    await runRetention({ sql: store.sql, councils, now: at("2026-03-10") });
+    const app = await buildApp({ store, councils });
+    try {
+      const manager = await signIn(app, await makeUser(app, store, "example-borough", "manager"));
+      const trail = await app.inject({ method: "GET", url: "/api/v1/staff/audit", headers: manager.headers });
+      expect(trail.statusCode).toBe(200);
+      const line = trail.json<{ items: Array<Record<string, unknown>> }>().items.find((i) => i.action === "retention-delete");
+      expect(line).toEqual({ at: "2026-03-10T03:00:00.000Z", staff: null, action: "retention-delete", detail: JSON.stringify({ case_summaries: 1, escalations: 1, staff_events: 2, complaints: 1 }) });
+      expect(trail.body).not.toContain(closed.id);
+      const session = await app.inject({ method: "GET", url: "/api/v1/staff/session", headers: manager.headers });
+      expect(session.json().retention).toEqual({ value: 6, unit: "years" });
+    } finally {
+      await app.close();
+    }
+  });
+
   it("counts from a request the phone sent after the complaint was closed", async () => {
     const closed = await closedComplaint("2020-03-10");
     await store.insertEscalation({ id: randomUUID(), complaintId: closed.id, toStage: 3, body: "{}", bodyHash: sha256("{}"), replyReceivedOn: null, receivedAt: "2020-05-01T10:00:00.000Z" });
@@ -174,5 +196,21 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     await job.stop();
     expect(runs).toEqual([1]);
     expect((await rowsOf(store, closed.id)).complaints).toBe(0);
+  });
+});
+
+describe("a bad retention setting", () => {
+  it("stops the start with a message naming the field", () => {
+    const dir = mkdtempSync(join(tmpdir(), "speak-up-councils-"));
+    try {
+      cpSync(new URL("../../public/councils", import.meta.url).pathname, dir, { recursive: true });
+      const file = join(dir, "example-borough.json");
+      const settings = JSON.parse(readFileSync(file, "utf8")) as { dataProtection: Record<string, unknown> };
+      settings.dataProtection.retention = { value: 6, unit: "decades" };
+      writeFileSync(file, JSON.stringify(settings));
+      expect(() => loadCouncils(dir)).toThrow(/example-borough\.json are not valid:\n {2}- dataProtection\.retention\.unit: must be "years" or "months"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
