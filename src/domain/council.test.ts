@@ -176,7 +176,7 @@ describe("defaults", () => {
     const dataProtection = {
       officer: { name: "Data Protection Officer", email: "dpo@testshire.example", phone: "01632 960 010", postalAddress: "County Hall, Testshire" },
       lawfulBasis: "Public task: Children Act 1989, section 26.",
-      retention: "6 years after the complaint is closed",
+      retention: { value: 6, unit: "years" },
     };
     expect(parseCouncilSettings("dp", councilWith({ dataProtection })).dataProtection).toEqual(dataProtection);
     expect(parseCouncilSettings("dp", councilWith({ dataProtection: { officer: { email: "dpo@testshire.example" } } })).dataProtection).toEqual({
@@ -188,7 +188,7 @@ describe("defaults", () => {
     const { dataProtection } = parseCouncilSettings(file, readJson(file));
     expect(dataProtection.officer?.email).toMatch(/@/);
     expect(dataProtection.lawfulBasis).toMatch(/Children Act 1989/);
-    expect(dataProtection.retention).toMatch(/after the complaint is closed/);
+    expect(dataProtection.retention).toEqual({ value: expect.any(Number), unit: "years" });
   });
 
   it("fills in the timescales a council leaves out and keeps the ones it sets", () => {
@@ -221,7 +221,11 @@ describe("invalid settings fail with a message naming the field", () => {
   it.each([
     { name: "data protection officer with no way to reach them", changes: { dataProtection: { officer: { name: "DPO" } } }, problem: "dataProtection.officer: needs at least one of email, phone or postalAddress" },
     { name: "bad data protection officer email", changes: { dataProtection: { officer: { email: "dpo(at)x" } } }, problem: "dataProtection.officer.email: must be an email address" },
-    { name: "empty retention", changes: { dataProtection: { retention: " " } }, problem: "dataProtection.retention" },
+    { name: "retention in words (no longer accepted: the server acts on it)", changes: { dataProtection: { retention: "6 years after the complaint is closed" } }, problem: 'dataProtection.retention: must be like { "value": 6, "unit": "years" }' },
+    { name: "retention of no time", changes: { dataProtection: { retention: { value: 0, unit: "years" } } }, problem: "dataProtection.retention.value: must be at least 1" },
+    { name: "retention in part years", changes: { dataProtection: { retention: { value: 6.5, unit: "years" } } }, problem: "dataProtection.retention.value: must be a whole number" },
+    { name: "retention in weeks", changes: { dataProtection: { retention: { value: 6, unit: "weeks" } } }, problem: 'dataProtection.retention.unit: must be "years" or "months"' },
+    { name: "retention too long", changes: { dataProtection: { retention: { value: 101, unit: "years" } } }, problem: "dataProtection.retention.value: must be at most 100 years" },
     { name: "unknown data protection setting", changes: { dataProtection: { retainFor: "forever" } }, problem: "dataProtection" },
     { name: "bad contact phone", changes: { contact: { phone: "call us" } }, problem: "contact.phone: must be a phone number" },
     { name: "bad out-of-hours phone", changes: { emergency: { childrensServices: "01632 960 000", outOfHours: "ring 999" } }, problem: "emergency.outOfHours: must be a phone number" },

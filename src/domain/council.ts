@@ -93,6 +93,19 @@ const advocacyProviderSchema = z.strictObject({
 });
 
 /**
+ * How long a closed complaint is kept: `{ "value": 6, "unit": "years" }` (issue 13 item 4). At
+ * most 100 years; a number, so the server can act on it (words were a second source of truth).
+ */
+export const retentionSchema = z.strictObject(
+  {
+    value: z.number("must be a whole number of years or months, like 6").int("must be a whole number, like 6").min(1, "must be at least 1"),
+    unit: z.enum(["years", "months"], 'must be "years" or "months"'),
+  },
+  'must be like { "value": 6, "unit": "years" } (how long a closed complaint is kept after it was closed)',
+).refine((r) => r.value <= (r.unit === "years" ? 100 : 1200), { message: "must be at most 100 years (1200 months)", path: ["value"] });
+export type Retention = z.infer<typeof retentionSchema>;
+
+/**
  * What the council's privacy notice for complaints says (issue 16; UK GDPR arts 13–14). The lawful
  * basis is the council's own wording because the law lets it choose; every part is optional, and
  * the notice says "the council has not said yet" for a missing one rather than guessing.
@@ -108,8 +121,12 @@ export const dataProtectionSchema = z.strictObject({
     .refine((o) => Boolean(o.email ?? o.phone ?? o.postalAddress), "needs at least one of email, phone or postalAddress")
     .optional(),
   lawfulBasis: z.string().trim().min(1).max(1000).optional(),
-  /** How long a closed complaint is kept, in words (e.g. "6 years after the complaint is closed"). */
-  retention: z.string().trim().min(1).max(200).optional(),
+  /**
+   * How long a closed complaint is kept after it was closed (docs/decisions/020): the server's
+   * daily job deletes it then, and the privacy notice says it in words from this one value.
+   * Absent: nothing is deleted, and the start-up log and the staff area say so.
+   */
+  retention: retentionSchema.optional(),
 });
 export type DataProtection = z.infer<typeof dataProtectionSchema>;
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app";
 import { loadCouncils } from "./councils";
+import { retentionStartupLines, startRetentionJob } from "./retention";
 import { settingsFromEnv } from "./server-settings";
 import { StoreConfigError } from "./storage/complaint-store";
 import { DEFAULT_DATABASE_URL, openStore } from "./storage/open-store";
@@ -41,10 +42,20 @@ async function main(): Promise<void> {
   });
   // SIGTERM (a container stopping, systemd, a deploy): stop accepting connections, let requests
   // already in flight finish (each is bounded by the request time limit), close the database, exit 0.
+  // Retention (decision 020): said plainly for each council, then once a day in this process.
+  for (const line of retentionStartupLines(councils)) process.stdout.write(`${line}\n`);
+  const retention = startRetentionJob({
+    sql: store.sql,
+    councils,
+    now: () => new Date(),
+    // The council and the error's kind only: never a reference or anything from a complaint.
+    onError: (councilId, error) => process.stderr.write(`Retention: a complaint for ${councilId} could not be deleted (${error instanceof Error ? error.name : "error"}); it is kept whole and tried again tomorrow.\n`),
+  });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    await retention.stop();
     await app.close();
     await store.close();
     process.exit(0);

@@ -65,6 +65,8 @@ export const escalationAnswer = z.object({ id: z.uuid(), reference, stage: z.int
 const role = z.enum(["officer", "manager"]);
 export const staffSessionAnswer = z.object({
   staff: z.object({ id: z.uuid(), email: z.string(), role, councilId: z.string(), councilName: z.string() }),
+  /** How long the council keeps a closed complaint; null: not set, nothing is deleted (decision 020). */
+  retention: z.object({ value: z.int(), unit: z.enum(["years", "months"]) }).nullable(),
   csrfToken: z.string(),
   expiresAt: z.iso.datetime(),
   idleExpiresAt: z.iso.datetime(),
@@ -93,6 +95,10 @@ export const inboxAnswer = z.object({
       overdue: z.boolean(),
       dueSoon: z.boolean(),
       isNew: z.boolean(),
+      /** The sender said someone may be in danger (issue 16): these come first. */
+      saysInDanger: z.boolean(),
+      /** The language it was written in (issue 14); null from clients that did not say. */
+      language: z.string().nullable(),
     }),
   ),
   page: z.int(),
@@ -122,7 +128,7 @@ export const caseAnswer = z.object({
 });
 export const eventAnswer = z.object({ event: recordedEvent, progress });
 export const auditAnswer = z.object({
-  items: z.array(z.object({ at: z.iso.datetime(), staff: z.object({ id: z.uuid(), email: z.string() }), action: z.string(), reference: reference.optional(), detail: z.string().optional() })),
+  items: z.array(z.object({ at: z.iso.datetime(), staff: z.object({ id: z.uuid(), email: z.string() }).nullable(), action: z.string(), reference: reference.optional(), detail: z.string().optional() })),
   page: z.int(),
   pageSize: z.int(),
   total: z.int(),

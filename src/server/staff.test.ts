@@ -277,6 +277,25 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       expect((await app.inject({ method: "GET", url: "/api/v1/staff/complaints?overdue=true", headers: s.headers })).json().total).toBe(0);
     });
 
+    it("puts complaints whose sender said someone may be in danger first, whatever their age, and says each one's language (issues 16, 14)", async () => {
+      const officer = await makeUser(app, store, A, "officer");
+      const danger = await sendComplaint(app, A, { saysInDanger: true, language: "ar" });
+      const safe = await sendComplaint(app, A, { saysInDanger: false });
+      const newest = await sendComplaint(app, A);
+      const s = await signIn(app, officer);
+      const list = await app.inject({ method: "GET", url: "/api/v1/staff/complaints", headers: s.headers });
+      const items = list.json<{ items: Array<{ reference: string; saysInDanger: boolean; language: string | null }> }>().items;
+      // Sent first (the oldest), yet first; the others keep newest first among themselves.
+      expect(items.map((i) => [i.reference, i.saysInDanger])[0]).toEqual([danger.reference, true]);
+      expect(items.slice(1).map((i) => i.reference).sort()).toEqual([safe.reference, newest.reference].sort());
+      expect(items.slice(1).every((i) => !i.saysInDanger)).toBe(true);
+      expect(items[0]?.language).toBe("ar");
+      // Still first once a staff event rewrote its inbox row, and with a filter.
+      await app.inject(event(danger.reference, s, { type: "acknowledged", date: today() }));
+      const filtered = await app.inject({ method: "GET", url: "/api/v1/staff/complaints?stage=1", headers: s.headers });
+      expect(filtered.json().items[0]).toMatchObject({ reference: danger.reference, saysInDanger: true });
+    });
+
     it.each([
       ["stage=9", "stage"],
       ["state=lost", "state"],

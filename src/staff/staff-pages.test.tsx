@@ -12,6 +12,7 @@ beforeAll(() => addStaffWords());
 
 const officer: StaffSession = {
   staff: { id: "11111111-1111-4111-8111-111111111111", email: "officer@example.gov.uk", role: "officer", councilId: "example-borough", councilName: "Example Borough Council" },
+  retention: null,
   csrfToken: "csrf-token-1",
   expiresAt: "2026-12-01T21:30:00.000Z",
   idleExpiresAt: "2026-12-01T10:00:00.000Z",
@@ -58,6 +59,16 @@ function renderStaff(path: string, given: StaffSession | null | "ask" = officer)
   return router;
 }
 
+/** As renderStaff, with a way to take the page away again. */
+function renderStaffWith(path: string, session: StaffSession) {
+  const router = createMemoryRouter(staffRoutes, { initialEntries: [path] });
+  return render(
+    <StaffSessionProvider initial={session}>
+      <RouterProvider router={router} />
+    </StaffSessionProvider>,
+  );
+}
+
 const item = (overrides: Partial<InboxItem> = {}): InboxItem => ({
   reference: "SU-7KQ4-M9XD",
   receivedAt: "2026-11-30T10:00:00.000Z",
@@ -72,6 +83,8 @@ const item = (overrides: Partial<InboxItem> = {}): InboxItem => ({
   overdue: false,
   dueSoon: true,
   isNew: true,
+  saysInDanger: false,
+  language: "en-GB",
   ...overrides,
 });
 
@@ -252,6 +265,41 @@ describe("the inbox", () => {
     expect(rows[2]).toHaveTextContent("Overdue: Reply by Wed 25 Nov 2026");
     expect(rows[2]).not.toHaveTextContent("New");
     expect(within(rows[1]!).getByRole("link", { name: "SU-7KQ4-M9XD" })).toHaveAttribute("href", "/complaints/SU-7KQ4-M9XD");
+  });
+
+  it("marks, in words, a complaint whose sender said someone may be in danger, and shows each complaint's language (issues 16, 14)", async () => {
+    fakeApi({
+      "GET /complaints": {
+        status: 200,
+        body: { items: [item({ reference: "SU-DDDD-EEEE", saysInDanger: true, language: "ar" }), item({ language: null, isNew: false })], page: 1, pageSize: 25, total: 2 },
+      },
+    });
+    renderStaff("/");
+    const table = await screen.findByRole("table");
+    expect(within(table).getByRole("columnheader", { name: "Language" })).toBeInTheDocument();
+    const rows = within(table).getAllByRole("row");
+    // The server puts it first; the page keeps its order and says why in words, not colour alone.
+    expect(rows[1]).toHaveTextContent("SU-DDDD-EEEE May be in danger New");
+    expect(rows[1]).toHaveTextContent("Arabic");
+    expect(rows[2]).not.toHaveTextContent("May be in danger");
+    expect(rows[2]).toHaveTextContent("Not recorded");
+    expect(table).toHaveAccessibleName("Complaints to your council: anyone who may be in danger first, then newest first");
+  });
+
+  it("tells a manager plainly that nothing is deleted until the council sets retention, and how long when it has", async () => {
+    fakeApi({ "GET /complaints": { status: 200, body: { items: [], page: 1, pageSize: 25, total: 0 } } });
+    const { unmount } = renderStaffWith("/", manager);
+    expect(await screen.findByTestId("retention-notice")).toHaveTextContent("Nothing is deleted: your council's settings do not say yet how long a closed complaint is kept");
+    unmount();
+    renderStaffWith("/", { ...manager, retention: { value: 6, unit: "years" } });
+    expect(await screen.findByTestId("retention-notice")).toHaveTextContent("A closed complaint is deleted 6 years after it was closed");
+  });
+
+  it("does not show officers the retention notice", async () => {
+    fakeApi({ "GET /complaints": { status: 200, body: { items: [], page: 1, pageSize: 25, total: 0 } } });
+    renderStaff("/");
+    await screen.findByText("There are no complaints yet.");
+    expect(screen.queryByTestId("retention-notice")).toBeNull();
   });
 
   it("filters and searches through the address, and pages", async () => {
@@ -457,6 +505,15 @@ describe("managers", () => {
     const row = within(await screen.findByRole("table")).getAllByRole("row")[1];
     expect(row).toHaveTextContent("officer@example.gov.uk");
     expect(row).toHaveTextContent("Recorded: Replied (stage response)");
+  });
+
+  it("shows the retention job's deletions as Speak Up's, with counts only", async () => {
+    const detail = JSON.stringify({ case_summaries: 1, escalations: 2, staff_events: 5, complaints: 1 });
+    fakeApi({ "GET /audit": { status: 200, body: { items: [{ at: "2026-12-01T03:00:00.000Z", staff: null, action: "retention-delete", detail }], page: 1, pageSize: 25, total: 1 } } });
+    renderStaff("/audit", manager);
+    const row = within(await screen.findByRole("table")).getAllByRole("row")[1];
+    expect(row).toHaveTextContent("Speak Up (automatic)");
+    expect(row).toHaveTextContent("Deleted a closed complaint past its retention (counts only): 1 complaint, 5 staff events, 2 requests for the next stage, 1 inbox row");
   });
 
   it("are the only ones who see the staff and audit links", async () => {

@@ -194,9 +194,11 @@ describe("what happens to what I write: the trust pages, in real Chromium (issue
     await page.getByText("Your complaint will go to Northmoor County Council.").waitFor();
     await page.getByRole("contentinfo").getByRole("link", { name: "How your information is used" }).click();
     const child = page.getByTestId("privacy-child");
-    await child.getByText("Northmoor County Council looks after what you send.", { exact: false }).waitFor();
-    await child.getByText("The council keeps your complaint for 7 years after the complaint is closed, or until the young person is 25 if that is later.").waitFor();
     const full = page.getByTestId("privacy-full");
+    await child.getByText("Northmoor County Council looks after what you send.", { exact: false }).waitFor();
+    // Words made from the number the server deletes by (dataProtection.retention, decision 020).
+    await child.getByText("When your complaint is finished, the council keeps it for 7 years. Then it is deleted.").waitFor();
+    expect(await full.getByTestId("retention-full").innerText()).toBe("A closed complaint is kept for 7 years after it was closed, then deleted from the server.");
     await full.getByText("Northmoor County Council is the data controller", { exact: false }).waitFor();
     expect(await full.getByRole("link", { name: "information.governance@northmoor.example" }).getAttribute("href")).toBe("mailto:information.governance@northmoor.example");
     expect(await full.getByTestId("lawful-basis").innerText()).toMatch(/^Northmoor County Council handles your complaint as a legal duty/);

@@ -59,6 +59,8 @@ interface SummaryRow {
   next_due_on: string | null;
   next_due_estimated: number;
   first_viewed_at: string | null;
+  says_in_danger: number;
+  language: string | null;
   [key: string]: unknown;
 }
 
@@ -175,8 +177,10 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     const offset = (q.page - 1) * q.pageSize;
     const [rows, counted] = await Promise.all([
       sql.all<SummaryRow>(
-        `SELECT reference, received_at, role, route, procedure, stage, last_stage, state, next_due_what, next_due_on, next_due_estimated, first_viewed_at
-         FROM case_summaries WHERE ${filter} ORDER BY received_at DESC, reference LIMIT ${q.pageSize} OFFSET ${offset}`,
+        // Someone may be in danger: first, whatever else is asked for (issue 16); then newest first.
+        `SELECT reference, received_at, role, route, procedure, stage, last_stage, state, next_due_what, next_due_on, next_due_estimated, first_viewed_at,
+           says_in_danger, (SELECT c.language FROM complaints c WHERE c.id = case_summaries.complaint_id) AS language
+         FROM case_summaries WHERE ${filter} ORDER BY says_in_danger DESC, received_at DESC, reference LIMIT ${q.pageSize} OFFSET ${offset}`,
         params,
       ),
       sql.all<{ n: number | string }>(`SELECT COUNT(*) AS n FROM case_summaries WHERE ${filter}`, params),
@@ -199,6 +203,8 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
         overdue,
         dueSoon: due !== null && !overdue && !due.estimated && due.date <= soonUntil,
         isNew: r.first_viewed_at === null,
+        saysInDanger: Number(r.says_in_danger) === 1,
+        language: r.language ?? null,
       };
     });
     await audit(sql, { councilId, accountId: session.account.id, action: "list" });
@@ -311,8 +317,9 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
       filter += " AND l.reference = $2";
     }
     const offset = (q.page - 1) * q.pageSize;
-    const rows = await sql.all<{ at: string; account_id: string; email: string; action: string; reference: string | null; detail: string | null }>(
-      `SELECT l.at, l.account_id, a.email, l.action, l.reference, l.detail FROM staff_audit l JOIN staff_accounts a ON a.id = l.account_id
+    // No account: Speak Up itself (the retention job, decision 020).
+    const rows = await sql.all<{ at: string; account_id: string | null; email: string | null; action: string; reference: string | null; detail: string | null }>(
+      `SELECT l.at, l.account_id, a.email, l.action, l.reference, l.detail FROM staff_audit l LEFT JOIN staff_accounts a ON a.id = l.account_id
        WHERE ${filter} ORDER BY l.seq DESC LIMIT ${q.pageSize} OFFSET ${offset}`,
       params,
     );
@@ -320,7 +327,7 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     return {
       items: rows.map((r) => ({
         at: r.at,
-        staff: { id: r.account_id, email: r.email },
+        staff: r.account_id === null || r.email === null ? null : { id: r.account_id, email: r.email },
         action: r.action,
         ...(r.reference === null ? {} : { reference: r.reference }),
         ...(r.detail === null ? {} : { detail: r.detail }),

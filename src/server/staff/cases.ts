@@ -103,19 +103,22 @@ export async function saveSummary(sql: Sql, ctx: CaseContext, progress: Complain
     progress.nextDue?.what ?? null,
     progress.nextDue?.date ?? null,
     progress.nextDue?.estimated ? 1 : 0,
+    ctx.answers.saysInDanger === true ? 1 : 0,
   ];
   await sql.run(
     `INSERT INTO case_summaries (complaint_id, council_id, reference, received_at, role, route, procedure, stage, last_stage, state,
-       next_due_what, next_due_on, next_due_estimated)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       next_due_what, next_due_on, next_due_estimated, says_in_danger)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
      ON CONFLICT (complaint_id) DO UPDATE SET stage = excluded.stage, last_stage = excluded.last_stage, state = excluded.state,
        route = excluded.route, procedure = excluded.procedure, next_due_what = excluded.next_due_what,
-       next_due_on = excluded.next_due_on, next_due_estimated = excluded.next_due_estimated`,
+       next_due_on = excluded.next_due_on, next_due_estimated = excluded.next_due_estimated, says_in_danger = excluded.says_in_danger`,
     values,
   );
 }
 
 export type AuditAction = "view" | "record-event" | "export" | "list" | "sign-in" | "sign-out" | "invite" | "remove";
+/** Written by the retention job (src/server/retention.ts) with no account: Speak Up itself. */
+export type SystemAuditAction = "retention-delete";
 
 export async function audit(
   sql: Sql,

@@ -57,6 +57,8 @@ export function sessionBody(session: Session, councils: Map<string, CouncilSetti
       councilId: session.account.councilId,
       councilName: councils.get(session.account.councilId)?.name ?? session.account.councilId,
     },
+    // Not set: nothing is deleted, and the staff area says so (decision 020).
+    retention: councils.get(session.account.councilId)?.dataProtection.retention ?? null,
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
     idleExpiresAt,

@@ -15,12 +15,22 @@ export function DueText({ nextDue, overdue, dueSoon }: { nextDue: NextDue | null
   );
 }
 
-export function ItemTags({ isNew }: { isNew: boolean }) {
+export function ItemTags({ isNew, saysInDanger = false }: { isNew: boolean; saysInDanger?: boolean }) {
   const { t } = useTranslation("staff");
-  return isNew ? (
+  return (
     <>
-      {" "}
-      <strong className="staff-tag staff-tag--new">{t("inbox.new")}</strong>
+      {saysInDanger ? (
+        <>
+          {" "}
+          <strong className="staff-tag staff-tag--danger">{t("inbox.danger")}</strong>
+        </>
+      ) : null}
+      {isNew ? (
+        <>
+          {" "}
+          <strong className="staff-tag staff-tag--new">{t("inbox.new")}</strong>
+        </>
+      ) : null}
     </>
-  ) : null;
+  );
 }

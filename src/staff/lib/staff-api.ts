@@ -10,6 +10,8 @@ export type StaffRole = "officer" | "manager";
 
 export interface StaffSession {
   staff: { id: string; email: string; role: StaffRole; councilId: string; councilName: string };
+  /** How long the council keeps a closed complaint; null: not set, so nothing is deleted. */
+  retention: { value: number; unit: "years" | "months" } | null;
   csrfToken: string;
   expiresAt: string;
   idleExpiresAt: string;
@@ -44,6 +46,10 @@ export interface InboxItem {
   overdue: boolean;
   dueSoon: boolean;
   isNew: boolean;
+  /** The sender said someone may be in danger (issue 16): these come first. */
+  saysInDanger: boolean;
+  /** The language it was written in; null: not recorded. */
+  language: string | null;
 }
 
 export interface Page<T> {

@@ -21,3 +21,12 @@ export function formatTime(iso: string): string {
 export function todayInLondon(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** A language's name in English, for the complaints team ("Arabic"), from its code ("ar"). */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en-GB"], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

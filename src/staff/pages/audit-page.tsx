@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { TableScroll } from "../components/table-scroll";
@@ -7,6 +8,19 @@ import { staffApi } from "../lib/staff-api";
 import { formatTime } from "../lib/staff-format";
 import { useLoad } from "../lib/use-load";
 import { Pagination } from "./inbox-page";
+
+/** The retention job's counts (decision 020), in words: "1 complaint, 5 staff events, …". */
+function deletedCounts(detail: string, t: TFunction<"staff">): string {
+  let counts: Record<string, unknown>;
+  try {
+    counts = JSON.parse(detail) as Record<string, unknown>;
+  } catch {
+    return detail;
+  }
+  const order = ["complaints", "staff_events", "escalations", "case_summaries"];
+  const tables = [...order.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !order.includes(k))];
+  return tables.map((table) => t(`audit.deleted.${table}`, { count: Number(counts[table]), defaultValue: `${String(counts[table])} ${table}` })).join(", ");
+}
 
 /** Managers: who viewed, changed or exported what, and when; newest first. */
 export function AuditPage() {
@@ -67,10 +81,10 @@ export function AuditPage() {
                 {audit.data.items.map((item, index) => (
                   <tr key={`${item.at}-${index}`}>
                     <td>{formatTime(item.at)}</td>
-                    <td>{item.staff?.email ?? t("audit.nobody")}</td>
+                    <td>{item.staff ? item.staff.email : t("audit.system")}</td>
                     <td>
                       {t(`audit.actions.${item.action}`, { defaultValue: item.action })}
-                      {item.detail ? `: ${t(`events.types.${item.detail}`, { defaultValue: item.detail })}` : ""}
+                      {item.detail ? `: ${item.action === "retention-delete" ? deletedCounts(item.detail, t) : t(`events.types.${item.detail}`, { defaultValue: item.detail })}` : ""}
                     </td>
                     <td>{item.reference ? <Link to={`/complaints/${item.reference}`}>{item.reference}</Link> : "–"}</td>
                   </tr>

@@ -6,7 +6,7 @@ import { DueText } from "../components/due-text";
 import { LoadFailed, LoadingMessage, NotAllowed, StaffNotFound, useStaffTitle } from "../components/staff-layout";
 import { eventTypes } from "../lib/event-forms";
 import { staffApi, type CaseRecord, type Escalation, type StaffEvent } from "../lib/staff-api";
-import { formatDay, formatTime } from "../lib/staff-format";
+import { formatDay, formatTime, languageName } from "../lib/staff-format";
 import { useLoad } from "../lib/use-load";
 
 /** The person's own words: always text (React escapes it), in their direction, line breaks kept. */
@@ -25,15 +25,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dd className="summary-list__value">{children}</dd>
     </div>
   );
-}
-
-/** A language's name in English, for the complaints team ("Arabic"), from its code ("ar"). */
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en-GB"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
 }
 
 /** Roles whose complaint is made for a child by someone else (docs/domain.md §1). */

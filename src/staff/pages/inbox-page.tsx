@@ -5,7 +5,8 @@ import { TableScroll } from "../components/table-scroll";
 import { LoadFailed, LoadingMessage, useStaffTitle } from "../components/staff-layout";
 import { DueText, ItemTags } from "../components/due-text";
 import { complaintRoutes, complaintStates, staffApi, type InboxQuery } from "../lib/staff-api";
-import { formatDay } from "../lib/staff-format";
+import { formatDay, languageName } from "../lib/staff-format";
+import { useStaffSession } from "../lib/staff-session";
 import { useLoad } from "../lib/use-load";
 
 const FILTERS = ["stage", "state", "route", "overdue", "dueSoon", "q"] as const;
@@ -20,7 +21,25 @@ function queryFrom(params: URLSearchParams): InboxQuery {
   return query;
 }
 
-/** The council's complaints, newest first: filters, search by reference, and pages of 25. */
+/**
+ * Managers: whether closed complaints are ever deleted (decision 020). Until the council's
+ * settings say how long to keep them, nothing is deleted, and this says so plainly.
+ */
+function RetentionNotice() {
+  const { t } = useTranslation("staff");
+  const { session } = useStaffSession();
+  if (session?.staff.role !== "manager") return null;
+  const retention = session.retention;
+  return (
+    <div className={retention === null ? "warning-text" : "inset"} role="note" data-testid="retention-notice">
+      <p className="body">
+        {retention === null ? t("inbox.retention.notSet") : t(`inbox.retention.set.${retention.unit}`, { count: retention.value })}
+      </p>
+    </div>
+  );
+}
+
+/** The council's complaints, anyone who may be in danger first, then newest first: filters, search by reference, and pages of 25. */
 export function InboxPage() {
   const { t } = useTranslation("staff");
   const [params, setParams] = useSearchParams();
@@ -55,6 +74,7 @@ export function InboxPage() {
   return (
     <>
       <h1 className="heading-l">{t("inbox.title")}</h1>
+      <RetentionNotice />
       <form className="staff-filters" role="search" aria-label={t("inbox.filters.label")} onSubmit={apply}>
         <div className="staff-filters__row">
           <div className="form-group">
@@ -151,6 +171,7 @@ export function InboxPage() {
                   <th scope="col">{t("inbox.columns.reference")}</th>
                   <th scope="col">{t("inbox.columns.received")}</th>
                   <th scope="col">{t("inbox.columns.who")}</th>
+                  <th scope="col">{t("inbox.columns.language")}</th>
                   <th scope="col">{t("inbox.columns.route")}</th>
                   <th scope="col">{t("inbox.columns.stage")}</th>
                   <th scope="col">{t("inbox.columns.state")}</th>
@@ -164,10 +185,11 @@ export function InboxPage() {
                       <Link to={`/complaints/${item.reference}`} className="staff-reference">
                         {item.reference}
                       </Link>
-                      <ItemTags isNew={item.isNew} />
+                      <ItemTags isNew={item.isNew} saysInDanger={item.saysInDanger} />
                     </th>
                     <td>{formatDay(item.receivedOn)}</td>
                     <td>{item.role ? t(`roles.${item.role}`, { defaultValue: item.role }) : t("roles.unknown")}</td>
+                    <td>{item.language ? languageName(item.language) : t("inbox.languageNotRecorded")}</td>
                     <td>{t(`routes.${item.route}`)}</td>
                     <td>{t("stageN", { stage: item.stage })}</td>
                     <td>{t(`states.${item.state}`)}</td>

@@ -1,6 +1,7 @@
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
+import { retentionWords } from "../../../domain/retention";
 import { ExternalLink } from "../../components/external-link";
 import { PhoneLink } from "../../components/phone-link";
 import { useDocumentTitle } from "../../components/use-document-title";
@@ -45,8 +46,10 @@ function Officer({ council }: { council: CouncilSettings }) {
  * choice to make here, so nothing to nudge (ICO Children's Code standard 13): it only explains.
  */
 export function PrivacyPage({ council }: { council: CouncilSettings }) {
-  const { t } = useTranslation("info");
-  const { retention, lawfulBasis } = council.dataProtection;
+  const { t, i18n } = useTranslation("info");
+  const { lawfulBasis } = council.dataProtection;
+  // The words come from the number the server deletes by (decision 020): one source of truth.
+  const retention = council.dataProtection.retention ? retentionWords(council.dataProtection.retention, i18n.language) : undefined;
   const values = { council: council.name };
   useDocumentTitle(t("privacy.title"));
   const ico = (
