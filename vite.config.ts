@@ -21,7 +21,7 @@ function councilSettings(): Plugin {
   return {
     name: "speak-up:council-settings",
     buildStart() {
-      loadCouncilSet(realDir);
+      loadCouncilSet(realDir, testCouncilsDir());
     },
     generateBundle() {
       const testDir = testCouncilsDir();

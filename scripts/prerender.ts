@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { runnerImport, type Plugin } from "vite";
 import { todayIso } from "../src/domain/calendar";
-import { loadCouncilSet } from "../src/server/councils";
+import { loadCouncilSet, testCouncilsDir } from "../src/server/councils";
 import type { CouncilSettings } from "../src/domain/council";
 
 /** What src/app/prerender.tsx exports (it is app code, compiled with the app's tsconfig). */
@@ -165,7 +165,7 @@ export function prerenderPages(): Plugin {
       const entryHtml = template.source;
 
       // The real councils' default; in the e2e build (SPEAK_UP_TEST_COUNCILS) the test councils' default.
-      const { councils, index } = loadCouncilSet(join(root, "public/councils"));
+      const { councils, index } = loadCouncilSet(join(root, "public/councils"), testCouncilsDir());
       const council = councils.get(index.default);
       if (!council) throw new Error(`Pre-rendering: the default council ${index.default} is not in public/councils`);
       const day = todayIso(new Date());

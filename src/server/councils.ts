@@ -35,7 +35,7 @@ export interface CouncilSet {
  * by the Vite build, so a bad file fails both with a message naming the field. With a test folder
  * its councils come first and its index's default is the default.
  */
-export function loadCouncilSet(dir: string, testDir: string | undefined = testCouncilsDir()): CouncilSet {
+export function loadCouncilSet(dir: string, testDir: string | undefined): CouncilSet {
   const real = loadFolder(dir);
   if (testDir === undefined) return real;
   const test = loadFolder(testDir);
@@ -49,9 +49,9 @@ export function loadCouncilSet(dir: string, testDir: string | undefined = testCo
   };
 }
 
-/** The councils of {@link loadCouncilSet}, by id. */
-export function loadCouncils(dir: string, testDir: string | undefined = testCouncilsDir()): Map<string, CouncilSettings> {
-  return loadCouncilSet(dir, testDir).councils;
+/** The councils of {@link loadCouncilSet}, by id, with the test folder given or else the one SPEAK_UP_TEST_COUNCILS names. */
+export function loadCouncils(dir: string, testDir?: string): Map<string, CouncilSettings> {
+  return loadCouncilSet(dir, testDir ?? testCouncilsDir()).councils;
 }
 
 function loadFolder(dir: string): CouncilSet {
