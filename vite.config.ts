@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
@@ -6,16 +6,33 @@ import { compression } from "vite-plugin-compression2";
 import { VitePWA } from "vite-plugin-pwa";
 import { prerenderPages } from "./scripts/prerender";
 import { buildStaffArea, STAFF_DIR } from "./scripts/staff-build";
-import { loadCouncils } from "./src/server/councils";
+import { loadCouncilSet, testCouncilsDir } from "./src/server/councils";
 
 const SOURCE_MAP_DIR = "build/sourcemaps";
 
-/** Fail the build, naming the field, when any council settings file is invalid (issue 3). */
-function validateCouncilSettings(): Plugin {
+/**
+ * Fail the build, naming the field, when any council settings file is invalid (issue 3). The real
+ * councils are copied from public/councils like any public file. Only when SPEAK_UP_TEST_COUNCILS
+ * names a folder (the e2e build: scripts/run-e2e.ts) are its made-up councils added to the bundle,
+ * with an index.json offering them too (decision 021).
+ */
+function councilSettings(): Plugin {
+  const realDir = resolve(import.meta.dirname, "public/councils");
   return {
-    name: "speak-up:validate-council-settings",
+    name: "speak-up:council-settings",
     buildStart() {
-      loadCouncils(resolve(import.meta.dirname, "public/councils"));
+      loadCouncilSet(realDir, testCouncilsDir());
+    },
+    generateBundle() {
+      const testDir = testCouncilsDir();
+      if (testDir === undefined) return;
+      const set = loadCouncilSet(realDir, testDir);
+      for (const [id, folder] of set.folders) {
+        if (folder !== testDir) continue;
+        this.emitFile({ type: "asset", fileName: `councils/${id}.json`, source: readFileSync(resolve(folder, `${id}.json`), "utf8") });
+      }
+      // Written over public/councils/index.json in dist/.
+      this.emitFile({ type: "asset", fileName: "councils/index.json", source: `${JSON.stringify(set.index, null, 2)}\n` });
     },
   };
 }
@@ -59,7 +76,7 @@ function keepSourceMapsPrivate(): Plugin {
 
 export default defineConfig({
   plugins: [
-    validateCouncilSettings(),
+    councilSettings(),
     react(),
     prerenderPages(),
     // Brotli and gzip copies of every text file, made once at build time and served by the

@@ -5,6 +5,8 @@ import { defineConfig } from "vitest/config";
 // *.test.ts runs in Node, *.test.tsx in jsdom. End-to-end specs have their own config.
 export default defineConfig({
   test: {
+    // The made-up councils (test/fixtures/councils) as well as the real ones (decision 021).
+    env: { SPEAK_UP_TEST_COUNCILS: "test/fixtures/councils" },
     projects: [
       {
         extends: true,

@@ -17,7 +17,7 @@ import { openSqliteStore } from "../src/server/storage/sqlite-store";
 
 const root = resolve(import.meta.dirname, "..");
 const fixture = JSON.parse(readFileSync(join(root, "test/fixtures/complaint.valid.json"), "utf8")) as Record<string, unknown>;
-const councils = loadCouncils(join(root, "public/councils"));
+const councils = loadCouncils(join(root, "public/councils"), join(root, "test/fixtures/councils"));
 /** The bench is one client sending as fast as it can: lift the rate limits it would hit at once. */
 const UNLIMITED: Partial<ServerSettings> = {
   complaintsPerAddress: { max: 1_000_000, windowSeconds: 60 },

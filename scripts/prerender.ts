@@ -1,10 +1,9 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { runnerImport, type Plugin } from "vite";
 import { todayIso } from "../src/domain/calendar";
-import { councilIndexSchema } from "../src/domain/council";
-import { loadCouncils } from "../src/server/councils";
+import { loadCouncilSet, testCouncilsDir } from "../src/server/councils";
 import type { CouncilSettings } from "../src/domain/council";
 
 /** What src/app/prerender.tsx exports (it is app code, compiled with the app's tsconfig). */
@@ -165,9 +164,8 @@ export function prerenderPages(): Plugin {
       if (!template || template.type !== "asset" || typeof template.source !== "string") return;
       const entryHtml = template.source;
 
-      const councilsDir = join(root, "public/councils");
-      const councils = loadCouncils(councilsDir);
-      const index = councilIndexSchema.parse(JSON.parse(readFileSync(join(councilsDir, "index.json"), "utf8")));
+      // The real councils' default; in the e2e build (SPEAK_UP_TEST_COUNCILS) the test councils' default.
+      const { councils, index } = loadCouncilSet(join(root, "public/councils"), testCouncilsDir());
       const council = councils.get(index.default);
       if (!council) throw new Error(`Pre-rendering: the default council ${index.default} is not in public/councils`);
       const day = todayIso(new Date());

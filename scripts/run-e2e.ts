@@ -24,6 +24,9 @@ try {
   // With the pseudo-languages (src/app/lib/pseudo-locale.ts) for test/e2e/languages.spec.ts;
   // otherwise the same build as production.
   process.env.VITE_PSEUDO_LOCALES = "1";
+  // The made-up councils (test/fixtures/councils) as well as the real ones, for the build and for
+  // the server test/setup/e2e-server.ts starts (decision 021).
+  process.env.SPEAK_UP_TEST_COUNCILS = join(root, "test/fixtures/councils");
   run([join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"]);
   run([join(root, "node_modules/vitest/vitest.mjs"), "run", "-c", "vitest.e2e.config.ts"]);
 } catch {

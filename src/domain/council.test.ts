@@ -1,7 +1,7 @@
 // This test reads the shipped council files from disk so a new file cannot skip the check;
 // the domain code itself stays environment-free (its tsconfig excludes tests).
 // eslint-disable-next-line no-restricted-imports
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   councilIndexSchema,
@@ -12,11 +12,17 @@ import {
   type Timescales,
 } from "./council";
 
-const COUNCILS_DIR = new URL("../../public/councils/", import.meta.url);
-const readJson = (file: string): unknown => JSON.parse(readFileSync(new URL(file, COUNCILS_DIR), "utf8"));
-const councilFiles = readdirSync(COUNCILS_DIR)
-  .filter((file) => file.endsWith(".json") && file !== "index.json")
-  .sort();
+/** The real councils, shipped; the made-up ones, for tests only (decision 021). */
+const SHIPPED_DIR = new URL("../../public/councils/", import.meta.url);
+const FIXTURES_DIR = new URL("../../test/fixtures/councils/", import.meta.url);
+const settingsFiles = (dir: URL) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith(".json") && file !== "index.json")
+    .sort();
+/** A council file from whichever folder has it; `index.json` is the shipped one. */
+const readJson = (file: string, dir = existsSync(new URL(file, SHIPPED_DIR)) ? SHIPPED_DIR : FIXTURES_DIR): unknown =>
+  JSON.parse(readFileSync(new URL(file, dir), "utf8"));
+const councilFiles = [...settingsFiles(SHIPPED_DIR), ...settingsFiles(FIXTURES_DIR)].sort();
 
 /** The statutory values (regs 14–20, docs/domain.md §3): what a council gets unless it says otherwise. */
 const STATUTORY: Timescales = {
@@ -48,24 +54,21 @@ const minimal = {
 /** `minimal` with some top-level parts replaced. */
 const councilWith = (changes: Record<string, unknown>): unknown => ({ ...structuredClone(minimal), ...changes });
 
-describe("shipped council files (public/councils)", () => {
-  it("ships the councils the index lists, and the default is one of them", () => {
-    const index = councilIndexSchema.parse(readJson("index.json"));
-    expect(councilFiles).toEqual([
-      "birmingham-childrens-trust.json",
-      "cambridgeshire.json",
-      "example-borough.json",
-      "norfolk.json",
-      "northmoor.json",
-      "riverside.json",
-    ]);
-    expect(index.councils.map((c) => `${c.id}.json`).sort()).toEqual(councilFiles);
-    expect(index.councils.map((c) => c.id)).toContain(index.default);
+describe("council files (public/councils shipped, test/fixtures/councils for tests)", () => {
+  it("ships only the real councils, and keeps the made-up ones as test fixtures; each index's default is one of its own", () => {
+    expect(settingsFiles(SHIPPED_DIR)).toEqual(["birmingham-childrens-trust.json", "cambridgeshire.json", "norfolk.json"]);
+    expect(settingsFiles(FIXTURES_DIR)).toEqual(["example-borough.json", "northmoor.json", "riverside.json"]);
+    for (const dir of [SHIPPED_DIR, FIXTURES_DIR]) {
+      const index = councilIndexSchema.parse(readJson("index.json", dir));
+      expect(index.councils.map((c) => `${c.id}.json`).sort()).toEqual(settingsFiles(dir));
+      expect(index.councils.map((c) => c.id)).toContain(index.default);
+    }
   });
 
   it.each(councilFiles)("%s parses, and its id and name match the file name and the index", (file) => {
     const council = parseCouncilSettings(file, readJson(file));
-    const listed = councilIndexSchema.parse(readJson("index.json")).councils.find((c) => c.id === council.id);
+    const dir = existsSync(new URL(file, SHIPPED_DIR)) ? SHIPPED_DIR : FIXTURES_DIR;
+    const listed = councilIndexSchema.parse(readJson("index.json", dir)).councils.find((c) => c.id === council.id);
     expect(`${council.id}.json`).toBe(file);
     expect(listed?.name).toBe(council.name);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import english from "../../locales/en-GB/validation.json" with { type: "json" };
-import riversideJson from "../../public/councils/riverside.json" with { type: "json" };
-import exampleJson from "../../public/councils/example-borough.json" with { type: "json" };
+import riversideJson from "../../test/fixtures/councils/riverside.json" with { type: "json" };
+import exampleJson from "../../test/fixtures/councils/example-borough.json" with { type: "json" };
 import type { Complaint } from "./complaint";
 import { councilSettingsSchema } from "./council";
 import {

@@ -31,7 +31,7 @@ describe("checkCouncils (npm run councils:check)", () => {
     expect(text).toMatch(/timescales\.acknowledgementWorkingDays: 5 \(statutory: none\) — 'We will acknowledge your complaint within five working days'; Norfolk County Council/);
     expect(text).toMatch(/localProcedure: 20 then 25 working days \(app default: 10 then 20 working days\) — the Trust's two-stage local/);
     expect(text).toContain("cambridgeshire.json: Cambridgeshire County Council — valid\n  Same as the statutory defaults in every timescale");
-    expect(lines.at(-1)).toBe("All 6 council settings files are valid.");
+    expect(lines.at(-1)).toBe("All 3 council settings files are valid.");
   });
 
   it("names the file and the field of a bad setting, and still checks the others", () => {
@@ -67,12 +67,12 @@ describe("checkCouncils (npm run councils:check)", () => {
     {
       name: "an index entry with no file",
       write: () => edit("index.json", (d) => (d.councils as unknown[]).push({ id: "suffolk", name: "Suffolk County Council" })),
-      problem: "  - councils.6.id: there is no suffolk.json",
+      problem: "  - councils.3.id: there is no suffolk.json",
     },
     {
       name: "an index name that is not the file's",
-      write: () => edit("index.json", (d) => ((d.councils as Array<{ name: string }>)[5]!.name = "Norfolk Council")),
-      problem: `  - councils.5.name: must be "Norfolk County Council", the name in norfolk.json`,
+      write: () => edit("index.json", (d) => ((d.councils as Array<{ name: string }>)[2]!.name = "Norfolk Council")),
+      problem: `  - councils.2.name: must be "Norfolk County Council", the name in norfolk.json`,
     },
     { name: "a default not offered", write: () => edit("index.json", (d) => (d.default = "suffolk")), problem: `  - default: "suffolk" is not in councils` },
     { name: "a bad index", write: () => edit("index.json", (d) => delete d.councils), problem: `Council settings in DIR/index.json are not valid:\n  - councils: ` },
@@ -95,11 +95,21 @@ describe("checkCouncils (npm run councils:check)", () => {
     const tsx = join(root, "node_modules/.bin/tsx");
     const good = spawnSync(tsx, ["scripts/councils-check.ts", dir], { cwd: root, encoding: "utf8" });
     expect(good.status).toBe(0);
-    expect(good.stdout).toContain("All 6 council settings files are valid.");
+    expect(good.stdout).toContain("All 3 council settings files are valid.");
 
     edit("birmingham-childrens-trust.json", (data) => ((data.timescales as Record<string, unknown>).stage1TargetWorkingDays = "ten"));
     const bad = spawnSync(tsx, ["scripts/councils-check.ts", dir], { cwd: root, encoding: "utf8" });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`Council settings in ${join(dir, "birmingham-childrens-trust.json")} are not valid:\n  - timescales.stage1TargetWorkingDays: `);
+  }, 30_000);
+
+  it("with no folder named, checks the shipped councils and the test fixtures", () => {
+    const run = spawnSync(join(root, "node_modules/.bin/tsx"), ["scripts/councils-check.ts"], { cwd: root, encoding: "utf8" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`${shipped}\n`);
+    expect(run.stdout).toContain(`${join(root, "test/fixtures/councils")}\n`);
+    expect(run.stdout).toContain("norfolk.json: Norfolk County Council — valid");
+    expect(run.stdout).toContain("example-borough.json: Example Borough Council — valid");
+    expect(run.stdout.match(/All 3 council settings files are valid\./g)).toHaveLength(2);
   }, 30_000);
 });

@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateSync } from "node:zlib";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer, type StartedServer } from "../setup/e2e-server";
 import { launchBrowser, openPage } from "./support/browser";
 import { JourneyRunner } from "./support/journey";
+import { pdfText } from "./support/pdf-text";
 
 /**
  * Keeping track (issue 15), in real Chromium against the real server: the access code beside the
@@ -82,23 +82,6 @@ async function seedAdvocateDraft(page: Page, baseUrl: string, child: { name: str
   }, { ...child, words: CHILDS_WORDS });
 }
 
-/** The text a PDF draws with a standard font: every `<hex> Tj` in its (deflated) content streams. */
-function pdfText(bytes: Buffer): string {
-  const raw = bytes.toString("latin1");
-  const parts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const data = Buffer.from(match[1] ?? "", "latin1");
-    let content: string;
-    try {
-      content = inflateSync(data).toString("latin1");
-    } catch {
-      content = data.toString("latin1");
-    }
-    for (const text of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) parts.push(Buffer.from(text[1] ?? "", "hex").toString("latin1"));
-  }
-  return parts.join(" ").replace(/\s+/g, " ");
-}
-
 async function newContext(): Promise<BrowserContext> {
   // No service worker, so every request is the page's own; offline.spec.ts covers the worker.
   return browser.newContext({ serviceWorkers: "block", viewport: { width: 1024, height: 800 }, acceptDownloads: true });
@@ -138,7 +121,8 @@ describe("keeping track of a complaint (issue 15)", () => {
     expect(download.suggestedFilename()).toBe(`speak-up-${reference}.pdf`);
     const pdf = readFileSync((await download.path()) ?? "");
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
-    const text = pdfText(pdf);
+    // Read through each embedded font's ToUnicode map, as a PDF reader does.
+    const text = (await pdfText(pdf)).replace(/\s+/g, " ");
     expect(text).toContain(reference);
     expect(text).toContain(CHILDS_WORDS);
     expect(text).toContain("This copy holds personal details");

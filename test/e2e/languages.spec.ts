@@ -51,15 +51,15 @@ function wordsIn(code: string): (key: string) => string {
 }
 
 /** Every text on the page that is not the app's own words: council settings, language names. */
-const councilTexts = readdirSync(join(root, "public/councils"))
-  .filter((file) => file.endsWith(".json"))
+const councilTexts = ["public/councils", "test/fixtures/councils"]
+  .flatMap((dir) => readdirSync(join(root, dir)).filter((file) => file.endsWith(".json")).map((file) => join(root, dir, file)))
   .flatMap((file) => {
     const strings: string[] = [];
     const walk = (value: unknown) => {
       if (typeof value === "string") strings.push(value);
       else if (value && typeof value === "object") Object.values(value).forEach(walk);
     };
-    walk(JSON.parse(readFileSync(join(root, "public/councils", file), "utf8")));
+    walk(JSON.parse(readFileSync(file, "utf8")));
     return strings;
   })
   .filter((text) => text.length > 2)

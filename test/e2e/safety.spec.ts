@@ -8,7 +8,7 @@ const baseUrl = inject("baseUrl");
 const dbFile = inject("dbFile");
 
 const QUESTION = "Is anyone hurting you, or are you in danger now?";
-/** Example Borough's numbers (public/councils/example-borough.json), the default council. */
+/** Example Borough's numbers (test/fixtures/councils/example-borough.json), the default council. */
 const EXAMPLE_BOROUGH = { childrensServices: "01632 960 200", outOfHours: "01632 960 999" };
 
 /** The start of every walk, up to the safety question (TO_WHAT_HAPPENED without its answer). */

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -33,6 +33,8 @@ export async function startServer(dbFile: string, options: { port?: number; stat
       PORT: String(options.port ?? 0),
       ...(options.staticDir ? { STATIC_DIR: options.staticDir } : {}),
       DATABASE_URL: `sqlite:${dbFile}`,
+      // The made-up councils the e2e build offers as well as the real ones (decision 021).
+      SPEAK_UP_TEST_COUNCILS: join(root, "test/fixtures/councils"),
       LOG_LEVEL: "silent",
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -69,6 +71,12 @@ export async function startServer(dbFile: string, options: { port?: number; stat
 }
 
 export default async function setup(project: TestProject) {
+  if (!existsSync(join(root, "dist/councils/example-borough.json"))) {
+    throw new Error(
+      "dist/ has no test councils: build it for the e2e specs with\n" +
+        "  npm run build:e2e\n(the pseudo-languages and the made-up councils in test/fixtures/councils; decision 021)",
+    );
+  }
   const dir = mkdtempSync(join(tmpdir(), "speak-up-e2e-"));
   const dbFile = join(dir, "complaints.db");
   const server = await startServer(dbFile);

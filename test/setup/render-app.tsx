@@ -1,6 +1,6 @@
 import { render } from "@testing-library/react";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import councilFile from "../../public/councils/example-borough.json";
+import councilFile from "../../test/fixtures/councils/example-borough.json";
 import { CouncilProvider } from "../../src/app/components/council-provider";
 import { routes } from "../../src/app/router";
 import { parseCouncilSettings, type CouncilSettings } from "../../src/domain/council";

@@ -340,7 +340,7 @@ describe("what the council recorded (the status from the server)", () => {
 
 describe("Complaint sent", () => {
   it("uses the council the complaint went to, not the one chosen since (Change council)", async () => {
-    const northmoorFile = (await import("../../../../public/councils/northmoor.json")).default;
+    const northmoorFile = (await import("../../../../test/fixtures/councils/northmoor.json")).default;
     const northmoor = parseCouncilSettings("northmoor.json", northmoorFile);
     await db.sent.put({ ...(await sentOn(today)), councilId: northmoor.id });
     vi.stubGlobal(
@@ -352,7 +352,7 @@ describe("Complaint sent", () => {
     renderAt("/complaint/sent/SU-7KQ4-M9XD", exampleBorough);
     await screen.findByRole("heading", { name: "Complaint sent" });
     expect(screen.getByText("Northmoor County Council will look at your complaint.")).toBeInTheDocument();
-    // Northmoor tells a person within 5 working days (public/councils/northmoor.json); Example Borough has no such step.
+    // Northmoor tells a person within 5 working days (test/fixtures/councils/northmoor.json); Example Borough has no such step.
     const acknowledgeBy = addWorkingDays(today, 5);
     expect(screen.getByText(`The council should tell you it has your complaint by ${formatLongDate(acknowledgeBy, "en-GB")}.`)).toBeInTheDocument();
     expect(screen.getByText(/^Northmoor Advocacy for Children/)).toBeInTheDocument();

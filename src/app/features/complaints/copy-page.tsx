@@ -20,7 +20,7 @@ export const copyPath = (reference: string) => `${complaintPath(reference)}/copy
 export function CopyPage({ sent, council }: { sent: SentRecord; council: CouncilSettings }) {
   const { t, i18n } = useTranslation("complaints");
   const [result, setResult] = useState<CopyResult | undefined>(undefined);
-  const [pdf, setPdf] = useState<"idle" | "making" | "made" | "failed">("idle");
+  const [pdf, setPdf] = useState<"idle" | "making" | "made" | "made-missing" | "failed">("idle");
   useDocumentTitle(t("copy.title"));
 
   useEffect(() => {
@@ -58,8 +58,9 @@ export function CopyPage({ sent, council }: { sent: SentRecord; council: Council
   const download = async () => {
     setPdf("making");
     try {
-      const { copyPdf } = await import("./copy-pdf");
-      const bytes = await copyPdf(doc, t("copy.pdfUnsupported"));
+      const { copyPdf, copyTextOf, loadPdfFonts } = await import("./copy-pdf");
+      const note = t("copy.pdfUnsupported");
+      const { bytes, replacedAny } = await copyPdf(doc, note, await loadPdfFonts(copyTextOf(doc, note)));
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/pdf" }));
       const link = document.createElement("a");
       link.href = url;
@@ -68,7 +69,9 @@ export function CopyPage({ sent, council }: { sent: SentRecord; council: Council
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setPdf("made");
+      // Arabic, Persian and Pashto letters (and emoji) cannot be drawn in the PDF: say so here,
+      // where the browser draws them, not only inside the PDF (decision 021).
+      setPdf(replacedAny ? "made-missing" : "made");
     } catch {
       setPdf("failed");
     }
@@ -110,6 +113,7 @@ export function CopyPage({ sent, council }: { sent: SentRecord; council: Council
         <h2 className="heading-m">{t("copy.keepHeading")}</h2>
         <div role="status">
           {pdf === "made" ? <p className="body notice">{t("copy.pdfMade")}</p> : null}
+          {pdf === "made-missing" ? <p className="body notice notice--error">{t("copy.pdfMade")} {t("copy.pdfUnsupported")}</p> : null}
           {pdf === "failed" ? <p className="body notice notice--error">{t("copy.pdfFailed")}</p> : null}
         </div>
         <div className="button-group">

@@ -1,24 +1,22 @@
-import { inflateSync } from "node:zlib";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { copyPdf } from "./copy-pdf";
+import { pdfText } from "../../../../test/e2e/support/pdf-text";
+import { copyPdf, copyTextOf } from "./copy-pdf";
 import type { CopyDocument } from "./copy-text";
+import { PDF_FONT_FILES, type PdfFontBytes } from "./pdf-fonts";
 
-/** The text drawn with a standard font: every `<hex> Tj` in the deflated content streams. */
-function drawnText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes).toString("latin1");
-  const parts: string[] = [];
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const data = Buffer.from(match[1] ?? "", "latin1");
-    let content: string;
-    try {
-      content = inflateSync(data).toString("latin1");
-    } catch {
-      content = data.toString("latin1");
-    }
-    for (const text of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) parts.push(Buffer.from(text[1] ?? "", "hex").toString("latin1"));
-  }
-  return parts.join(" ");
+const root = resolve(import.meta.dirname, "../../../..");
+
+/** The font files the browser would fetch for `text` (loadPdfFonts), read from node_modules. */
+function fontsFor(text: string): PdfFontBytes[] {
+  // In tests the ?url imports are the files' paths (absolute, or from the project folder).
+  const read = (url: string) => {
+    const path = url.replace(/\?.*$/, "");
+    return new Uint8Array(readFileSync(path.startsWith(root) ? path : join(root, path)));
+  };
+  return PDF_FONT_FILES.filter((file) => file.neededFor(text)).map((file) => ({ name: file.name, regular: read(file.regular), bold: read(file.bold) }));
 }
 
 const doc = (text: string): CopyDocument => ({
@@ -27,30 +25,65 @@ const doc = (text: string): CopyDocument => ({
   sections: [{ heading: "What you sent", lines: [{ label: "What happened", text }] }],
 });
 const NOTE = "Some letters cannot be shown in this PDF.";
+const make = (copy: CopyDocument) => copyPdf(copy, NOTE, fontsFor(copyTextOf(copy, NOTE)));
 
 describe("the copy as a PDF", () => {
   it("holds the reference and the words as written", async () => {
-    const bytes = await copyPdf(doc("I was moved and nobody asked me. Café, naïve, £20."), NOTE);
-    const text = drawnText(bytes);
+    const { bytes, replacedAny } = await make(doc("I was moved and nobody asked me. Café, naïve, £20."));
+    const text = await pdfText(bytes);
+    expect(replacedAny).toBe(false);
     expect(text).toContain("SU-7KQ4-M9XD");
-    expect(text).toContain("I was moved and nobody asked me.");
-    expect(text).toContain("Café, naïve, £20.");
+    expect(text).toContain("I was moved and nobody asked me. Café, naïve, £20.");
     expect(text).not.toContain(NOTE);
     expect((await PDFDocument.load(bytes)).getTitle()).toBe("Copy of complaint SU-7KQ4-M9XD");
   });
 
-  it("does not fail on Arabic, Tigrinya or emoji: they become ? and the PDF says so", async () => {
-    const bytes = await copyPdf(doc("أريد أن أرى أختي ሓወይ 😢 and my sister"), NOTE);
-    const text = drawnText(bytes);
+  it("draws Vietnamese with its diacritics, from the embedded font", async () => {
+    const words = "Tôi muốn gặp em gái tôi. Người ta không hỏi ý kiến của tôi khi chuyển nhà.";
+    const copy: CopyDocument = { ...doc(words), sections: [{ heading: "Những gì bạn đã gửi", lines: [{ label: "Chuyện gì đã xảy ra", text: words }] }] };
+    const { bytes, replacedAny } = await make(copy);
+    const text = await pdfText(bytes);
+    expect(replacedAny).toBe(false);
+    expect(text).toContain("Những gì bạn đã gửi");
+    expect(text).toContain("Chuyện gì đã xảy ra");
+    expect(text).toContain(words);
+    expect(text).not.toMatch(/[?\uFFFD]/);
+  });
+
+  it("draws Tigrinya (Ethiopic) in the person's language and the child's own words", async () => {
+    const words = "ሓወይ ክርኢ እደሊ። ብዛዕባ ምግዓዘይ ዝሓተተኒ የለን።";
+    const copy: CopyDocument = {
+      title: "ቅዳሕ ናይ ጥርዓን SU-7KQ4-M9XD",
+      warning: "እዚ ቅዳሕ እዚ ውልቃዊ ሓበሬታ ሒዙ ኣሎ።",
+      sections: [{ heading: "ዝለኣኽካዮ", lines: [{ label: "እንታይ ኮይኑ", text: words }] }],
+    };
+    const { bytes, replacedAny } = await make(copy);
+    const text = await pdfText(bytes);
+    expect(replacedAny).toBe(false);
+    expect(text).toContain("ቅዳሕ ናይ ጥርዓን SU-7KQ4-M9XD");
+    expect(text).toContain("እንታይ ኮይኑ");
+    expect(text).toContain(words);
+    expect(text).not.toMatch(/[?\uFFFD]/);
+  });
+
+  it("does not fail on Arabic script or emoji: they become ?, and the PDF and the result say so", async () => {
+    const { bytes, replacedAny } = await make(doc("أريد أن أرى أختي ሓወይ 😢 and my sister"));
+    const text = await pdfText(bytes);
+    expect(replacedAny).toBe(true);
     expect(text).toContain(NOTE);
-    expect(text).toContain("and my sister");
-    expect(text).toMatch(/\?{4} \?{2} \?{3} \?{4} \?{3} \? and my sister/);
+    expect(text).toContain("???? ?? ??? ???? ሓወይ ? and my sister");
+  });
+
+  it("fetches only the font files the text needs", () => {
+    expect(PDF_FONT_FILES.filter((file) => file.neededFor("Plain English, £5")).map((file) => file.name)).toEqual(["latin"]);
+    expect(PDF_FONT_FILES.filter((file) => file.neededFor("Tôi muốn")).map((file) => file.name)).toEqual(["latin", "latin-ext", "vietnamese"]);
+    expect(PDF_FONT_FILES.filter((file) => file.neededFor("ሓወይ")).map((file) => file.name)).toEqual(["latin", "ethiopic"]);
   });
 
   it("wraps long words and long answers onto more lines and pages", async () => {
-    const bytes = await copyPdf(doc(`${"x".repeat(400)}\n${"A long line of words. ".repeat(600)}`), NOTE);
+    const { bytes } = await make(doc(`${"x".repeat(400)}\n${"A long line of words. ".repeat(600)}`));
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThan(2);
-    expect(drawnText(bytes).replace(/ /g, "")).toContain("x".repeat(400));
+    expect((await pdfText(bytes)).replace(/\n/g, "")).toContain("x".repeat(400));
   });
 });

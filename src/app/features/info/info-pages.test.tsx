@@ -2,8 +2,8 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseCouncilSettings } from "../../../domain/council";
-import exampleFile from "../../../../public/councils/example-borough.json";
-import northmoorFile from "../../../../public/councils/northmoor.json";
+import exampleFile from "../../../../test/fixtures/councils/example-borough.json";
+import northmoorFile from "../../../../test/fixtures/councils/northmoor.json";
 import { renderAt } from "../../../../test/setup/render-app";
 
 const northmoor = parseCouncilSettings("northmoor.json", northmoorFile);

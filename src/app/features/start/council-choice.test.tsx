@@ -4,16 +4,20 @@ import { createMemoryRouter, RouterProvider } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import birmingham from "../../../../public/councils/birmingham-childrens-trust.json";
 import cambridgeshire from "../../../../public/councils/cambridgeshire.json";
-import exampleBorough from "../../../../public/councils/example-borough.json";
-import index from "../../../../public/councils/index.json";
+import exampleBorough from "../../../../test/fixtures/councils/example-borough.json";
+import realIndex from "../../../../public/councils/index.json";
 import norfolk from "../../../../public/councils/norfolk.json";
-import northmoor from "../../../../public/councils/northmoor.json";
-import riverside from "../../../../public/councils/riverside.json";
+import testIndex from "../../../../test/fixtures/councils/index.json";
+import northmoor from "../../../../test/fixtures/councils/northmoor.json";
+import riverside from "../../../../test/fixtures/councils/riverside.json";
 import { parseCouncilSettings } from "../../../domain/council";
 import { CouncilProvider } from "../../components/council-provider";
 import { db } from "../../lib/db";
 import { draftRepository } from "../../lib/draft-repository";
 import { routes } from "../../router";
+
+/** The index the e2e build serves (SPEAK_UP_TEST_COUNCILS, src/server/councils.ts): the made-up councils first, their default. */
+const index = { default: testIndex.default, councils: [...testIndex.councils, ...realIndex.councils] };
 
 /** The council files the service worker precaches, served as fetch would serve them. */
 const files: Record<string, unknown> = {
