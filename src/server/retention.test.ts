@@ -203,7 +203,7 @@ describe("a bad retention setting", () => {
   it("stops the start with a message naming the field", () => {
     const dir = mkdtempSync(join(tmpdir(), "speak-up-councils-"));
     try {
-      cpSync(new URL("../../public/councils", import.meta.url).pathname, dir, { recursive: true });
+      cpSync(new URL("../../test/fixtures/councils", import.meta.url).pathname, dir, { recursive: true });
       const file = join(dir, "example-borough.json");
       const settings = JSON.parse(readFileSync(file, "utf8")) as { dataProtection: Record<string, unknown> };
       settings.dataProtection.retention = { value: 6, unit: "decades" };
