@@ -4,6 +4,7 @@ import { runDraftsBench } from "./drafts";
 import { runFirstContactBench } from "./first-contact";
 import { runServerBench } from "./server";
 import { runStaffBench } from "./staff";
+import { runStaffReportsBench } from "./staff-reports";
 import { runSyncBench } from "./sync";
 
 const sections: Array<[string, () => Promise<string[]>]> = [
@@ -13,6 +14,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ["The server under load: durability, slow clients, time limits", runServerBench],
   ["First contact on a cheap phone", runFirstContactBench],
   ["The staff inbox: 10,000 complaints, 3 councils, SQLite and PostgreSQL", runStaffBench],
+  ["Exports and the annual report: 10,000 complaints, SQLite and PostgreSQL", runStaffReportsBench],
 ];
 
 for (const [title, run] of sections) {

@@ -60,6 +60,8 @@ export const STAFF_PROBLEM_KEYS = [
   "staff:problems.passwordTooShort",
   "staff:problems.codeWrong",
   "staff:problems.emailTaken",
+  // Date ranges for exports and the annual report (src/server/routes/staff-reports.ts).
+  "staff:problems.rangeReversed",
 ] as const;
 export type StaffProblemKey = (typeof STAFF_PROBLEM_KEYS)[number];
 

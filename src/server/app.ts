@@ -14,6 +14,7 @@ import { complaintStatusRoutes } from "./routes/complaint-status";
 import { complaintRoutes } from "./routes/complaints";
 import { staffAuthRoutes } from "./routes/staff-auth";
 import { staffCaseRoutes } from "./routes/staff-cases";
+import { staffReportRoutes } from "./routes/staff-reports";
 import { DEFAULT_SETTINGS, type ServerSettings } from "./server-settings";
 import type { ComplaintStore } from "./storage/complaint-store";
 
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   complaintStatusRoutes(app, options.store, options.councils, limits.complaintStatus);
   staffAuthRoutes(app, options.store, options.councils, limits.staffSignIn);
   staffCaseRoutes(app, options.store, options.councils);
+  staffReportRoutes(app, options.store, options.councils);
   accessCodeRoutes(app, options.store, limits);
 
   const staticDir = options.staticDir;

@@ -229,6 +229,11 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     expect((await check(AU, { method: "GET", url: `${AU}?reference=${reference}`, headers: read })).status).toBe(200);
     expect((await check(AU, { method: "GET", url: `${AU}?page=0`, headers: read })).status).toBe(400);
     expect((await check(AU, { method: "GET", url: AU })).status).toBe(401);
+    for (const RP of ["/api/v1/staff/exports/complaints", "/api/v1/staff/exports/events", "/api/v1/staff/report"]) {
+      expect((await check(RP, { method: "GET", url: `${RP}?from=2026-01-01&to=${today}&format=json`, headers: read })).status).toBe(200);
+      expect((await check(RP, { method: "GET", url: `${RP}?from=2026-01-01&to=2025-01-01`, headers: read })).status).toBe(400);
+      expect((await check(RP, { method: "GET", url: `${RP}?from=2026-01-01&to=${today}` })).status).toBe(401);
+    }
 
     const OUT = "/api/v1/staff/sign-out";
     const ALL = "/api/v1/staff/sign-out-everywhere";
@@ -246,6 +251,9 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     const officerSession = await signIn(app, officerUser);
     expect((await check(AU, { method: "GET", url: AU, headers: officerSession.headers })).status).toBe(403);
     expect((await check(AC, { method: "GET", url: AC, headers: officerSession.headers })).status).toBe(403);
+    for (const RP of ["/api/v1/staff/exports/complaints", "/api/v1/staff/exports/events", "/api/v1/staff/report"]) {
+      expect((await check(RP, { method: "GET", url: `${RP}?from=2026-01-01&to=2026-01-02`, headers: officerSession.headers })).status).toBe(403);
+    }
     const lastChallenge = await challenge();
     // Failures from this address so far count too, so the wait starts within 5 more.
     const statuses: number[] = [];

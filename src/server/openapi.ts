@@ -134,6 +134,29 @@ export const auditAnswer = z.object({
   total: z.int(),
 });
 
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const rangeAnswer = { councilId: z.string(), from: z.iso.date(), to: z.iso.date() };
+export const complaintsExportAnswer = z.object({ ...rangeAnswer, complaints: z.array(z.record(z.string(), cell)) });
+export const eventsExportAnswer = z.object({ ...rangeAnswer, events: z.array(z.record(z.string(), cell)) });
+const tallyAnswer = z.record(z.string(), z.int());
+const timescaleAnswer = z.object({ metWithoutExtraTime: z.int(), metWithExtraTime: z.int(), notMet: z.int() });
+export const reportAnswer = z.object({
+  ...rangeAnswer,
+  report: z.object({
+    total: z.int(),
+    stages: z.object({ "1": z.int(), "2": z.int(), "3": z.int() }),
+    who: tallyAnswer,
+    about: tallyAnswer,
+    route: tallyAnswer,
+    outcomes: z.object({ "1": tallyAnswer, "2": tallyAnswer, "3": tallyAnswer }),
+    timescales: z.object({ "1": timescaleAnswer, "2": timescaleAnswer }),
+    advocacy: z.object({ offered: z.int(), taken: z.int(), alreadyHad: z.int() }),
+    moved: z.object({ otherProcedure: z.int(), otherOrganisation: z.int() }),
+    withdrawn: z.int(),
+    ombudsman: z.int(),
+  }),
+});
+
 export const healthAnswer = z.object({ status: z.enum(["ok", "unavailable"]), store: z.enum(["sqlite", "postgres"]) });
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
@@ -285,6 +308,48 @@ function staffPaths(): Record<string, unknown> {
         responses: { "200": { description: "One page", ...json("StaffAudit") }, "400": error("A bad parameter"), "401": NOT_SIGNED_IN, "403": error("Not a manager") },
       },
     },
+    ...reportPaths(),
+  };
+}
+
+/** Exports and the annual report (managers; own council; docs/staff-api.md "Exports and the annual report"). */
+function reportPaths(): Record<string, unknown> {
+  const range = [
+    { name: "from", in: "query", required: true, schema: { type: "string", format: "date" }, description: "First day received (Europe/London), yyyy-mm-dd" },
+    { name: "to", in: "query", required: true, schema: { type: "string", format: "date" }, description: "Last day received, inclusive; not before from" },
+  ];
+  const csv = { "text/csv": { schema: { type: "string", description: "RFC 4180, UTF-8 with a byte-order mark; formula starts neutralised with '" } } };
+  const exportPath = (operationId: string, what: string, schema: string) => ({
+    get: {
+      operationId,
+      summary: `${what} of complaints received in the range, streamed as a file (audited with the row count)`,
+      security: staff,
+      parameters: [...range, query("format", { type: "string", enum: ["csv", "json"], default: "csv" })],
+      responses: {
+        "200": { description: "The file, with Content-Disposition: attachment", content: { ...csv, ...json(schema).content } },
+        "400": error("A bad date, a reversed range or a bad format; fields name it"),
+        "401": NOT_SIGNED_IN,
+        "403": error("Not a manager"),
+      },
+    },
+  });
+  return {
+    "/api/v1/staff/exports/complaints": exportPath("staffExportComplaints", "The complaints", "ComplaintsExport"),
+    "/api/v1/staff/exports/events": exportPath("staffExportEvents", "Every event (phone requests and staff events)", "EventsExport"),
+    "/api/v1/staff/report": {
+      get: {
+        operationId: "staffAnnualReport",
+        summary: "The annual report's counts for complaints received in the range (audited)",
+        security: staff,
+        parameters: [...range, query("format", { type: "string", enum: ["json", "csv"], default: "json" })],
+        responses: {
+          "200": { description: "The counts; as CSV (section,row,count) a file to download", content: { ...json("AnnualReport").content, ...csv } },
+          "400": error("A bad date, a reversed range or a bad format; fields name it"),
+          "401": NOT_SIGNED_IN,
+          "403": error("Not a manager"),
+        },
+      },
+    },
   };
 }
 
@@ -432,6 +497,9 @@ export function openApiDocument(): Record<string, unknown> {
         StaffCase: jsonSchema(caseAnswer, "output"),
         StaffEventRecorded: jsonSchema(eventAnswer, "output"),
         StaffAudit: jsonSchema(auditAnswer, "output"),
+        ComplaintsExport: jsonSchema(complaintsExportAnswer, "output"),
+        EventsExport: jsonSchema(eventsExportAnswer, "output"),
+        AnnualReport: jsonSchema(reportAnswer, "output"),
         ComplaintCheck: jsonSchema(complaintCheckSchema, "input"),
         CheckAnswer: jsonSchema(checkAnswer, "output"),
         AccessCodeAnswer: jsonSchema(accessCodeAnswer, "output"),

@@ -4,6 +4,7 @@ import { AuditPage } from "./pages/audit-page";
 import { CasePage } from "./pages/case-page";
 import { InboxPage } from "./pages/inbox-page";
 import { RecordEventPage } from "./pages/record-event-page";
+import { AnnualReportPage, ExportsPage } from "./pages/reports-pages";
 import { SetupPage } from "./pages/setup-page";
 import { SignedOutPage, SignInPage } from "./pages/sign-in-page";
 import { InvitePage, RemoveAccountPage, TeamPage } from "./pages/team-pages";
@@ -26,6 +27,8 @@ export const staffRoutes: RouteObject[] = [
           { path: "/team/invite", element: <InvitePage /> },
           { path: "/team/:id/remove", element: <RemoveAccountPage /> },
           { path: "/audit", element: <AuditPage /> },
+          { path: "/exports", element: <ExportsPage /> },
+          { path: "/report", element: <AnnualReportPage /> },
           { path: "*", element: <StaffNotFound /> },
         ],
       },

@@ -115,6 +115,12 @@ export function StaffLayout() {
                   <li>
                     <NavLink to="/audit">{t("nav.audit")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/exports">{t("nav.exports")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/report">{t("nav.report")}</NavLink>
+                  </li>
                 </>
               ) : null}
               <SignOutButtons />

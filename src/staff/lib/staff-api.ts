@@ -222,5 +222,32 @@ export const staffApi = {
   accounts: () => request<{ accounts: StaffAccount[] }>("GET", "/accounts"),
   invite: (email: string, role: StaffRole) => request<{ account: StaffAccount; setupLink: string; setupExpiresAt: string }>("POST", "/accounts", { email, role }),
   removeAccount: (id: string) => request<undefined>("DELETE", `/accounts/${encodeURIComponent(id)}`),
+  report: (range: { from: string; to: string }) => request<ReportAnswer>("GET", `/report${queryString(range)}`),
   audit: (query: { reference?: string; page?: string }) => request<Page<AuditItem>>("GET", `/audit${queryString(query)}`),
 };
+
+/** The annual report's counts (GET /report; decision 019). */
+export interface ReportAnswer {
+  councilId: string;
+  from: string;
+  to: string;
+  report: {
+    total: number;
+    stages: Record<string, number>;
+    who: Record<string, number>;
+    about: Record<string, number>;
+    route: Record<string, number>;
+    outcomes: Record<string, Record<string, number>>;
+    timescales: Record<string, { metWithoutExtraTime: number; metWithExtraTime: number; notMet: number }>;
+    advocacy: { offered: number; taken: number; alreadyHad: number };
+    moved: { otherProcedure: number; otherOrganisation: number };
+    withdrawn: number;
+    ombudsman: number;
+  };
+}
+
+/** Where a file downloads from: exports (complaints, events) and the report as CSV. The browser sends the cookie. */
+export function downloadUrl(what: "complaints" | "events" | "report", range: { from: string; to: string }, format: "csv" | "json"): string {
+  const path = what === "report" ? "/report" : `/exports/${what}`;
+  return `${BASE}${path}${queryString({ ...range, format })}`;
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { addToReport, annualReport, emptyReport, reportRows, type ReportCase } from "./annual-report";
+import { timescalesSchema } from "./council";
+import type { KnownEvent } from "./staff-events";
+
+const timescales = timescalesSchema.parse({});
+let n = 0;
+const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`;
+const staff = (e: Record<string, unknown>): KnownEvent => ({ id: id(), source: "staff", ...e }) as KnownEvent;
+
+/** Received Monday 2 November 2026: Stage 1's usual 10 working days end on Monday 16 November (no bank holiday). */
+const base = (over: Partial<ReportCase> = {}): ReportCase => ({
+  receivedOn: "2026-11-02",
+  answers: { role: "young-person", eligibility: { childSituation: "looked-after", topics: ["decision"], when: "under-12-months", proceedings: [] }, wantsAdvocate: "no" },
+  route: "statutory",
+  procedure: { kind: "statutory" },
+  timescales,
+  events: [],
+  ...over,
+});
+
+describe("the annual report", () => {
+  it("an empty range has every row at zero", () => {
+    const r = annualReport([]);
+    expect(r.total).toBe(0);
+    expect(r.who["parent"]).toBe(0);
+    expect(r.about["staff"]).toBe(0);
+    expect(r.timescales["1"]).toEqual({ metWithoutExtraTime: 0, metWithExtraTime: 0, notMet: 0 });
+    expect(reportRows(r).every(([, , count]) => count === 0)).toBe(true);
+  });
+
+  it("counts hand-built complaints (each count worked out by hand)", () => {
+    const cases: ReportCase[] = [
+      // 1: replied on the 10th working day: met without extra time; upheld.
+      base({ events: [staff({ type: "replied", date: "2026-11-16", stage: 1, outcome: "upheld" })] }),
+      // 2: replied a day late: not met; not upheld. A parent, two topics, wants an advocate.
+      base({
+        answers: { role: "parent", eligibility: { childSituation: "child-in-need", topics: ["delay", "staff"], when: "under-12-months", proceedings: [] }, wantsAdvocate: "yes" },
+        events: [staff({ type: "replied", date: "2026-11-17", stage: 1, outcome: "not-upheld" })],
+      }),
+      // 3: more time to 20 November, replied 19th: met with extra time; partly upheld; then Stage 2 asked for.
+      base({
+        events: [
+          staff({ type: "more-time-agreed", date: "2026-11-10", stage: 1, newDueDate: "2026-11-20", reason: "r" }),
+          staff({ type: "replied", date: "2026-11-19", stage: 1, outcome: "partly-upheld" }),
+          staff({ type: "stage-requested", date: "2026-11-23", stage: 2, how: "letter" }),
+        ],
+      }),
+      // 4: more time to 20 November, replied 23rd: not met. Advocate, no topics, already has an advocate.
+      base({
+        answers: { role: "advocate", wantsAdvocate: "already-have" },
+        events: [
+          staff({ type: "more-time-agreed", date: "2026-11-10", stage: 1, newDueDate: "2026-11-20", reason: "r" }),
+          staff({ type: "replied", date: "2026-11-23", stage: 1, outcome: "resolved" }),
+        ],
+      }),
+      // 5: withdrawn; no role said, advocacy question not answered.
+      base({ answers: { eligibility: { childSituation: "none", topics: ["staff"], when: "not-sure", proceedings: [] } }, events: [staff({ type: "withdrawn", date: "2026-11-05" })] }),
+      // 6: moved to the Ombudsman (another organisation), local route.
+      base({ route: "council-decides", events: [staff({ type: "moved", date: "2026-11-05", to: "other-organisation", where: "Local Government and Social Care Ombudsman", why: "w" })] }),
+      // 7: moved to another procedure; a corrected reply counts only once, with the correction's outcome.
+      (() => {
+        const first = staff({ type: "replied", date: "2026-11-04", stage: 1, outcome: "upheld" });
+        return base({
+          events: [first, staff({ type: "replied", date: "2026-11-04", stage: 1, outcome: "not-upheld", supersedes: first.id }), staff({ type: "moved", date: "2026-11-06", to: "other-procedure", where: "Schools", why: "w" })],
+        });
+      })(),
+    ];
+    const r = annualReport(cases);
+    expect(r.total).toBe(7);
+    expect(r.stages).toEqual({ "1": 7, "2": 1, "3": 0 });
+    expect(r.who).toMatchObject({ "young-person": 4, parent: 1, advocate: 1, "not-said": 1, "foster-carer": 0 });
+    // decision: cases 1, 3, 6, 7; delay: case 2; staff: cases 2 and 5; none: case 4.
+    expect(r.about).toMatchObject({ decision: 4, delay: 1, staff: 2, "not-said": 1 });
+    expect(r.route).toMatchObject({ statutory: 6, "council-decides": 1 });
+    expect(r.outcomes["1"]).toMatchObject({ upheld: 1, "not-upheld": 2, "partly-upheld": 1, resolved: 1 });
+    expect(r.timescales["1"]).toEqual({ metWithoutExtraTime: 2, metWithExtraTime: 1, notMet: 2 });
+    expect(r.timescales["2"]).toEqual({ metWithoutExtraTime: 0, metWithExtraTime: 0, notMet: 0 });
+    // Offered: every complaint that answered the question (1, 2, 3, 4, 6, 7); taken: case 2; already had: case 4.
+    expect(r.advocacy).toEqual({ offered: 6, taken: 1, alreadyHad: 1 });
+    expect(r.moved).toEqual({ otherProcedure: 1, otherOrganisation: 1 });
+    expect(r.withdrawn).toBe(1);
+    expect(r.ombudsman).toBe(1);
+  });
+
+  it("counts Stage 2 from the request, over the bank holidays (25 and 28 December 2026, 1 January 2027)", () => {
+    // Stage 2 asked for on Mon 30 Nov 2026; 25 working days skip 25 and 28 December and 1 January: Thu 7 January 2027.
+    const events = [staff({ type: "replied", date: "2026-11-16", stage: 1, outcome: "upheld" }), staff({ type: "stage-requested", date: "2026-11-30", stage: 2, how: "email" })];
+    const onTime = addToReport(emptyReport(), base({ events: [...events, staff({ type: "replied", date: "2027-01-07", stage: 2, outcome: "upheld" })] }));
+    expect(onTime.timescales["2"].metWithoutExtraTime).toBe(1);
+    const late = addToReport(emptyReport(), base({ events: [...events, staff({ type: "replied", date: "2027-01-08", stage: 2, outcome: "upheld" })] }));
+    expect(late.timescales["2"].notMet).toBe(1);
+  });
+});
