@@ -3,7 +3,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app";
 import { loadCouncils } from "./councils";
-import { settingsFromEnv } from "./server-settings";
+import { DeliveryWorker } from "./notifications/worker";
+import { notificationSettingsFromEnv, settingsFromEnv } from "./server-settings";
 import { StoreConfigError } from "./storage/complaint-store";
 import { DEFAULT_DATABASE_URL, openStore } from "./storage/open-store";
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "127.0.0.1";
   const settings = settingsFromEnv(process.env);
   const councils = loadCouncils(resolve(root, "public/councils"));
+  const notifications = notificationSettingsFromEnv(process.env, councils);
   const store = await openStore(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const app = await buildApp({
     store,
@@ -41,10 +43,19 @@ async function main(): Promise<void> {
   });
   // SIGTERM (a container stopping, systemd, a deploy): stop accepting connections, let requests
   // already in flight finish (each is bounded by the request time limit), close the database, exit 0.
+  // The notification outbox's sender (issue 13, docs/decisions/018), in this process: every API
+  // process runs one, and they share the work through the database.
+  const worker = new DeliveryWorker({
+    store,
+    councils,
+    settings: notifications,
+    log: (line) => app.log.info(line),
+  });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    await worker.stop();
     await app.close();
     await store.close();
     process.exit(0);
@@ -52,6 +63,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown());
   process.once("SIGTERM", () => void shutdown());
   await app.listen({ port, host });
+  worker.start();
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   // Printed for people and for the e2e harness, which reads the port from this line.
