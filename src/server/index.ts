@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? "127.0.0.1";
   const settings = settingsFromEnv(process.env);
-  const councils = loadCouncils(resolve(root, "public/councils"));
+  // COUNCILS_DIR: another folder of council settings (the tests give one with a webhook).
+  const councils = loadCouncils(resolve(root, process.env.COUNCILS_DIR ?? "public/councils"));
   const notifications = notificationSettingsFromEnv(process.env, councils);
   const store = await openStore(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const app = await buildApp({
