@@ -115,7 +115,7 @@ export async function saveSummary(sql: Sql, ctx: CaseContext, progress: Complain
   );
 }
 
-export type AuditAction = "view" | "record-event" | "export" | "list" | "sign-in" | "sign-out" | "invite" | "remove";
+export type AuditAction = "view" | "record-event" | "export" | "list" | "sign-in" | "sign-out" | "invite" | "remove" | "resend-delivery";
 
 export async function audit(
   sql: Sql,
