@@ -1,4 +1,5 @@
 // `npm run bench`: prints performance figures. Benchmarks measure; tests check behaviour.
+import { runDeliveriesBench } from "./deliveries";
 import { runDomainBench } from "./domain";
 import { runDraftsBench } from "./drafts";
 import { runFirstContactBench } from "./first-contact";
@@ -13,6 +14,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ["The server under load: durability, slow clients, time limits", runServerBench],
   ["First contact on a cheap phone", runFirstContactBench],
   ["The staff inbox: 10,000 complaints, 3 councils, SQLite and PostgreSQL", runStaffBench],
+  ["Notifications: the delivery worker to a local webhook receiver", () => runDeliveriesBench()],
 ];
 
 for (const [title, run] of sections) {
