@@ -40,7 +40,9 @@ export async function runDeliveriesBench(count = 500): Promise<string[]> {
     await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
     const port = (receiver.address() as AddressInfo).port;
     const councils = loadCouncils(resolve(import.meta.dirname, "../public/councils"));
-    councils.set("example-borough", { ...councils.get("example-borough")!, notifications: { webhook: { url: `http://127.0.0.1:${port}/hook` } } });
+    const council = councils.get("example-borough");
+    if (!council) throw new Error("The example-borough council settings are missing.");
+    councils.set("example-borough", { ...council, notifications: { webhook: { url: `http://127.0.0.1:${port}/hook` } } });
     const store = await openStore(url === "sqlite" ? `sqlite:${join(dir, "c.db")}` : url);
     const settings = notificationSettingsFromEnv({ WEBHOOK_SECRET_EXAMPLE_BOROUGH: "b".repeat(40) }, councils);
     const app = await buildApp({ store, councils, settings: { complaintsPerAddress: { max: 1_000_000, windowSeconds: 60 } } });
