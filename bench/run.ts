@@ -1,4 +1,5 @@
 // `npm run bench`: prints performance figures. Benchmarks measure; tests check behaviour.
+import { runDeliveriesBench } from "./deliveries";
 import { runDomainBench } from "./domain";
 import { runDraftsBench } from "./drafts";
 import { runFirstContactBench } from "./first-contact";
@@ -15,6 +16,7 @@ const sections: Array<[string, () => Promise<string[]>]> = [
   ["First contact on a cheap phone", runFirstContactBench],
   ["The staff inbox: 10,000 complaints, 3 councils, SQLite and PostgreSQL", runStaffBench],
   ["Exports and the annual report: 10,000 complaints, SQLite and PostgreSQL", runStaffReportsBench],
+  ["Notifications: the delivery worker to a local webhook receiver", () => runDeliveriesBench()],
 ];
 
 for (const [title, run] of sections) {

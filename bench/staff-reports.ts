@@ -18,7 +18,7 @@ import type { ComplaintStore } from "../src/server/storage/complaint-store";
 
 const root = resolve(import.meta.dirname, "..");
 const fixture = JSON.parse(readFileSync(join(root, "test/fixtures/complaint.valid.json"), "utf8")) as Record<string, unknown>;
-const councils = loadCouncils(join(root, "public/councils"));
+const councils = loadCouncils(join(root, "public/councils"), join(root, "test/fixtures/councils"));
 const COUNCIL = "northmoor";
 const COMPLAINTS = 10_000;
 const DAYS = 90;

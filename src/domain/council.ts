@@ -29,6 +29,24 @@ const endpoint = z
     "must be a path on this site (starting with /) or a full https:// address",
   );
 
+/** A webhook: https, or plain http to this machine only (for testing a receiver). */
+const LOCAL_HTTP_URL = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?(\/[^\s]*)?$/i;
+const webhookUrl = z
+  .string()
+  .trim()
+  .refine((value) => HTTPS_URL.test(value) || LOCAL_HTTP_URL.test(value), "must be a full https:// address (http:// only for localhost or 127.0.0.1)");
+
+/**
+ * Who the council's complaints team is told by when a complaint or next-stage request arrives
+ * (issue 13). Absent: nobody is told, the staff inbox is the only way in. The webhook's secret is
+ * never here (this file is public): the deployment sets it (README, "Connecting a council's case system").
+ */
+export const notificationsSchema = z.strictObject({
+  email: z.array(z.email("must be an email address")).min(1).max(10).optional(),
+  webhook: z.strictObject({ url: webhookUrl }).optional(),
+});
+export type Notifications = z.infer<typeof notificationsSchema>;
+
 const workingDays = z.number().int().min(1).max(260);
 
 /** A window in which something must be asked for: Stage 2 and Stage 3 requests (reg 18 [U]). */
@@ -183,6 +201,7 @@ const councilSettingsObject = z.strictObject({
   /** Required unless `sources.privacyNotice` says why it is left out. */
   privacyNotice: httpsUrl.optional(),
   dataProtection: dataProtectionSchema.default({}),
+  notifications: notificationsSchema.optional(),
   themeColour: z
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a colour like #1d4f91")

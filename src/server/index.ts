@@ -3,8 +3,9 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "./app";
 import { loadCouncils } from "./councils";
+import { DeliveryWorker } from "./notifications/worker";
 import { retentionStartupLines, startRetentionJob } from "./retention";
-import { settingsFromEnv } from "./server-settings";
+import { notificationSettingsFromEnv, settingsFromEnv } from "./server-settings";
 import { StoreConfigError } from "./storage/complaint-store";
 import { DEFAULT_DATABASE_URL, openStore } from "./storage/open-store";
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const host = process.env.HOST ?? "127.0.0.1";
   const settings = settingsFromEnv(process.env);
   const councils = loadCouncils(resolve(root, "public/councils"));
+  const notifications = notificationSettingsFromEnv(process.env, councils);
   const store = await openStore(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
   const app = await buildApp({
     store,
@@ -51,10 +53,19 @@ async function main(): Promise<void> {
     // The council and the error's kind only: never a reference or anything from a complaint.
     onError: (councilId, error) => process.stderr.write(`Retention: a complaint for ${councilId} could not be deleted (${error instanceof Error ? error.name : "error"}); it is kept whole and tried again tomorrow.\n`),
   });
+  // The notification outbox's sender (issue 13, docs/decisions/018), in this process: every API
+  // process runs one, and they share the work through the database.
+  const worker = new DeliveryWorker({
+    store,
+    councils,
+    settings: notifications,
+    log: (line) => app.log.info(line),
+  });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
+    await worker.stop();
     await retention.stop();
     await app.close();
     await store.close();
@@ -63,6 +74,7 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown());
   process.once("SIGTERM", () => void shutdown());
   await app.listen({ port, host });
+  worker.start();
   const address = app.server.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   // Printed for people and for the e2e harness, which reads the port from this line.

@@ -225,6 +225,26 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     expect((await check(EV, ev({ type: "closed", date: today }, change, "SU-2222-2222"))).status).toBe(404);
     expect((await check(CA, { method: "GET", url: `${LI}/${reference}`, headers: read })).status).toBe(200);
 
+    // A case with a notification (issue 13), resent by staff.
+    const notified = await store.insertComplaint(
+      {
+        id: crypto.randomUUID(), councilId: "example-borough", schemaVersion: 1, body: complaintBody, bodyHash: "x", receivedAt: new Date().toISOString(), statusTokenHash: "0".repeat(64), language: null,
+        deliveries: [{ kind: "webhook", receiver: "https://cases.example.gov.uk/in", urgent: false }],
+      },
+      () => referenceFromBytes(crypto.getRandomValues(new Uint8Array(8))),
+    );
+    const opened = await check(CA, { method: "GET", url: `${LI}/${notified.reference}`, headers: read });
+    const deliveryId = (opened.body.deliveries as Array<{ id: string }>)[0]?.id ?? "";
+    const RS = "/api/v1/staff/complaints/{reference}/deliveries/{id}/resend";
+    const rs = (headers: Record<string, string>, ref = notified.reference, id = deliveryId): InjectOptions => ({ method: "POST", url: `${LI}/${ref}/deliveries/${id}/resend`, headers });
+    expect((await check(RS, rs(remove))).status).toBe(202);
+    expect((await check(RS, rs(remove, "nope"))).status).toBe(400);
+    expect((await check(RS, rs({}))).status).toBe(401);
+    expect((await check(RS, rs(read))).status).toBe(403);
+    expect((await check(RS, rs(remove, reference))).status).toBe(404);
+    await store.sql.run("UPDATE deliveries SET state = 'sending' WHERE id = $1", [deliveryId]);
+    expect((await check(RS, rs(remove))).status).toBe(409);
+
     const AU = "/api/v1/staff/audit";
     expect((await check(AU, { method: "GET", url: `${AU}?reference=${reference}`, headers: read })).status).toBe(200);
     expect((await check(AU, { method: "GET", url: `${AU}?page=0`, headers: read })).status).toBe(400);

@@ -117,6 +117,20 @@ const progress = z.object({
   timeline: z.record(z.string(), z.unknown()),
 });
 const recordedEvent = z.looseObject({ id: z.uuid(), type: z.string(), date: z.iso.date(), source: z.enum(["staff", "phone"]), recordedAt: z.iso.datetime(), counts: z.boolean() });
+/** One notification of a case (issue 13): where it goes and how it is going, never what it carried. */
+export const deliveryAnswer = z.object({
+  id: z.uuid(),
+  event: z.enum(["complaint.received", "escalation.received"]),
+  kind: z.enum(["email", "webhook"]),
+  receiver: z.string().meta({ description: "The email address or the webhook's address" }),
+  urgent: z.boolean(),
+  state: z.enum(["pending", "sending", "delivered", "failed"]),
+  attempts: z.int(),
+  lastAttemptAt: z.iso.datetime().nullable(),
+  nextAttemptAt: z.iso.datetime().nullable().meta({ description: "When it is tried next; null unless pending" }),
+  deliveredAt: z.iso.datetime().nullable(),
+  error: z.string().nullable().meta({ description: "The last attempt's status code or short reason; never a body" }),
+});
 export const caseAnswer = z.object({
   reference,
   receivedAt: z.iso.datetime(),
@@ -125,6 +139,7 @@ export const caseAnswer = z.object({
   escalations: z.array(z.record(z.string(), z.unknown())),
   events: z.array(recordedEvent),
   progress,
+  deliveries: z.array(deliveryAnswer),
 });
 export const eventAnswer = z.object({ event: recordedEvent, progress });
 export const auditAnswer = z.object({
@@ -296,6 +311,22 @@ function staffPaths(): Record<string, unknown> {
           "403": NO_CSRF,
           "404": error("No such complaint in the council"),
           "409": error("The rules refuse it now; fields say which field and why"),
+        },
+      },
+    },
+    "/api/v1/staff/complaints/{reference}/deliveries/{id}/resend": {
+      post: {
+        operationId: "staffResendDelivery",
+        summary: "Send one of the case's notifications again: due now, retried for 24 hours, same idempotency key (recorded in the audit trail)",
+        security: staffChange,
+        parameters: [referenceParameter, { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+        responses: {
+          "202": { description: "Due now", ...json("StaffDeliveryResent") },
+          "400": error("Not a reference"),
+          "401": NOT_SIGNED_IN,
+          "403": NO_CSRF,
+          "404": error("No such complaint in the council, or no such notification of it"),
+          "409": error("Being sent right now"),
         },
       },
     },
@@ -496,6 +527,7 @@ export function openApiDocument(): Record<string, unknown> {
         StaffInbox: jsonSchema(inboxAnswer, "output"),
         StaffCase: jsonSchema(caseAnswer, "output"),
         StaffEventRecorded: jsonSchema(eventAnswer, "output"),
+        StaffDeliveryResent: jsonSchema(z.object({ delivery: deliveryAnswer }), "output"),
         StaffAudit: jsonSchema(auditAnswer, "output"),
         ComplaintsExport: jsonSchema(complaintsExportAnswer, "output"),
         EventsExport: jsonSchema(eventsExportAnswer, "output"),

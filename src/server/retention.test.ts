@@ -39,7 +39,7 @@ async function addComplaint(store: ComplaintStore, receivedAt: string): Promise<
   const body = JSON.stringify({ ...fixture, id });
   const reference = `SU-T${String(refs++).padStart(3, "0")}-ABCD`;
   const made = await store.insertComplaint(
-    { id, councilId: "example-borough", schemaVersion: 1, body, bodyHash: sha256(body), receivedAt, statusTokenHash: sha256(`token ${id}`), accessCodeHash: () => sha256(`code ${id}`), language: "en-GB" },
+    { id, councilId: "example-borough", schemaVersion: 1, body, bodyHash: sha256(body), receivedAt, statusTokenHash: sha256(`token ${id}`), accessCodeHash: () => sha256(`code ${id}`), language: "en-GB", deliveries: [{ kind: "email", receiver: "complaints@example.gov.uk", urgent: false }] },
     () => reference,
   );
   return { id, reference: made.reference };
@@ -91,22 +91,22 @@ describe.each(testStores())("retention on $name", ({ open }) => {
   it("keeps a complaint closed the day before retention ends, deletes it with everything hanging off it from that day, and audits counts only", async () => {
     const closed = await closedComplaint("2020-03-10");
     const open_ = await closedComplaint(undefined);
-    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 1, escalations: 1, staff_events: 2, complaints: 1 });
+    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 });
 
     expect(await runRetention({ sql: store.sql, councils, now: at("2026-03-09") })).toEqual({ councils: [{ councilId: "example-borough", deleted: 0, failed: 0 }] });
     expect((await rowsOf(store, closed.id)).complaints).toBe(1);
 
     expect(await runRetention({ sql: store.sql, councils, now: at("2026-03-10") })).toEqual({ councils: [{ councilId: "example-borough", deleted: 1, failed: 0 }] });
-    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 0, escalations: 0, staff_events: 0, complaints: 0 });
+    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 0, deliveries: 0, escalations: 0, staff_events: 0, complaints: 0 });
     expect(await store.findByReference(closed.reference)).toBeUndefined();
     // The open complaint, received at the same time, is never deleted, however long it waits.
     await runRetention({ sql: store.sql, councils, now: at("2090-01-01") });
-    expect(await rowsOf(store, open_.id)).toEqual({ case_summaries: 1, escalations: 1, staff_events: 1, complaints: 1 });
+    expect(await rowsOf(store, open_.id)).toEqual({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 1, complaints: 1 });
 
     const lines = await store.sql.all<{ account_id: string | null; action: string; complaint_id: string | null; reference: string | null; detail: string }>(
       "SELECT account_id, action, complaint_id, reference, detail FROM staff_audit WHERE action = 'retention-delete'",
     );
-    expect(lines).toEqual([{ account_id: null, action: "retention-delete", complaint_id: null, reference: null, detail: JSON.stringify({ case_summaries: 1, escalations: 1, staff_events: 2, complaints: 1 }) }]);
+    expect(lines).toEqual([{ account_id: null, action: "retention-delete", complaint_id: null, reference: null, detail: JSON.stringify({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 }) }]);
     expect(lines[0]?.detail).not.toContain(closed.reference);
   });
 
@@ -119,7 +119,7 @@ describe.each(testStores())("retention on $name", ({ open }) => {
       const trail = await app.inject({ method: "GET", url: "/api/v1/staff/audit", headers: manager.headers });
       expect(trail.statusCode).toBe(200);
       const line = trail.json<{ items: Array<Record<string, unknown>> }>().items.find((i) => i.action === "retention-delete");
-      expect(line).toEqual({ at: "2026-03-10T03:00:00.000Z", staff: null, action: "retention-delete", detail: JSON.stringify({ case_summaries: 1, escalations: 1, staff_events: 2, complaints: 1 }) });
+      expect(line).toEqual({ at: "2026-03-10T03:00:00.000Z", staff: null, action: "retention-delete", detail: JSON.stringify({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 }) });
       expect(trail.body).not.toContain(closed.id);
       const session = await app.inject({ method: "GET", url: "/api/v1/staff/session", headers: manager.headers });
       expect(session.json().retention).toEqual({ value: 6, unit: "years" });
@@ -152,7 +152,7 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     await runRetention({ sql: store.sql, councils, now: at("2026-03-10") });
     expect((await rowsOf(store, closed.id)).complaints).toBe(1);
     await runRetention({ sql: store.sql, councils, now: at("2026-06-01") });
-    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 0, escalations: 0, staff_events: 0, complaints: 0 });
+    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 0, deliveries: 0, escalations: 0, staff_events: 0, complaints: 0 });
   });
 
   it("withdrawn or moved without a closed event is not closed: kept", async () => {
@@ -166,7 +166,7 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     const closed = await closedComplaint("2020-03-10");
     const unset = councilsWith(undefined);
     expect(await runRetention({ sql: store.sql, councils: unset, now: at("2090-01-01") })).toEqual({ councils: [] });
-    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 1, escalations: 1, staff_events: 2, complaints: 1 });
+    expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 });
     expect(retentionStartupLines(unset)).toEqual([
       "Retention: nothing is deleted for Example Borough Council (example-borough): its settings file does not set dataProtection.retention.",
     ]);
@@ -178,11 +178,11 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     const second = await closedComplaint("2020-03-11");
     const errors: string[] = [];
     // The escalations go, then a table that does not exist fails the transaction.
-    const tables = ["case_summaries", "escalations", "no_such_table", "staff_events"];
+    const tables = ["case_summaries", "deliveries", "escalations", "no_such_table", "staff_events"];
     const failing = await runRetention({ sql: store.sql, councils, now: at("2026-04-01"), tables, onError: (council) => errors.push(council) });
     expect(failing).toEqual({ councils: [{ councilId: "example-borough", deleted: 0, failed: 2 }] });
     expect(errors).toEqual(["example-borough", "example-borough"]);
-    for (const { id } of [first, second]) expect(await rowsOf(store, id)).toEqual({ case_summaries: 1, escalations: 1, staff_events: 2, complaints: 1 });
+    for (const { id } of [first, second]) expect(await rowsOf(store, id)).toEqual({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 });
     expect(await store.sql.all("SELECT id FROM staff_audit WHERE action = 'retention-delete'")).toEqual([]);
 
     expect(await runRetention({ sql: store.sql, councils, now: at("2026-04-01") })).toEqual({ councils: [{ councilId: "example-borough", deleted: 2, failed: 0 }] });

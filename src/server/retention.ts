@@ -18,7 +18,7 @@ import type { Sql } from "./storage/sql";
  * itself. ONE place: a new table that references `complaints` must be added here, and the
  * retention tests (src/server/retention.test.ts) fail on a foreign key until it is.
  */
-export const COMPLAINT_TABLES: readonly string[] = ["case_summaries", "escalations", "staff_events"];
+export const COMPLAINT_TABLES: readonly string[] = ["case_summaries", "deliveries", "escalations", "staff_events"];
 
 /** Once a day; the first run a minute after start, so start-up is not slowed. */
 export const RETENTION_INTERVAL_MS = 24 * 60 * 60 * 1000;

@@ -524,3 +524,34 @@ describe("managers", () => {
     expect(screen.queryByRole("link", { name: "Staff accounts" })).toBeNull();
   });
 });
+
+describe("the case page's notifications (issue 13)", () => {
+  it("lists each notification's state and reason, and sends a failed one again with the CSRF token", async () => {
+    const user = userEvent.setup();
+    const failed = {
+      id: "d1", event: "complaint.received", kind: "webhook", receiver: "https://cases.example.gov.uk/in", urgent: false, state: "failed",
+      attempts: 12, lastAttemptAt: "2026-11-21T16:20:00.000Z", nextAttemptAt: null, deliveredAt: null, error: "HTTP 503",
+    } as const;
+    const delivered = { ...failed, id: "d2", kind: "email", receiver: "team@example.gov.uk", state: "delivered", attempts: 1, error: null } as const;
+    const calls = fakeApi({
+      "GET /complaints/SU-7KQ4-M9XD": { status: 200, body: caseRecord({ deliveries: [delivered, failed] }) },
+      "POST /complaints/SU-7KQ4-M9XD/deliveries/d1/resend": { status: 202, body: { delivery: { ...failed, state: "pending", nextAttemptAt: "2026-12-01T10:00:00.000Z" } } },
+    });
+    renderStaff("/complaints/SU-7KQ4-M9XD");
+    const section = await screen.findByRole("region", { name: "Notifications" });
+    expect(within(section).getByText("Delivered")).toBeInTheDocument();
+    expect(within(section).getByText("Failed")).toBeInTheDocument();
+    expect(within(section).getByText(/last try: HTTP 503/)).toBeInTheDocument();
+    await user.click(within(section).getByRole("button", { name: "Send again https://cases.example.gov.uk/in" }));
+    expect(await within(section).findByText("It will be sent again in a moment.")).toBeInTheDocument();
+    expect(within(section).getByText("Waiting to send")).toBeInTheDocument();
+    const post = calls.find((c) => c.method === "POST");
+    expect(post?.headers["x-csrf-token"]).toBe("csrf-token-1");
+  });
+
+  it("says plainly when the council has not set up notifications", async () => {
+    fakeApi({ "GET /complaints/SU-7KQ4-M9XD": { status: 200, body: caseRecord({ deliveries: [] }) } });
+    renderStaff("/complaints/SU-7KQ4-M9XD");
+    expect(await screen.findByText(/your council has not set up notifications/)).toBeInTheDocument();
+  });
+});

@@ -7,6 +7,7 @@ import { timescalesSchema } from "../../domain/council";
 import { complaintProgress, escalationProblemKeys, escalationSchema, procedureFor, replyDateProblem } from "../../domain/progress";
 import type { KnownEvent, PublicEvent } from "../../domain/staff-events";
 import type { Procedure, TimelineEvent } from "../../domain/timeline";
+import { plannedDeliveries, saysInDanger } from "../notifications/worker";
 import { caseContext, knownEvents, listStaffEvents, progressFor, saveSummary } from "../staff/cases";
 import { bearerToken, tokenMatches } from "../status-token";
 import type { ComplaintStore, StoredComplaint, StoredEscalation } from "../storage/complaint-store";
@@ -221,6 +222,7 @@ export function complaintStatusRoutes(
       bodyHash,
       replyReceivedOn: asked.replyReceivedOn ?? null,
       receivedAt: now.toISOString(),
+      deliveries: plannedDeliveries(councils.get(complaint.councilId), saysInDanger(complaint.body)),
     });
     switch (result.kind) {
       case "created":

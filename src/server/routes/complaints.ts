@@ -4,6 +4,7 @@ import type { FastifyInstance, onRequestAsyncHookHandler } from "fastify";
 import type * as z from "zod";
 import { complaintSchema, referenceFromBytes } from "../../domain/complaint";
 import type { CouncilSettings } from "../../domain/council";
+import { plannedDeliveries } from "../notifications/worker";
 import { hashAccessCode, newAccessCode } from "../access-code";
 import { hashStatusToken, newStatusToken } from "../status-token";
 import type { ComplaintStore } from "../storage/complaint-store";
@@ -74,6 +75,9 @@ export function complaintRoutes(
         statusTokenHash: hashStatusToken(statusToken),
         accessCodeHash: (reference) => hashAccessCode(reference, accessCode),
         language: complaint.language ?? null,
+        // Told to the council's complaints team in the same transaction (issue 13); urgent when the
+        // person said someone may be in danger now (issue 16).
+        deliveries: plannedDeliveries(councils.get(complaint.councilId), complaint.saysInDanger === true),
       },
       () => referenceFromBytes(randomBytes(8)),
     );

@@ -8,6 +8,7 @@ import { eligibilityRoutes } from "../../domain/eligibility";
 import { DUE_SOON_WORKING_DAYS, complaintStates, type ComplaintProgress } from "../../domain/progress";
 import { effectiveEvents, staffEventSchema } from "../../domain/staff-events";
 import type { Session } from "../staff/accounts";
+import { findDelivery, listDeliveries, resendDelivery, type Delivery } from "../notifications/delivery-store";
 import { audit, caseContext, knownEvents, listStaffEvents, progressFor, recordEvent, saveSummary, type CaseContext } from "../staff/cases";
 import { requireSession } from "../staff/session-cookie";
 import type { ComplaintStore, StoredComplaint } from "../storage/complaint-store";
@@ -79,6 +80,25 @@ function progressBody(ctx: CaseContext, p: ComplaintProgress) {
 }
 
 const NOT_FOUND = { error: "not-found", message: "There is no complaint with this reference." };
+
+/** A delivery as staff see it (issue 13): where it goes, how it is going; never what it carried. */
+function deliveryBody(d: Delivery) {
+  return {
+    id: d.id,
+    event: d.event,
+    kind: d.kind,
+    receiver: d.receiver,
+    urgent: d.urgent,
+    state: d.state,
+    attempts: d.attempts,
+    lastAttemptAt: d.lastAttemptAt,
+    nextAttemptAt: d.state === "pending" ? d.nextAttemptAt : null,
+    deliveredAt: d.deliveredAt,
+    error: d.lastError,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, councils: Map<string, CouncilSettings>): void {
   const sql = store.sql;
@@ -258,6 +278,7 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
         })),
       ].sort((a, b) => (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0)),
       progress: progressBody(ctx, progress),
+      deliveries: (await listDeliveries(sql, complaint.id)).map(deliveryBody),
     };
   }
 
@@ -301,6 +322,36 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
       event: { ...event.event, id: event.id, source: "staff", recordedAt: event.recordedAt, recordedBy: event.recordedBy, counts: true, supersededBy: null },
       progress: progressBody(ctx, result.progress),
     });
+  });
+
+  // Send a notification again (issue 13): due now, with a fresh 24 hours of retries, same idempotency key.
+  app.post<{ Params: { reference: string; id: string } }>("/api/v1/staff/complaints/:reference/deliveries/:id/resend", async (request, reply) => {
+    const session = await requireSession(sql, request, reply, { change: true });
+    if (!session) return reply;
+    const complaint = await ownComplaint(session, request.params.reference, reply);
+    if (!complaint) return reply;
+    const id = request.params.id;
+    const delivery = UUID.test(id) ? await findDelivery(sql, id.toLowerCase()) : undefined;
+    if (!delivery || delivery.complaintId !== complaint.id) {
+      return reply.code(404).send({ error: "not-found", message: "This case has no such notification." });
+    }
+    const resent = await sql.transaction(async (tx) => {
+      if (!(await resendDelivery(tx, delivery.id, new Date()))) return false;
+      await audit(tx, {
+        councilId: complaint.councilId,
+        accountId: session.account.id,
+        action: "resend-delivery",
+        complaintId: complaint.id,
+        reference: complaint.reference,
+        detail: delivery.kind,
+      });
+      return true;
+    });
+    if (!resent) {
+      return reply.code(409).send({ error: "delivery-sending", message: "This notification is being sent right now. Look again in a minute." });
+    }
+    const updated = await findDelivery(sql, delivery.id);
+    return reply.code(202).send({ delivery: deliveryBody(updated ?? delivery) });
   });
 
   app.get("/api/v1/staff/audit", async (request, reply) => {

@@ -116,7 +116,7 @@ export async function saveSummary(sql: Sql, ctx: CaseContext, progress: Complain
   );
 }
 
-export type AuditAction = "view" | "record-event" | "export" | "report" | "list" | "sign-in" | "sign-out" | "invite" | "remove";
+export type AuditAction = "view" | "record-event" | "export" | "report" | "list" | "sign-in" | "sign-out" | "invite" | "remove" | "resend-delivery";
 /** Written by the retention job (src/server/retention.ts) with no account: Speak Up itself. */
 export type SystemAuditAction = "retention-delete";
 

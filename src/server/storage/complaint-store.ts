@@ -1,3 +1,4 @@
+import type { PlannedDelivery } from "../notifications/delivery-store";
 import type { Sql } from "./sql";
 
 /**
@@ -23,9 +24,14 @@ export interface NewComplaint {
   accessCodeHash?: (reference: string) => string;
   /** The language the complaint was written in (issue 14); null from clients that did not say. */
   language: string | null;
+  /**
+   * The notifications to send about it (issue 13), written in the same transaction as the
+   * complaint, and only when it is new: a duplicate adds none.
+   */
+  deliveries?: readonly PlannedDelivery[];
 }
 
-export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash" | "accessCodeHash"> {
+export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash" | "accessCodeHash" | "deliveries"> {
   reference: string;
   /** Null for complaints stored before status tokens existed: nobody can ask for their status. */
   statusTokenHash: string | null;
@@ -53,9 +59,11 @@ export interface NewEscalation {
   /** yyyy-mm-dd, when the person said when the previous stage's reply came. */
   replyReceivedOn: string | null;
   receivedAt: string;
+  /** The notifications to send about it, written with it and only when it is new. */
+  deliveries?: readonly PlannedDelivery[];
 }
 
-export type StoredEscalation = NewEscalation;
+export type StoredEscalation = Omit<NewEscalation, "deliveries">;
 
 export type EscalationInsertResult =
   | { kind: "created"; escalation: StoredEscalation }

@@ -10,6 +10,7 @@ import {
   type StoredComplaint,
   type StoredEscalation,
 } from "./complaint-store";
+import { DELIVERY_INSERT_PG, deliveryRows, pgParams, type Arrival, type PlannedDelivery } from "../notifications/delivery-store";
 import { loadMigrations } from "./migrations";
 import { postgresSql } from "./sql";
 
@@ -110,23 +111,26 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
       for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
         const reference = makeReference();
         try {
-          const inserted = await pool.query<{ reference: string; received_at: Date }>(
-            `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash, language)
-             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
-             ON CONFLICT (id) DO NOTHING
-             RETURNING reference, received_at`,
-            [
-              complaint.id,
-              reference,
-              complaint.councilId,
-              complaint.schemaVersion,
-              complaint.body,
-              complaint.bodyHash,
-              complaint.receivedAt,
-              complaint.statusTokenHash,
-              complaint.accessCodeHash ? complaint.accessCodeHash(reference) : null,
-              complaint.language,
-            ],
+          const arrival = (): Arrival => ({ complaintId: complaint.id, escalationId: null, event: "complaint.received", at: complaint.receivedAt });
+          const inserted = await inTransaction(pool, complaint.deliveries ?? [], arrival, (client) =>
+            client.query<{ reference: string; received_at: Date }>(
+              `INSERT INTO complaints (id, reference, council_id, schema_version, body, body_hash, received_at, status_token_hash, access_code_hash, language)
+               VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, $9, $10)
+               ON CONFLICT (id) DO NOTHING
+               RETURNING reference, received_at`,
+              [
+                complaint.id,
+                reference,
+                complaint.councilId,
+                complaint.schemaVersion,
+                complaint.body,
+                complaint.bodyHash,
+                complaint.receivedAt,
+                complaint.statusTokenHash,
+                complaint.accessCodeHash ? complaint.accessCodeHash(reference) : null,
+                complaint.language,
+              ],
+            ),
           );
           const row = inserted.rows[0];
           if (row) return { kind: "created" as const, reference: row.reference, receivedAt: row.received_at.toISOString() };
@@ -216,7 +220,13 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
  * which one it was; rows are never updated or deleted, so what they find is what blocked it.
  */
 async function insertEscalation(pool: pg.Pool, escalation: NewEscalation): Promise<EscalationInsertResult> {
-  const inserted = await pool.query<EscalationRow>(
+  const arrival = (): Arrival => ({
+    complaintId: escalation.complaintId,
+    escalationId: escalation.id,
+    event: "escalation.received",
+    at: escalation.receivedAt,
+  });
+  const inserted = await inTransaction(pool, escalation.deliveries ?? [], arrival, (client) => client.query<EscalationRow>(
     `INSERT INTO escalations (id, complaint_id, to_stage, body, body_hash, reply_received_on, received_at)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6::date, $7)
      ON CONFLICT DO NOTHING
@@ -230,7 +240,7 @@ async function insertEscalation(pool: pg.Pool, escalation: NewEscalation): Promi
       escalation.replyReceivedOn,
       escalation.receivedAt,
     ],
-  );
+  ));
   const row = inserted.rows[0];
   if (row) return { kind: "created", escalation: toStoredEscalation(row) };
   const byId = await pool.query<EscalationRow>(`SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE id = $1`, [escalation.id]);
@@ -246,6 +256,33 @@ async function insertEscalation(pool: pg.Pool, escalation: NewEscalation): Promi
   const taken = atStage.rows[0];
   if (taken) return { kind: "stage-taken", escalation: toStoredEscalation(taken) };
   throw new Error(`Escalation ${escalation.id} was neither stored nor blocked by another row`);
+}
+
+/**
+ * Run one INSERT … RETURNING and, when it stored a row, write its deliveries in the same
+ * transaction: a notification is never stored without what it tells about, nor the other way.
+ */
+async function inTransaction<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  deliveries: readonly PlannedDelivery[],
+  arrival: () => Arrival,
+  insert: (client: pg.PoolClient) => Promise<pg.QueryResult<R>>,
+): Promise<pg.QueryResult<R>> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await insert(client);
+    if (result.rows.length > 0) {
+      for (const row of deliveryRows(arrival(), deliveries)) await client.query(DELIVERY_INSERT_PG, pgParams(row));
+    }
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 async function migrate(pool: pg.Pool): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type StoredComplaint,
   type StoredEscalation,
 } from "./complaint-store";
+import { DELIVERY_INSERT_NAMED, deliveryRows } from "../notifications/delivery-store";
 import { loadMigrations } from "./migrations";
 import { sqliteSql } from "./sql";
 
@@ -133,6 +134,7 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     `INSERT INTO escalations (id, complaint_id, to_stage, body, body_hash, reply_received_on, received_at)
      VALUES (@id, @complaintId, @toStage, @body, @bodyHash, @replyReceivedOn, @receivedAt)`,
   );
+  const insertDelivery = db.prepare(DELIVERY_INSERT_NAMED);
   const countEscalationRows = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM escalations");
 
   // One transaction: check-then-insert cannot interleave with another insert in this process,
@@ -152,8 +154,10 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     for (let attempt = 0; attempt < REFERENCE_ATTEMPTS; attempt++) {
       const reference = makeReference();
       if (findByRef.get(reference)) continue;
-      const { accessCodeHash, ...row } = complaint;
+      const { accessCodeHash, deliveries = [], ...row } = complaint;
       insert.run({ ...row, reference, accessCodeHash: accessCodeHash ? accessCodeHash(reference) : null });
+      const arrival = { complaintId: complaint.id, escalationId: null, event: "complaint.received" as const, at: complaint.receivedAt };
+      for (const delivery of deliveryRows(arrival, deliveries)) insertDelivery.run(delivery);
       return { kind: "created", reference, receivedAt: complaint.receivedAt };
     }
     throw new ReferenceExhaustedError();
@@ -167,8 +171,11 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     }
     const taken = escalationAtStage.get(escalation.complaintId, escalation.toStage);
     if (taken) return { kind: "stage-taken", escalation: toStoredEscalation(taken) };
-    insertEscalationRow.run(escalation);
-    return { kind: "created", escalation: { ...escalation } };
+    const { deliveries = [], ...stored } = escalation;
+    insertEscalationRow.run(stored);
+    const arrival = { complaintId: escalation.complaintId, escalationId: escalation.id, event: "escalation.received" as const, at: escalation.receivedAt };
+    for (const delivery of deliveryRows(arrival, deliveries)) insertDelivery.run(delivery);
+    return { kind: "created", escalation: stored };
   });
 
   return {

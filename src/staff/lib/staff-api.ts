@@ -95,6 +95,21 @@ export interface Escalation {
   replyReceivedOn?: string | null;
 }
 
+/** One notification of a case (issue 13): where it goes and how it is going. */
+export interface Delivery {
+  id: string;
+  event: "complaint.received" | "escalation.received";
+  kind: "email" | "webhook";
+  receiver: string;
+  urgent: boolean;
+  state: "pending" | "sending" | "delivered" | "failed";
+  attempts: number;
+  lastAttemptAt: string | null;
+  nextAttemptAt: string | null;
+  deliveredAt: string | null;
+  error: string | null;
+}
+
 export interface CaseRecord {
   reference: string;
   receivedAt: string;
@@ -103,6 +118,8 @@ export interface CaseRecord {
   escalations: Escalation[];
   events: StaffEvent[];
   progress: Progress;
+  /** Absent from a server from before notifications. */
+  deliveries?: Delivery[];
 }
 
 export interface StaffAccount {
@@ -221,6 +238,8 @@ export const staffApi = {
     request<{ event: StaffEvent; progress: Progress }>("POST", `/complaints/${encodeURIComponent(reference)}/events`, event),
   accounts: () => request<{ accounts: StaffAccount[] }>("GET", "/accounts"),
   invite: (email: string, role: StaffRole) => request<{ account: StaffAccount; setupLink: string; setupExpiresAt: string }>("POST", "/accounts", { email, role }),
+  resendDelivery: (reference: string, id: string) =>
+    request<{ delivery: Delivery }>("POST", `/complaints/${encodeURIComponent(reference)}/deliveries/${encodeURIComponent(id)}/resend`),
   removeAccount: (id: string) => request<undefined>("DELETE", `/accounts/${encodeURIComponent(id)}`),
   report: (range: { from: string; to: string }) => request<ReportAnswer>("GET", `/report${queryString(range)}`),
   audit: (query: { reference?: string; page?: string }) => request<Page<AuditItem>>("GET", `/audit${queryString(query)}`),

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useParams } from "react-router";
 import type { Complaint } from "../../domain/complaint";
+import { Deliveries } from "../components/deliveries";
 import { DueText } from "../components/due-text";
 import { LoadFailed, LoadingMessage, NotAllowed, StaffNotFound, useStaffTitle } from "../components/staff-layout";
 import { eventTypes } from "../lib/event-forms";
@@ -348,6 +349,7 @@ export function CasePage() {
       <ChildsView complaint={complaint} />
       <WhatTheySent complaint={complaint} />
       <Timeline record={record.data} />
+      <Deliveries reference={record.data.reference} initial={record.data.deliveries ?? []} />
       <section aria-labelledby="record">
         <h2 className="heading-m" id="record">
           {t("case.record.title")}

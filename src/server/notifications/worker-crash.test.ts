@@ -1,0 +1,126 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import fixture from "../../../test/fixtures/complaint.valid.json" with { type: "json" };
+import { WebhookReceiver } from "../../../test/setup/receivers";
+
+/*
+ * The API process killed (SIGKILL) while a receiver holds its webhook request: after a restart on
+ * the same SQLite file the delivery's lease runs out, it is sent again and delivered; the receiver
+ * sees it at least once and, honouring the idempotency key, records it exactly once.
+ */
+
+const root = resolve(import.meta.dirname, "../../..");
+const TSX = join(root, "node_modules/.bin/tsx");
+const WAIT_MS = 25_000;
+
+interface Server {
+  child: ChildProcess;
+  stdout: () => string;
+  exited: Promise<unknown>;
+}
+
+let dir: string;
+let receiver: WebhookReceiver;
+const running: Server[] = [];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), "speak-up-crash-"));
+  receiver = new WebhookReceiver();
+  await receiver.listen();
+  cpSync(join(root, "test/fixtures/councils"), join(dir, "councils"), { recursive: true });
+  const file = join(dir, "councils/example-borough.json");
+  const council = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
+  writeFileSync(file, JSON.stringify({ ...council, notifications: { webhook: { url: receiver.url } } }));
+});
+
+afterEach(async () => {
+  for (const server of running.splice(0)) {
+    try {
+      if (server.child.pid !== undefined) process.kill(-server.child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+    await server.exited;
+  }
+  await receiver.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function start(): Server {
+  let out = "";
+  const child = spawn(TSX, ["src/server/index.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "silent",
+      STATIC_DIR: dir,
+      DATABASE_URL: `sqlite:${join(dir, "complaints.db")}`,
+      SPEAK_UP_TEST_COUNCILS: join(dir, "councils"),
+      WEBHOOK_SECRET_EXAMPLE_BOROUGH: "a-test-secret-that-is-long-enough-0123456789",
+      DELIVERY_POLL_MILLISECONDS: "50",
+      DELIVERY_TIMEOUT_SECONDS: "1",
+      DELIVERY_LEASE_SECONDS: "2",
+      DELIVERY_FIRST_RETRY_SECONDS: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout?.on("data", (data: Buffer) => (out += data.toString()));
+  child.stderr?.on("data", (data: Buffer) => (out += data.toString()));
+  const server = { child, stdout: () => out, exited: new Promise((r) => child.once("exit", r)) };
+  running.push(server);
+  return server;
+}
+
+async function until<T>(what: string, check: () => T | undefined | false, server?: Server): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what} did not happen in ${WAIT_MS} ms\n${server?.stdout() ?? ""}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function webhookState(): { state: string; attempts: number } | undefined {
+  const db = new Database(join(dir, "complaints.db"), { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[], { state: string; attempts: number }>("SELECT state, attempts FROM deliveries WHERE kind = 'webhook'").get();
+  } finally {
+    db.close();
+  }
+}
+
+describe("a delivery survives the API process being killed mid-send", () => {
+  it("is sent again after a restart and recorded once", { timeout: 90_000 }, async () => {
+    receiver.mode = "hang";
+    const first = start();
+    const port = Number((await until("listening", () => /running at http:\/\/localhost:(\d+)/.exec(first.stdout())?.[1], first)));
+    const response = await fetch(`http://127.0.0.1:${port}/api/v1/complaints`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...structuredClone(fixture), id: crypto.randomUUID() }),
+    });
+    expect(response.status).toBe(201);
+    await until("the receiver holding the request", () => receiver.seen.length === 1, first);
+    expect(webhookState()).toEqual({ state: "sending", attempts: 1 });
+
+    process.kill(-first.child.pid!, "SIGKILL");
+    await first.exited;
+    receiver.release();
+    receiver.mode = "ok";
+
+    const second = start();
+    await until("delivered after the restart", () => webhookState()?.state === "delivered", second);
+    expect(receiver.seen.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(receiver.seen.map((s) => s.headers["idempotency-key"])).size).toBe(1);
+    expect(receiver.recorded.size).toBe(1);
+    expect(webhookState()?.attempts).toBeGreaterThanOrEqual(2);
+  });
+});
