@@ -11,7 +11,7 @@ import type { Session } from "../staff/accounts";
 import { findDelivery, listDeliveries, resendDelivery, type Delivery } from "../notifications/delivery-store";
 import { audit, caseContext, knownEvents, listStaffEvents, progressFor, recordEvent, saveSummary, type CaseContext } from "../staff/cases";
 import { requireSession } from "../staff/session-cookie";
-import type { ComplaintStore, StoredComplaint } from "../storage/complaint-store";
+import { storedComplaintOf, type ComplaintRow, type ComplaintStore, type StoredComplaint } from "../storage/complaint-store";
 import type { SqlValue } from "../storage/sql";
 import { badRequest } from "./staff-auth";
 import { MAX_STAGE } from "../../domain/stages";
@@ -128,17 +128,7 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
    * staff events (recording one writes the row), so only its phone requests are read.
    */
   async function fillSummaries(councilId: string): Promise<void> {
-    const missing = await sql.all<{
-      id: string;
-      reference: string;
-      council_id: string;
-      schema_version: number;
-      body: unknown;
-      body_hash: string;
-      received_at: string;
-      language: string | null;
-      asked: number | string;
-    }>(
+    const missing = await sql.all<ComplaintRow & { asked: number | string }>(
       `SELECT c.id, c.reference, c.council_id, c.schema_version, c.body, c.body_hash, c.received_at, c.language,
          (SELECT COUNT(*) FROM escalations e WHERE e.complaint_id = c.id) AS asked
        FROM complaints c LEFT JOIN case_summaries s ON s.complaint_id = c.id
@@ -148,17 +138,7 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     if (missing.length === 0) return;
     const made: Array<{ ctx: CaseContext; progress: ComplaintProgress }> = [];
     for (const row of missing) {
-      const complaint: StoredComplaint = {
-        id: row.id,
-        reference: row.reference,
-        councilId: row.council_id,
-        schemaVersion: Number(row.schema_version),
-        body: typeof row.body === "string" ? row.body : JSON.stringify(row.body),
-        bodyHash: row.body_hash,
-        receivedAt: row.received_at,
-        statusTokenHash: null,
-        language: row.language ?? null,
-      };
+      const complaint = storedComplaintOf(row);
       const ctx = caseContext(complaint, councils);
       const escalations = Number(row.asked) > 0 ? await store.listEscalations(complaint.id) : [];
       made.push({ ctx, progress: progressFor(ctx, knownEvents(escalations, [])) });

@@ -1,7 +1,7 @@
 import { addCalendarDays, todayIso, type IsoDate } from "../../domain/calendar";
 import type { CouncilSettings } from "../../domain/council";
 import type { KnownEvent } from "../../domain/staff-events";
-import type { StoredComplaint, StoredEscalation } from "../storage/complaint-store";
+import { storedComplaintOf, type ComplaintRow, type StoredComplaint, type StoredEscalation } from "../storage/complaint-store";
 import type { Sql, SqlValue } from "../storage/sql";
 import type { Complaint } from "../../domain/complaint";
 import { assessEligibility, eligibilityInputOf } from "../../domain/eligibility";
@@ -26,17 +26,6 @@ export interface RangeCase {
   events: KnownEvent[];
 }
 
-interface ComplaintRow {
-  id: string;
-  reference: string;
-  council_id: string;
-  schema_version: number;
-  body: unknown;
-  body_hash: string;
-  received_at: string;
-  language: string | null;
-  [key: string]: unknown;
-}
 
 /**
  * caseContext without running complaintSchema again: every stored body passed it on the way in
@@ -130,17 +119,7 @@ export async function* casesInRange(
         staffOf.set(s.complaint_id, list);
       }
       for (const row of wanted) {
-        const complaint: StoredComplaint = {
-          id: row.id,
-          reference: row.reference,
-          councilId: row.council_id,
-          schemaVersion: Number(row.schema_version),
-          body: typeof row.body === "string" ? row.body : JSON.stringify(row.body),
-          bodyHash: row.body_hash,
-          receivedAt: row.received_at,
-          statusTokenHash: null,
-          language: row.language ?? null,
-        };
+        const complaint = storedComplaintOf(row);
         const escalations = escalationsOf.get(row.id) ?? [];
         const staff = staffOf.get(row.id) ?? [];
         yield { ctx: storedCaseContext(complaint, councils), escalations, staff, events: knownEvents(escalations, staff) };

@@ -37,6 +37,40 @@ export interface StoredComplaint extends Omit<NewComplaint, "statusTokenHash" | 
   statusTokenHash: string | null;
 }
 
+/**
+ * A `complaints` row as either store returns it (the columns StoredComplaint is read from):
+ * `received_at` is ISO text, or a Date from pg without the Sql wrapper's normalising.
+ */
+export type ComplaintRow<At extends string | Date = string> = {
+  id: string;
+  reference: string;
+  council_id: string;
+  schema_version: number | string;
+  /** TEXT on SQLite; JSONB, already parsed, on PostgreSQL. */
+  body: unknown;
+  body_hash: string;
+  received_at: At;
+  /** Left out by queries that never need it (staff reads): read as null. */
+  status_token_hash?: string | null;
+  language: string | null;
+};
+
+/** The one mapping from a row to a StoredComplaint, for both stores and the staff reads. */
+export function storedComplaintOf(row: ComplaintRow<string | Date>): StoredComplaint {
+  return {
+    id: row.id,
+    reference: row.reference,
+    councilId: row.council_id,
+    schemaVersion: Number(row.schema_version),
+    // The store's contract is JSON text.
+    body: typeof row.body === "string" ? row.body : JSON.stringify(row.body),
+    bodyHash: row.body_hash,
+    receivedAt: row.received_at instanceof Date ? row.received_at.toISOString() : row.received_at,
+    statusTokenHash: row.status_token_hash ?? null,
+    language: row.language ?? null,
+  };
+}
+
 export interface StoredCredentials {
   id: string;
   statusTokenHash: string | null;

@@ -7,24 +7,14 @@ import {
   type EscalationInsertResult,
   type NewComplaint,
   type NewEscalation,
-  type StoredComplaint,
+  storedComplaintOf,
+  type ComplaintRow,
   type StoredEscalation,
 } from "./complaint-store";
 import { DELIVERY_INSERT_PG, deliveryRows, pgParams, type Arrival, type PlannedDelivery } from "../notifications/delivery-store";
 import { loadMigrations } from "./migrations";
 import { postgresSql } from "./sql";
 
-interface Row {
-  id: string;
-  reference: string;
-  council_id: string;
-  schema_version: number;
-  body: unknown;
-  body_hash: string;
-  received_at: Date;
-  status_token_hash: string | null;
-  language: string | null;
-}
 
 interface EscalationRow {
   id: string;
@@ -56,20 +46,6 @@ function toStoredEscalation(row: EscalationRow): StoredEscalation {
   };
 }
 
-function toStored(row: Row): StoredComplaint {
-  return {
-    id: row.id,
-    reference: row.reference,
-    councilId: row.council_id,
-    schemaVersion: row.schema_version,
-    // JSONB comes back parsed; the API contract is JSON text.
-    body: JSON.stringify(row.body),
-    bodyHash: row.body_hash,
-    receivedAt: row.received_at.toISOString(),
-    statusTokenHash: row.status_token_hash,
-    language: row.language ?? null,
-  };
-}
 
 const UNIQUE_VIOLATION = "23505";
 /** An arbitrary constant key so concurrent server starts run migrations one at a time. */
@@ -149,7 +125,7 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
           if (same) {
             return { kind: "duplicate" as const, reference: same.reference, receivedAt: same.received_at.toISOString(), sameBody: true };
           }
-          const existing = await pool.query<Row>("SELECT * FROM complaints WHERE id = $1", [complaint.id]);
+          const existing = await pool.query<ComplaintRow<Date>>("SELECT * FROM complaints WHERE id = $1", [complaint.id]);
           const found = existing.rows[0];
           if (!found) continue; // deleted between the two statements; try again
           return {
@@ -167,9 +143,9 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
       throw new ReferenceExhaustedError();
     },
     async findByReference(reference) {
-      const result = await pool.query<Row>("SELECT * FROM complaints WHERE reference = $1", [reference]);
+      const result = await pool.query<ComplaintRow<Date>>("SELECT * FROM complaints WHERE reference = $1", [reference]);
       const row = result.rows[0];
-      return row ? toStored(row) : undefined;
+      return row ? storedComplaintOf(row) : undefined;
     },
     async findCredentials(reference) {
       const result = await pool.query<{ id: string; status_token_hash: string | null; access_code_hash: string | null }>(

@@ -10,24 +10,14 @@ import {
   type InsertResult,
   type NewComplaint,
   type NewEscalation,
-  type StoredComplaint,
+  storedComplaintOf,
+  type ComplaintRow,
   type StoredEscalation,
 } from "./complaint-store";
 import { DELIVERY_INSERT_NAMED, deliveryRows } from "../notifications/delivery-store";
 import { loadMigrations } from "./migrations";
 import { sqliteSql } from "./sql";
 
-interface Row {
-  id: string;
-  reference: string;
-  council_id: string;
-  schema_version: number;
-  body: string;
-  body_hash: string;
-  received_at: string;
-  status_token_hash: string | null;
-  language: string | null;
-}
 
 interface EscalationRow {
   id: string;
@@ -51,19 +41,6 @@ function toStoredEscalation(row: EscalationRow): StoredEscalation {
   };
 }
 
-function toStored(row: Row): StoredComplaint {
-  return {
-    id: row.id,
-    reference: row.reference,
-    councilId: row.council_id,
-    schemaVersion: row.schema_version,
-    body: row.body,
-    bodyHash: row.body_hash,
-    receivedAt: row.received_at,
-    statusTokenHash: row.status_token_hash,
-    language: row.language ?? null,
-  };
-}
 
 /**
  * Settings every connection gets. `synchronous = FULL`: in WAL mode NORMAL (the default) does not
@@ -113,8 +90,8 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
   configureConnection(db, options.synchronous);
   migrate(db);
 
-  const findById = db.prepare<[string], Row>("SELECT * FROM complaints WHERE id = ?");
-  const findByRef = db.prepare<[string], Row>("SELECT * FROM complaints WHERE reference = ?");
+  const findById = db.prepare<[string], ComplaintRow>("SELECT * FROM complaints WHERE id = ?");
+  const findByRef = db.prepare<[string], ComplaintRow>("SELECT * FROM complaints WHERE reference = ?");
   const credentialsByRef = db.prepare<[string], { id: string; status_token_hash: string | null; access_code_hash: string | null }>(
     "SELECT id, status_token_hash, access_code_hash FROM complaints WHERE reference = ?",
   );
@@ -184,7 +161,7 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
     insertComplaint: async (complaint, makeReference) => insertOnce.immediate(complaint, makeReference),
     findByReference: async (reference) => {
       const row = findByRef.get(reference);
-      return row ? toStored(row) : undefined;
+      return row ? storedComplaintOf(row) : undefined;
     },
     findCredentials: async (reference) => {
       const row = credentialsByRef.get(reference);
