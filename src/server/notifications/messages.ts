@@ -1,4 +1,6 @@
 import { createHmac } from "node:crypto";
+import i18next from "i18next";
+import staff from "../../../locales/en-GB/staff.json" with { type: "json" };
 
 /*
  * What the receivers get (issue 13 item 1; README, "Connecting a council's case system").
@@ -19,23 +21,27 @@ export interface Notice {
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/London" });
 
+/** The email's words, from the staff area's namespace (locales/en-GB/staff.json, "email"), like every other word. */
+const words = i18next.createInstance();
+void words.init({ lng: "en-GB", ns: ["staff"], defaultNS: "staff", resources: { "en-GB": { staff } }, interpolation: { escapeValue: false }, initAsync: false });
+const t = (key: `email.${keyof typeof staff.email}`, values?: Record<string, string | number>) => words.t(key, values);
+
 /** The email: subject and plain text. Built from the notice alone, which holds no complaint text. */
 export function emailFor(notice: Notice, staffBaseUrl: string): { subject: string; text: string } {
-  const what = notice.event === "complaint.received" ? "New complaint" : `Request for Stage ${notice.toStage ?? 2}`;
-  const subject = `${notice.urgent ? "Urgent: " : ""}${what} ${notice.reference} for ${notice.council.name}`;
+  const about = { reference: notice.reference, council: notice.council.name, stage: notice.toStage ?? 2 };
+  const plain = t(notice.event === "complaint.received" ? "email.subjectComplaint" : "email.subjectEscalation", about);
+  const subject = notice.urgent ? t("email.subjectUrgent", { subject: plain }) : plain;
   const link = `${staffBaseUrl}/complaints/${encodeURIComponent(notice.reference)}`;
   const lines = [
-    ...(notice.urgent ? ["Urgent: the person said someone may be in danger now. Please read the case straight away.", ""] : []),
-    notice.event === "complaint.received"
-      ? `A new complaint has arrived for ${notice.council.name}.`
-      : `A request for Stage ${notice.toStage ?? 2} has arrived for ${notice.council.name}.`,
+    ...(notice.urgent ? [t("email.urgent"), ""] : []),
+    t(notice.event === "complaint.received" ? "email.arrivedComplaint" : "email.arrivedEscalation", about),
     "",
-    `Reference: ${notice.reference}`,
-    `Received: ${DATE.format(new Date(notice.receivedAt))} (UK time)`,
+    t("email.reference", about),
+    t("email.received", { when: DATE.format(new Date(notice.receivedAt)) }),
     "",
-    `Read it in the staff area: ${link}`,
+    t("email.link", { link }),
     "",
-    "This email leaves out what the complaint says and who sent it, on purpose. Sign in to read it.",
+    t("email.leftOut"),
   ];
   return { subject, text: `${lines.join("\n")}\n` };
 }
