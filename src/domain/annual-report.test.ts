@@ -91,4 +91,51 @@ describe("the annual report", () => {
     const late = addToReport(emptyReport(), base({ events: [...events, staff({ type: "replied", date: "2027-01-08", stage: 2, outcome: "upheld" })] }));
     expect(late.timescales["2"].notMet).toBe(1);
   });
+
+  it("counts Stage 3 step by step: the panel within 30 working days of the request, its report within 5, the final response within 15", () => {
+    // Stage 3 asked for on Mon 7 June 2027 (no bank holiday until 30 August): the panel by Mon 19 July;
+    // a report after a 19 July panel by Mon 26 July; a response to a 26 July report by Mon 16 August.
+    const stage3 = (panelOn: string, reportOn: string, responseOn?: string) =>
+      base({
+        events: [
+          staff({ type: "stage-requested", date: "2027-06-07", stage: 3, how: "letter" }),
+          staff({ type: "panel-date-set", date: "2027-06-08", panelOn }),
+          staff({ type: "panel-report", date: reportOn }),
+          ...(responseOn ? [staff({ type: "replied", date: responseOn, stage: 3, outcome: "upheld" })] : []),
+        ],
+      });
+    const r = annualReport([
+      stage3("2027-07-19", "2027-07-26", "2027-08-16"), // every step on time: met
+      stage3("2027-07-20", "2027-07-21", "2027-07-22"), // the panel a day late: not met
+      stage3("2027-07-19", "2027-07-26", "2027-08-17"), // the response a day late: not met
+      stage3("2027-07-19", "2027-07-27"), // the report a day late, no response yet: not counted overall
+    ]);
+    expect(r.stages["3"]).toBe(4);
+    expect(r.stage3Steps).toEqual({ panel: { onTime: 3, late: 1 }, panelReport: { onTime: 3, late: 1 }, finalResponse: { onTime: 2, late: 1 } });
+    expect(r.timescales["3"]).toEqual({ metWithoutExtraTime: 1, metWithExtraTime: 0, notMet: 2 });
+    expect(reportRows(r)).toContainEqual(["stage-3-steps", "panel-late", 1]);
+    expect(reportRows(r)).toContainEqual(["timescales-stage-3", "notMet", 2]);
+  });
+
+  it("counts a local procedure's third stage against its own working days", () => {
+    const procedure = { kind: "local" as const, stages: [{ workingDays: 10 }, { workingDays: 10 }, { workingDays: 5 }] };
+    // Stage 3 asked for on Mon 7 June 2027: 5 working days end on Mon 14 June.
+    const events = (replyOn: string) => [staff({ type: "stage-requested", date: "2027-06-07", stage: 3, how: "letter" }), staff({ type: "replied", date: replyOn, stage: 3, outcome: "resolved" })];
+    const r = annualReport([base({ procedure, events: events("2027-06-14") }), base({ procedure, events: events("2027-06-15") })]);
+    expect(r.timescales["3"]).toEqual({ metWithoutExtraTime: 1, metWithExtraTime: 0, notMet: 1 });
+    expect(r.stage3Steps.panel).toEqual({ onTime: 0, late: 0 });
+  });
+
+  it("counts the Ombudsman once a complaint: from its own event, or moved to an organisation called the Ombudsman", () => {
+    const ombudsman = staff({ type: "ombudsman-referral", date: "2026-12-01" });
+    const moved = staff({ type: "moved", date: "2026-11-05", to: "other-organisation", where: "The Ombudsman", why: "w" });
+    const corrected = staff({ type: "ombudsman-referral", date: "2026-12-01" });
+    const r = annualReport([
+      base({ events: [staff({ type: "closed", date: "2026-11-20" }), ombudsman] }),
+      base({ events: [moved, staff({ type: "ombudsman-referral", date: "2026-12-02" })] }),
+      base({ events: [corrected, staff({ type: "ombudsman-referral", date: "2026-12-03", supersedes: corrected.id })] }),
+      base(),
+    ]);
+    expect(r.ombudsman).toBe(3);
+  });
 });

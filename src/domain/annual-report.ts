@@ -47,12 +47,19 @@ export interface AnnualReport {
   route: Tally;
   /** Each stage reply's outcome (a complaint replied at two stages counts at each). */
   outcomes: Record<"1" | "2" | "3", Tally>;
-  /** Replies at stages 1 and 2 (and each stage of a local procedure) against their timescales. */
-  timescales: Record<"1" | "2", StageTimescales>;
+  /**
+   * Each stage's reply against its timescale (a local procedure's stages 1–3 against their working
+   * days). Stage 3 of the statutory procedure has no agreed extra time: it is met when the panel met
+   * within its working days of the request, and the final response came within its working days of
+   * the panel's report (regs 19–20; decision 019).
+   */
+  timescales: Record<"1" | "2" | "3", StageTimescales>;
+  /** Stage 3's steps one by one (statutory procedure), each counted once it is recorded. */
+  stage3Steps: Record<"panel" | "panelReport" | "finalResponse", { onTime: number; late: number }>;
   advocacy: { offered: number; taken: number; alreadyHad: number };
   moved: { otherProcedure: number; otherOrganisation: number };
   withdrawn: number;
-  /** Moved to an organisation whose name says "Ombudsman" (decision 019). */
+  /** The Ombudsman looked at it: an "ombudsman-referral" event, or moved to an organisation whose name says "Ombudsman" (decision 019). */
   ombudsman: number;
 }
 
@@ -68,7 +75,8 @@ export function emptyReport(): AnnualReport {
     about: tally(topics),
     route: Object.fromEntries(eligibilityRoutes.map((r) => [r, 0])),
     outcomes: { "1": tally(replyOutcomes), "2": tally(replyOutcomes), "3": tally(replyOutcomes) },
-    timescales: { "1": timescale(), "2": timescale() },
+    timescales: { "1": timescale(), "2": timescale(), "3": timescale() },
+    stage3Steps: { panel: { onTime: 0, late: 0 }, panelReport: { onTime: 0, late: 0 }, finalResponse: { onTime: 0, late: 0 } },
     advocacy: { offered: 0, taken: 0, alreadyHad: 0 },
     moved: { otherProcedure: 0, otherOrganisation: 0 },
     withdrawn: 0,
@@ -89,6 +97,22 @@ function usualReplyDate(stage: number, facts: CaseFacts, procedure: Procedure, t
   }
   if (stage === 1 || stage === 2) return maximumDueDate(stage, facts, timescales)?.target;
   return undefined;
+}
+
+/**
+ * Stage 3's steps against their working days: the panel meets within panelMeetingWorkingDays of the
+ * request, its report within panelReportWorkingDays of the meeting, the final response within
+ * finalResponseWorkingDays of the report. Undefined: that step is not recorded yet.
+ */
+function stage3Timing(facts: CaseFacts, timescales: Timescales): { panel?: boolean; panelReport?: boolean; finalResponse?: boolean } | undefined {
+  const requested = facts.stageStart.get(3);
+  if (requested === undefined) return undefined;
+  const out: { panel?: boolean; panelReport?: boolean; finalResponse?: boolean } = {};
+  if (facts.panelOn !== undefined) out.panel = facts.panelOn <= addWorkingDays(requested, timescales.panelMeetingWorkingDays);
+  if (facts.panelOn !== undefined && facts.panelReport !== undefined) out.panelReport = facts.panelReport <= addWorkingDays(facts.panelOn, timescales.panelReportWorkingDays);
+  const response = facts.replies.get(3);
+  if (facts.panelReport !== undefined && response !== undefined) out.finalResponse = response <= addWorkingDays(facts.panelReport, timescales.finalResponseWorkingDays);
+  return out;
 }
 
 /** Add one complaint to the report (mutates and returns `report`). */
@@ -114,13 +138,22 @@ export function addToReport(report: AnnualReport, c: ReportCase): AnnualReport {
   }
 
   // Timescales: a stage counts once its reply is recorded (decision 019).
-  for (const stage of [1, 2] as const) {
+  const stage3 = c.procedure.kind === "statutory" ? stage3Timing(facts, c.timescales) : undefined;
+  if (stage3 !== undefined) {
+    for (const [step, onTime] of Object.entries(stage3) as Array<[keyof AnnualReport["stage3Steps"], boolean | undefined]>) {
+      if (onTime !== undefined) report.stage3Steps[step][onTime ? "onTime" : "late"] += 1;
+    }
+    if (stage3.finalResponse !== undefined) {
+      report.timescales["3"][stage3.panel !== false && stage3.panelReport !== false && stage3.finalResponse ? "metWithoutExtraTime" : "notMet"] += 1;
+    }
+  }
+  for (const stage of c.procedure.kind === "statutory" ? ([1, 2] as const) : ([1, 2, 3] as const)) {
     const replied = facts.replies.get(stage);
     if (replied === undefined) continue;
     const usual = usualReplyDate(stage, facts, c.procedure, c.timescales);
     if (usual === undefined) continue;
     const extended = facts.extension.get(stage);
-    const row = report.timescales[String(stage) as "1" | "2"];
+    const row = report.timescales[String(stage) as "1" | "2" | "3"];
     if (extended !== undefined) {
       if (replied <= extended) row.metWithExtraTime += 1;
       else row.notMet += 1;
@@ -139,8 +172,9 @@ export function addToReport(report: AnnualReport, c: ReportCase): AnnualReport {
   if (moved?.type === "moved") {
     if (moved.to === "other-procedure") report.moved.otherProcedure += 1;
     else report.moved.otherOrganisation += 1;
-    if (/ombudsman/i.test(moved.where)) report.ombudsman += 1;
   }
+  const movedToOmbudsman = moved?.type === "moved" && /ombudsman/i.test(moved.where);
+  if (facts.ombudsmanReferral !== undefined || movedToOmbudsman) report.ombudsman += 1;
   if (facts.withdrawn !== undefined && facts.moved === undefined) report.withdrawn += 1;
   return report;
 }
@@ -161,6 +195,7 @@ export function reportRows(report: AnnualReport): Array<[section: string, row: s
   for (const [k, v] of Object.entries(report.route)) rows.push(["route", k, v]);
   for (const [s, t] of Object.entries(report.outcomes)) for (const [k, v] of Object.entries(t)) if (k !== "not-said") rows.push([`outcomes-stage-${s}`, k, v]);
   for (const [s, t] of Object.entries(report.timescales)) for (const [k, v] of Object.entries(t)) rows.push([`timescales-stage-${s}`, k, v]);
+  for (const [step, t] of Object.entries(report.stage3Steps)) rows.push(["stage-3-steps", `${step}-on-time`, t.onTime], ["stage-3-steps", `${step}-late`, t.late]);
   rows.push(["advocacy", "offered", report.advocacy.offered], ["advocacy", "taken", report.advocacy.taken], ["advocacy", "already-had", report.advocacy.alreadyHad]);
   rows.push(["moved", "other-procedure", report.moved.otherProcedure], ["moved", "other-organisation", report.moved.otherOrganisation]);
   rows.push(["withdrawn", "withdrawn", report.withdrawn], ["ombudsman", "referred", report.ombudsman]);

@@ -219,6 +219,9 @@ export function timelineEventsOf(receivedOn: IsoDate, procedure: Procedure, even
   return out;
 }
 
+/** Staff events the person sees (decision 012): not their own requests, and not the Ombudsman's interest, which they know of. */
+const isPublic = (e: KnownEvent) => e.source === "staff" && e.type !== "ombudsman-referral";
+
 export const complaintStates = ["new", "open", "replied", "withdrawn", "moved", "closed"] as const;
 export type ComplaintState = (typeof complaintStates)[number];
 
@@ -306,6 +309,6 @@ export function complaintProgress(input: ComplaintProgressInput): ComplaintProgr
     dueSoon,
     timeline,
     timelineEvents,
-    publicEvents: effectiveEvents(events).filter((e) => e.source === "staff").map(publicPartOf),
+    publicEvents: effectiveEvents(events).filter(isPublic).map(publicPartOf),
   };
 }

@@ -29,5 +29,8 @@ export const staffEventTypes = [
   "moved",
   "withdrawn",
   "closed",
+  // The Ombudsman told the council it is looking at the complaint: for the annual report; the
+  // person is not shown it (they went to the Ombudsman themselves; decision 012).
+  "ombudsman-referral",
 ] as const;
 export type StaffEventType = (typeof staffEventTypes)[number];

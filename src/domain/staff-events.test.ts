@@ -93,6 +93,9 @@ describe("checkStaffEvent: refuses what cannot happen, with the field and why", 
     ["stage 2 of a local procedure too early", [], request(2, "2026-01-12"), "stage", "staff:problems.notRepliedYet", LOCAL],
     ["Stage 2 asked for before the agreed more time has run out", [recorded({ type: "more-time-agreed", date: "2026-01-06", stage: 1, newDueDate: "2026-01-30", reason: "x" })], request(2, "2026-01-29"), "stage", "staff:problems.notRepliedYet"],
     ["closing after it was withdrawn", [recorded({ type: "withdrawn", date: "2026-01-10" })], { type: "closed", date: "2026-01-11" }, undefined, undefined],
+    ["the Ombudsman's interest after the complaint was closed", [recorded({ type: "closed", date: "2026-01-20" })], { type: "ombudsman-referral", date: "2026-05-01" }, undefined, undefined],
+    ["the Ombudsman's interest while it is still at Stage 1", [], { type: "ombudsman-referral", date: "2026-01-06" }, undefined, undefined],
+    ["the Ombudsman's interest a second time", [recorded({ type: "ombudsman-referral", date: "2026-05-01" })], { type: "ombudsman-referral", date: "2026-05-02" }, "type", "staff:problems.alreadyRecorded"],
   ])("%s", (_name, events, event, field, key, extra) => {
     const problems = checkStaffEvent(staffEventSchema.parse(event), context(events, extra));
     if (field === undefined) expect(problems).toEqual([]);
@@ -201,6 +204,13 @@ describe("complaintProgress: where a complaint is, for the inbox and the phone",
     const p = progressOf([phone], "2026-01-21");
     expect(p.stage).toBe(2);
     expect(p.timelineEvents).toContainEqual({ type: "stage1-response", date: "2026-01-16" });
+  });
+
+  it("the phone is not shown the Ombudsman's interest, which the person already knows of", () => {
+    const events = [recorded(reply(1, "2026-01-15")), recorded({ type: "closed", date: "2026-01-20" }), recorded({ type: "ombudsman-referral", date: "2026-05-01" })];
+    const p = progressOf(events, TODAY);
+    expect(p.publicEvents.map((e) => e.type)).toEqual(["replied", "closed"]);
+    expect(p.state).toBe("closed");
   });
 
   it("the phone sees dates, stage and outcome, never notes, names or reasons", () => {

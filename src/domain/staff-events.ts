@@ -119,6 +119,7 @@ export const staffEventSchema = z.discriminatedUnion(
     }),
     z.strictObject({ type: z.literal("withdrawn"), ...common }),
     z.strictObject({ type: z.literal("closed"), ...common }),
+    z.strictObject({ type: z.literal("ombudsman-referral"), ...common }),
   ],
   problem("staff:problems.invalid"),
 );
@@ -172,6 +173,8 @@ export interface CaseFacts {
   closed?: IsoDate;
   withdrawn?: IsoDate;
   moved?: IsoDate;
+  /** The day the council heard the Ombudsman is looking at the complaint. */
+  ombudsmanReferral?: IsoDate;
   /** Something was recorded by staff (not only the phone's own requests). */
   anyStaffEvent: boolean;
 }
@@ -229,6 +232,9 @@ export function caseFacts(receivedOn: IsoDate, procedure: Procedure, events: rea
         break;
       case "closed":
         facts.closed ??= e.date;
+        break;
+      case "ombudsman-referral":
+        facts.ombudsmanReferral ??= e.date;
         break;
       case "investigation-appointed":
         break;
@@ -296,6 +302,14 @@ export function checkStaffEvent(event: StaffEvent, context: EventContext): Event
   }
 
   const facts = caseFacts(receivedOn, procedure, events);
+  // The Ombudsman usually comes after the council has finished (and closed the complaint), so this
+  // one is recorded whatever the complaint's state, once.
+  if (event.type === "ombudsman-referral") {
+    if (facts.ombudsmanReferral !== undefined) {
+      refuse("type", "staff:problems.alreadyRecorded", `The Ombudsman's interest was already recorded on ${facts.ombudsmanReferral}.`);
+    }
+    return problems;
+  }
   if (facts.closed !== undefined) return refuse("type", "staff:problems.finished", `This complaint was closed on ${facts.closed}.`);
   if ((facts.withdrawn !== undefined || facts.moved !== undefined) && event.type !== "closed") {
     return refuse("type", "staff:problems.finished", "This complaint was withdrawn or moved elsewhere: the only thing left is to close it.");

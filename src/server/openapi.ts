@@ -155,6 +155,7 @@ export const complaintsExportAnswer = z.object({ ...rangeAnswer, complaints: z.a
 export const eventsExportAnswer = z.object({ ...rangeAnswer, events: z.array(z.record(z.string(), cell)) });
 const tallyAnswer = z.record(z.string(), z.int());
 const timescaleAnswer = z.object({ metWithoutExtraTime: z.int(), metWithExtraTime: z.int(), notMet: z.int() });
+const stepAnswer = z.object({ onTime: z.int(), late: z.int() });
 export const reportAnswer = z.object({
   ...rangeAnswer,
   report: z.object({
@@ -164,7 +165,8 @@ export const reportAnswer = z.object({
     about: tallyAnswer,
     route: tallyAnswer,
     outcomes: z.object({ "1": tallyAnswer, "2": tallyAnswer, "3": tallyAnswer }),
-    timescales: z.object({ "1": timescaleAnswer, "2": timescaleAnswer }),
+    timescales: z.object({ "1": timescaleAnswer, "2": timescaleAnswer, "3": timescaleAnswer }),
+    stage3Steps: z.object({ panel: stepAnswer, panelReport: stepAnswer, finalResponse: stepAnswer }),
     advocacy: z.object({ offered: z.int(), taken: z.int(), alreadyHad: z.int() }),
     moved: z.object({ otherProcedure: z.int(), otherOrganisation: z.int() }),
     withdrawn: z.int(),

@@ -402,6 +402,28 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       expect(await store.sql.all("SELECT id FROM staff_events")).toEqual([]);
     });
 
+    it("records the Ombudsman's interest after the complaint is closed; the report counts it and the phone is not shown it", async () => {
+      const officer = await makeUser(app, store, A, "officer");
+      const sent = await sendComplaint(app, A);
+      const s = await signIn(app, officer);
+      expect((await app.inject(event(sent.reference, s, { type: "closed", date: today() }))).statusCode).toBe(201);
+      const afterClosed = await app.inject(event(sent.reference, s, { type: "acknowledged", date: today() }));
+      expect(afterClosed.json()).toMatchObject({ fields: [{ field: "type", key: "staff:problems.finished" }] });
+      const ombudsman = await app.inject(event(sent.reference, s, { type: "ombudsman-referral", date: today(), note: "LGSCO enquiry 26 001 234" }));
+      expect(ombudsman.statusCode).toBe(201);
+      expect(ombudsman.json().progress).toMatchObject({ state: "closed" });
+      const again = await app.inject(event(sent.reference, s, { type: "ombudsman-referral", date: today() }));
+      expect(again.json()).toMatchObject({ fields: [{ field: "type", key: "staff:problems.alreadyRecorded" }] });
+
+      const status = await app.inject({ method: "GET", url: `/api/v1/complaints/${sent.reference}`, headers: { authorization: `Bearer ${sent.statusToken}` } });
+      expect(status.json().staffEvents).toEqual([{ type: "closed", date: today() }]);
+      expect(statusAnswer.safeParse(status.json()).success).toBe(true);
+
+      const manager = await signIn(app, await makeUser(app, store, A, "manager"));
+      const report = await app.inject({ method: "GET", url: `/api/v1/staff/report?from=${today()}&to=${today()}`, headers: manager.headers });
+      expect(report.json().report).toMatchObject({ total: 1, ombudsman: 1 });
+    });
+
     it("a correction supersedes the earlier event, which stays", async () => {
       const officer = await makeUser(app, store, A, "officer");
       const sent = await sendComplaint(app, A);

@@ -58,6 +58,7 @@ export const EVENT_FIELDS: Record<EventType, readonly EventField[]> = {
   ],
   withdrawn: [],
   closed: [],
+  "ombudsman-referral": [],
 };
 
 export function isEventType(value: string | undefined): value is EventType {

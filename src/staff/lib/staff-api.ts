@@ -258,6 +258,7 @@ export interface ReportAnswer {
     route: Record<string, number>;
     outcomes: Record<string, Record<string, number>>;
     timescales: Record<string, { metWithoutExtraTime: number; metWithExtraTime: number; notMet: number }>;
+    stage3Steps: Record<"panel" | "panelReport" | "finalResponse", { onTime: number; late: number }>;
     advocacy: { offered: number; taken: number; alreadyHad: number };
     moved: { otherProcedure: number; otherOrganisation: number };
     withdrawn: number;

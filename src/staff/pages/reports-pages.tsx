@@ -207,9 +207,18 @@ function ReportTables({ data }: { data: ReportAnswer }) {
           label={words("report.outcome")}
         />
       ))}
-      {(["1", "2"] as const).map((s) => (
+      {(["1", "2", "3"] as const).map((s) => (
         <CountTable key={s} id={`r-timescales-${s}`} caption={t("report.sections.timescales", { stage: s })} rows={entries(r.timescales[s] ?? {})} label={words("report.timescale")} />
       ))}
+      <CountTable
+        id="r-stage-3-steps"
+        caption={t("report.sections.stage3Steps")}
+        rows={(["panel", "panelReport", "finalResponse"] as const).flatMap((step): Array<[string, number]> => [
+          [`${step}OnTime`, r.stage3Steps[step].onTime],
+          [`${step}Late`, r.stage3Steps[step].late],
+        ])}
+        label={words("report.stage3Step")}
+      />
       <CountTable
         id="r-other"
         caption={t("report.sections.other")}
