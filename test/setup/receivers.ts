@@ -20,6 +20,8 @@ export class WebhookReceiver {
   /** What the case system keeps: one entry per idempotency key. */
   readonly recorded = new Map<string, ReceivedHook>();
   mode: HookMode = "ok";
+  /** In mode "ok", answer each request after this long (a busy case system). */
+  delayMs = 0;
   private held: ServerResponse[] = [];
   private server: Server | undefined;
   port = 0;
@@ -40,6 +42,7 @@ export class WebhookReceiver {
         if (this.mode === "hang") this.held.push(response);
         else if (this.mode === "error") response.writeHead(503, { "content-type": "text/html" }).end("<h1>Down for maintenance</h1>");
         else if (this.mode === "redirect") response.writeHead(302, { location: `http://127.0.0.1:${this.port}/elsewhere` }).end();
+        else if (this.delayMs > 0) setTimeout(() => response.writeHead(204).end(), this.delayMs);
         else response.writeHead(204).end();
       });
     });

@@ -21,7 +21,7 @@ function complaint(id: string, deliveries: readonly PlannedDelivery[] = TEAM, bo
 
 const at = (iso: string) => new Date(iso);
 
-describe.each(testStores())("deliveries (the notification outbox): $name", ({ open }) => {
+describe.each(testStores())("deliveries (the notification outbox): $name", ({ name, open }) => {
   let store: ComplaintStore;
   let cleanup: () => Promise<void>;
   beforeEach(async () => {
@@ -126,4 +126,24 @@ describe.each(testStores())("deliveries (the notification outbox): $name", ({ op
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(20);
   });
+
+  if (name === "postgres") {
+    it("a second claimer, while the first's claim is not yet committed, takes other deliveries at once instead of waiting (SKIP LOCKED)", async () => {
+      const many = Array.from({ length: 12 }, (_, i) => ({ kind: "webhook" as const, receiver: `https://h${i}.example.gov.uk/`, urgent: false }));
+      await store.insertComplaint(complaint(ID_A, many), () => "SU-AAAA-BBBB");
+      const now = at("2026-11-20T10:00:00.000Z");
+      const [first, second] = await store.sql.transaction(async (tx) => {
+        const mine = await claimDueDeliveries(tx, now, 60_000, 6);
+        // Another process (another connection) claims while this transaction still holds its rows.
+        const theirs = await Promise.race([
+          claimDueDeliveries(store.sql, now, 60_000, 6),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error("the second claimer waited for the first")), 3_000)),
+        ]);
+        return [mine, theirs];
+      });
+      expect(first).toHaveLength(6);
+      expect(second).toHaveLength(6);
+      expect(new Set([...first, ...second].map((d) => d.id)).size).toBe(12);
+    });
+  }
 });

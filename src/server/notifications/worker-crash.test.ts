@@ -3,14 +3,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fixture from "../../../test/fixtures/complaint.valid.json" with { type: "json" };
 import { WebhookReceiver } from "../../../test/setup/receivers";
+import { testStores } from "../../../test/setup/stores";
 
 /*
- * The API process killed (SIGKILL) while a receiver holds its webhook request: after a restart on
- * the same SQLite file the delivery's lease runs out, it is sent again and delivered; the receiver
- * sees it at least once and, honouring the idempotency key, records it exactly once.
+ * Real API processes (tsx src/server/index.ts) and a real receiver:
+ * - the process killed (SIGKILL) while a receiver holds its webhook request: after a restart on the
+ *   same SQLite file the delivery's lease runs out, it is sent again and delivered; the receiver
+ *   sees it at least once and, honouring the idempotency key, records it exactly once;
+ * - two processes on one PostgreSQL database (when TEST_DATABASE_URL is set, as in .ci/run) share
+ *   the deliveries: each is claimed once and sent once.
  */
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -50,7 +55,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(): Server {
+function start(databaseUrl = `sqlite:${join(dir, "complaints.db")}`): Server {
   let out = "";
   const child = spawn(TSX, ["src/server/index.ts"], {
     cwd: root,
@@ -60,7 +65,7 @@ function start(): Server {
       HOST: "127.0.0.1",
       LOG_LEVEL: "silent",
       STATIC_DIR: dir,
-      DATABASE_URL: `sqlite:${join(dir, "complaints.db")}`,
+      DATABASE_URL: databaseUrl,
       SPEAK_UP_TEST_COUNCILS: join(dir, "councils"),
       WEBHOOK_SECRET_EXAMPLE_BOROUGH: "a-test-secret-that-is-long-enough-0123456789",
       DELIVERY_POLL_MILLISECONDS: "50",
@@ -124,3 +129,45 @@ describe("a delivery survives the API process being killed mid-send", () => {
     expect(webhookState()?.attempts).toBeGreaterThanOrEqual(2);
   });
 });
+
+for (const postgres of testStores().filter((s) => s.name === "postgres")) {
+  describe("two API processes on one PostgreSQL database", () => {
+    it("share the deliveries: each complaint's webhook is claimed once and received once", { timeout: 90_000 }, async () => {
+      const database = await postgres.blank();
+      try {
+        receiver.delayMs = 150; // a busy receiver, so both processes' claims overlap
+        const servers = [start(database.url), start(database.url)];
+        const ports = await Promise.all(servers.map((s) => until("listening", () => /running at http:\/\/localhost:(\d+)/.exec(s.stdout())?.[1], s)));
+        const COMPLAINTS = 30;
+        for (let i = 0; i < COMPLAINTS; i++) {
+          const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/v1/complaints`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ ...structuredClone(fixture), id: crypto.randomUUID() }),
+          });
+          expect(response.status).toBe(201);
+        }
+        await until("every webhook received", () => receiver.recorded.size === COMPLAINTS, servers[0]);
+        const client = new pg.Client({ connectionString: database.url });
+        await client.connect();
+        try {
+          const settled = async () => (await client.query<{ state: string; attempts: number }>("SELECT state, attempts FROM deliveries WHERE kind = 'webhook'")).rows;
+          const deadline = Date.now() + WAIT_MS;
+          while ((await settled()).some((r) => r.state !== "delivered") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+          const rows = await settled();
+          expect(rows).toHaveLength(COMPLAINTS);
+          expect(rows.every((r) => r.state === "delivered" && r.attempts === 1)).toBe(true);
+        } finally {
+          await client.end();
+        }
+        expect(receiver.seen).toHaveLength(COMPLAINTS);
+      } finally {
+        for (const server of running.splice(0)) {
+          if (server.child.pid !== undefined) process.kill(-server.child.pid, "SIGKILL");
+          await server.exited;
+        }
+        await database.cleanup();
+      }
+    });
+  });
+}
