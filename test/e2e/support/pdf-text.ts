@@ -16,7 +16,8 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
       const font = pdf.context.lookup(ref as PDFRef, PDFDict);
       const cmap = bytesOf(font.lookup(PDFName.of("ToUnicode"), PDFStream));
       const map = new Map<string, string>();
-      for (const [, code, unicode] of cmap.matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]+)>/g)) {
+      // A glyph with no characters (a dot or mark an Arabic letter is drawn with) maps to "<>": nothing.
+      for (const [, code, unicode] of cmap.matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]*)>/g)) {
         map.set(code!.toUpperCase(), String.fromCodePoint(...(unicode!.match(/.{4}/g) ?? []).map((hex) => parseInt(hex, 16))));
       }
       fonts.set(name.asString(), map);

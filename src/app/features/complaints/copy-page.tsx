@@ -60,7 +60,7 @@ export function CopyPage({ sent, council }: { sent: SentRecord; council: Council
     try {
       const { copyPdf, copyTextOf, loadPdfFonts } = await import("./copy-pdf");
       const note = t("copy.pdfUnsupported");
-      const { bytes, replacedAny } = await copyPdf(doc, note, await loadPdfFonts(copyTextOf(doc, note)));
+      const { bytes, replacedAny } = await copyPdf(doc, note, await loadPdfFonts(copyTextOf(doc, note)), i18n.dir(i18n.language));
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/pdf" }));
       const link = document.createElement("a");
       link.href = url;
@@ -69,8 +69,8 @@ export function CopyPage({ sent, council }: { sent: SentRecord; council: Council
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      // Arabic, Persian and Pashto letters (and emoji) cannot be drawn in the PDF: say so here,
-      // where the browser draws them, not only inside the PDF (decision 021).
+      // Letters no embedded font has (emoji…) are drawn as "?" in the PDF: say so here, where the
+      // browser draws them, not only inside the PDF (decision 021).
       setPdf(replacedAny ? "made-missing" : "made");
     } catch {
       setPdf("failed");
