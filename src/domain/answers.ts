@@ -101,7 +101,16 @@ function trimmedOrLeftOut(value: unknown): string | undefined {
 
 type Path = readonly [string, ...string[]];
 
+/** The kind of control an answer is asked with. */
+export type AnswerControl = "radios" | "checkboxes" | "textarea" | "text" | "email" | "tel" | "date";
+
 interface AnswerSpec {
+  /** How it is asked: the kind of control (the wizard's FieldKind). */
+  control: AnswerControl;
+  /** A text box's width, so a short answer gets a short box. */
+  width?: "short" | "medium";
+  /** The browser's autocomplete token for it. */
+  autoComplete?: string;
   /** Where the answer lives in the complaint, as the server's 400 names it (`whatHappened.text`). */
   path: Path;
   /**
@@ -160,6 +169,9 @@ function textAnswer<
 >(spec: {
   path: P;
   textKey: string;
+  control: "textarea" | "text";
+  width?: AnswerSpec["width"];
+  autoComplete?: string;
   maxLength: number;
   required?: R;
   shownWith?: W;
@@ -196,6 +208,7 @@ function choiceAnswer<const Options extends readonly [string, ...string[]], cons
     const chosen: Chosen = z.enum(spec.options, key(requiredKey));
     return {
       ...rest,
+      control: "radios" as const,
       draft: z.enum(spec.options).optional(),
       inComplaint: (requiredInComplaint ? chosen : chosen.optional()) as Req extends true ? Chosen : z.ZodOptional<Chosen>,
       onPage: chosen,
@@ -223,6 +236,7 @@ const MAX_CHILD_AGE = 25;
 export const answerTable = {
   role: choiceAnswer({ path: ["role"], textKey: "wizard:role", options: roles, requiredKey: "role.required" }),
   inDanger: answer(() => ({
+    control: "radios" as const,
     path: ["saysInDanger"] as const,
     textKey: "wizard:inDanger",
     options: inDangerOptions,
@@ -241,6 +255,7 @@ export const answerTable = {
   topics: answer(() => {
     const oneOrMore = z.array(z.enum(topics, key("topics.required")), key("topics.required")).min(1, key("topics.required"));
     return {
+      control: "checkboxes" as const,
       path: ["eligibility", "topics"] as const,
       textKey: "wizard:topics",
       options: topics,
@@ -253,6 +268,7 @@ export const answerTable = {
   }),
   when: choiceAnswer({ path: ["eligibility", "when"], textKey: "wizard:when", options: whenOptions, requiredKey: "when.required" }),
   proceedings: answer(() => ({
+    control: "checkboxes" as const,
     path: ["eligibility", "proceedings"] as const,
     textKey: "wizard:proceedings",
     options: proceedingsOptions,
@@ -278,7 +294,7 @@ export const answerTable = {
   }),
   howChecked: textAnswer({
     path: ["representation", "howChecked"],
-    textKey: "wizard:howChecked",
+    textKey: "wizard:howChecked", control: "textarea",
     maxLength: 1000,
     required: "on its page",
     sentWhen: sendsRepresentation,
@@ -286,6 +302,7 @@ export const answerTable = {
   checkedOn: answer(() => {
     const date = isoDate("representation.checkedOn");
     return {
+      control: "date" as const,
       path: ["representation", "checkedOn"] as const,
       textKey: "wizard:checkedOn",
       draft: loose,
@@ -294,16 +311,18 @@ export const answerTable = {
       sentWhen: sendsRepresentation,
     };
   }),
-  childsWords: textAnswer({ path: ["representation", "childsWords"], textKey: "wizard:childsWords", maxLength: 5000, sentWhen: sendsRepresentation }),
+  childsWords: textAnswer({ path: ["representation", "childsWords"], textKey: "wizard:childsWords", control: "textarea", maxLength: 5000, sentWhen: sendsRepresentation }),
   whyCannotAsk: textAnswer({
     path: ["representation", "whyCannotAsk"],
-    textKey: "wizard:whyCannotAsk",
+    textKey: "wizard:whyCannotAsk", control: "textarea",
     maxLength: 1000,
     required: "on its page",
     sentWhen: sendsRepresentation,
   }),
-  childName: textAnswer({ path: ["child", "name"], textKey: "wizard:childName", maxLength: 60 }),
+  childName: textAnswer({ path: ["child", "name"], textKey: "wizard:childName", control: "text", width: "medium", maxLength: 60 }),
   childAge: answer(() => ({
+    control: "text" as const,
+    width: "short" as const,
     path: ["child", "age"] as const,
     textKey: "wizard:childAge",
     maxValue: MAX_CHILD_AGE,
@@ -328,16 +347,16 @@ export const answerTable = {
   })),
   whatHappened: textAnswer({
     path: ["whatHappened", "text"],
-    textKey: "wizard:whatHappened",
+    textKey: "wizard:whatHappened", control: "textarea",
     maxLength: 10000,
     required: "always",
     // Always sent, so an empty answer is reported against it.
     toComplaint: (value: unknown) => (typeof value === "string" ? value : ""),
   }),
-  whatHappenedWhen: textAnswer({ path: ["whatHappened", "when"], textKey: "wizard:whatHappenedWhen", maxLength: 200 }),
-  whatHappenedWho: textAnswer({ path: ["whatHappened", "who"], textKey: "wizard:whatHappenedWho", maxLength: 1000 }),
-  putRight: textAnswer({ path: ["putRight"], textKey: "wizard:putRight", maxLength: 5000 }),
-  adjustments: textAnswer({ path: ["adjustments"], textKey: "wizard:adjustments", maxLength: 2000 }),
+  whatHappenedWhen: textAnswer({ path: ["whatHappened", "when"], textKey: "wizard:whatHappenedWhen", control: "text", maxLength: 200 }),
+  whatHappenedWho: textAnswer({ path: ["whatHappened", "who"], textKey: "wizard:whatHappenedWho", control: "text", maxLength: 1000 }),
+  putRight: textAnswer({ path: ["putRight"], textKey: "wizard:putRight", control: "textarea", maxLength: 5000 }),
+  adjustments: textAnswer({ path: ["adjustments"], textKey: "wizard:adjustments", control: "textarea", maxLength: 2000 }),
   wantsAdvocate: choiceAnswer({
     path: ["wantsAdvocate"],
     textKey: "wizard:wantsAdvocate",
@@ -354,6 +373,8 @@ export const answerTable = {
     requiredInComplaint: true,
   }),
   email: answer(() => ({
+    control: "email" as const,
+    autoComplete: "email",
     path: ["contact", "email"] as const,
     textKey: "wizard:email",
     maxLength: 254,
@@ -365,6 +386,9 @@ export const answerTable = {
     toComplaint: (value: unknown) => (typeof value === "string" ? value : "").trim(),
   })),
   phone: answer(() => ({
+    control: "tel" as const,
+    autoComplete: "tel",
+    width: "medium" as const,
     path: ["contact", "phone"] as const,
     textKey: "wizard:phone",
     shownWith: phone,
@@ -379,7 +403,7 @@ export const answerTable = {
   })),
   address: textAnswer({
     path: ["contact", "address"],
-    textKey: "wizard:address",
+    textKey: "wizard:address", control: "textarea", autoComplete: "street-address",
     maxLength: 400,
     required: "always",
     shownWith: post,
@@ -387,7 +411,7 @@ export const answerTable = {
   }),
   advocateName: textAnswer({
     path: ["contact", "advocateName"],
-    textKey: "wizard:advocateName",
+    textKey: "wizard:advocateName", control: "text",
     maxLength: 120,
     required: "always",
     shownWith: throughAdvocate,
@@ -395,7 +419,7 @@ export const answerTable = {
   }),
   advocateContact: textAnswer({
     path: ["contact", "advocateContact"],
-    textKey: "wizard:advocateContact",
+    textKey: "wizard:advocateContact", control: "text",
     maxLength: 254,
     required: "always",
     shownWith: throughAdvocate,
@@ -418,9 +442,16 @@ export type RulesUnder<Part extends string> = {
   [Id in AnswerId as Table[Id]["path"] extends readonly [Part, infer Name extends string] ? Name : never]: Table[Id]["inComplaint"];
 };
 
+/** The choice an answer is shown under, or never. */
+type ShownWithOption<Definition> = Definition extends { shownWith?: infer Shown }
+  ? NonNullable<Shown> extends { option: infer Option }
+    ? Option
+    : undefined
+  : undefined;
+
 /** The complaint's rules for the answers shown under one choice of another answer (a way of being contacted). */
 export type RulesShownWith<Option extends string> = {
-  [Id in AnswerId as Table[Id] extends { shownWith: { option: Option } } ? Table[Id]["path"][1] & string : never]: Table[Id]["inComplaint"];
+  [Id in AnswerId as [ShownWithOption<Table[Id]>] extends [Option] ? Table[Id]["path"][1] & string : never]: Table[Id]["inComplaint"];
 };
 
 /** The complaint's rule for the top-level answer `name` (`putRight`, `role`…). */
