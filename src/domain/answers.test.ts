@@ -69,6 +69,8 @@ describe("the answer table (src/domain/answers.ts, decision 022)", () => {
   it("has one entry per draft answer, each at its own place in the complaint", () => {
     const paths = answerIds.map((id) => definition(id).path.join("."));
     expect(new Set(paths).size).toBe(paths.length);
+    // Each answer is a leaf: none lives inside another (so `answerAtPath` finds at most one).
+    for (const path of paths) expect(paths.filter((other) => other.startsWith(`${path}.`))).toEqual([]);
     expect(Object.keys(everyAnswer).sort()).toEqual([...answerIds].sort());
   });
 

@@ -512,9 +512,8 @@ export function answersInComplaint(answers: KnownAnswers): Record<string, unknow
  */
 export function answerAtPath(path: readonly PropertyKey[] | string): AnswerId | undefined {
   const parts = typeof path === "string" ? path.split(".") : path.map(String);
-  const holding = answerIds
-    .filter((id) => answerTable[id].path.every((part, i) => parts[i] === part))
-    .sort((a, b) => answerTable[b].path.length - answerTable[a].path.length)[0];
+  // No answer's path is inside another's (answers.test.ts), so at most one holds it.
+  const holding = answerIds.find((id) => answerTable[id].path.every((part, i) => parts[i] === part));
   if (holding) return holding;
   if (parts.length === 0) return undefined;
   return answerIds.find((id) => parts.every((part, i) => answerTable[id].path[i] === part));
