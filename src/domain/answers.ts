@@ -156,7 +156,7 @@ function answer<const Spec extends AnswerSpec>(build: () => Spec): Spec & { read
 
 const loose = z.string().optional();
 
-type Required = "on its page" | "always" | undefined;
+type TextRequired = "on its page" | "always" | undefined;
 
 /**
  * A free-text answer of at most `maxLength` characters: optional, or required on its page only (the
@@ -164,7 +164,7 @@ type Required = "on its page" | "always" | undefined;
  */
 function textAnswer<
   const P extends Path,
-  const R extends Required = undefined,
+  const R extends TextRequired = undefined,
   const W extends AnswerSpec["shownWith"] = undefined,
 >(spec: {
   path: P;
