@@ -9,6 +9,7 @@ import {
   validationKeys,
   visibleLength,
 } from "./complaint";
+import { answerIds, answerTable, type AnswerDefinition } from "./answers";
 import { escalationSchema } from "./progress";
 // The escalation schema (progress.ts) builds its keys with the same helper; importing it also
 // means `validationKeys` holds every key validation.json must define.
@@ -61,21 +62,16 @@ function parsed(input: unknown) {
 const POST = { method: "post", address: "1 Example Street" };
 const ADVOCATE = { method: "advocate", advocateName: "Sam", advocateContact: "sam@example.com" };
 
-/** Every text field with a length limit; `base` supplies the contact method the field belongs to. */
-const LIMITS = [
-  { path: "child.name", max: 60, base: {} },
-  { path: "representation.howChecked", max: 1000, base: {} },
-  { path: "representation.childsWords", max: 5000, base: {} },
-  { path: "representation.whyCannotAsk", max: 1000, base: {} },
-  { path: "whatHappened.text", max: 10000, base: {} },
-  { path: "whatHappened.when", max: 200, base: {} },
-  { path: "whatHappened.who", max: 1000, base: {} },
-  { path: "putRight", max: 5000, base: {} },
-  { path: "adjustments", max: 2000, base: {} },
-  { path: "contact.address", max: 400, base: { contact: POST } },
-  { path: "contact.advocateName", max: 120, base: { contact: ADVOCATE } },
-  { path: "contact.advocateContact", max: 254, base: { contact: ADVOCATE } },
-];
+/**
+ * Every text field with a length limit, read from the answer table (its one place, decision 022);
+ * `base` supplies the contact method the field belongs to.
+ */
+const LIMITS = answerIds.flatMap((id) => {
+  const { path, maxLength, control, shownWith } = answerTable[id] as AnswerDefinition;
+  // The email address's limit is part of its format (tested below).
+  if (maxLength === undefined || control === "email") return [];
+  return [{ path: path.join("."), max: maxLength, base: shownWith ? { contact: shownWith.option === "post" ? POST : ADVOCATE } : {} }];
+});
 
 describe("complaintSchema: valid complaints", () => {
   it("parses the sample complaint unchanged", () => {
@@ -300,6 +296,23 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
     const message = `validation:${key}`;
     expect([...validationKeys]).toContain(message);
     expect(problems(complaintWith(changes))).toEqual([`${path} → ${message}`]);
+  });
+
+  it("has every limited text answer in LIMITS", () => {
+    expect(LIMITS.map(({ path }) => path)).toEqual([
+      "representation.howChecked",
+      "representation.childsWords",
+      "representation.whyCannotAsk",
+      "child.name",
+      "whatHappened.text",
+      "whatHappened.when",
+      "whatHappened.who",
+      "putRight",
+      "adjustments",
+      "contact.address",
+      "contact.advocateName",
+      "contact.advocateContact",
+    ]);
   });
 
   it.each(LIMITS)("$path: $max characters are accepted, and one more gives tooLong", ({ path, max, base }) => {

@@ -33,6 +33,11 @@ describe("answersAsText (for Copy what you have written)", () => {
     ]);
   });
 
+  it("says None of these when that box was ticked, as Check your answers does (one formatter, the answer table's)", () => {
+    const text = answersAsText({ role: "young-person", proceedings: [] }, i18n.t);
+    expect(text.split("\n\n")[1]).toBe(`${i18n.t("wizard:proceedings.label", { context: "self" })}\nNone of these`);
+  });
+
   it("is empty when nothing has been answered", () => {
     expect(answersAsText({}, i18n.t)).toBe("");
   });

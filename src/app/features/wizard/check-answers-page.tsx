@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { visibleLength } from "../../../domain/complaint";
+import { answerAtPath, answerText, typedLength } from "../../../domain/answers";
 import type { CouncilSettings } from "../../../domain/council";
 import { complaintFromDraft, type DraftAnswers, type DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";
@@ -15,7 +15,7 @@ import { complaintLabel } from "../../lib/complaint-label";
 import { isWaitingToSend, serverMayHold } from "../../lib/outbox-repository";
 import { changeWaiting, outcomeOf, queueAndSend, type SendOutcome } from "../../lib/send-complaint";
 import { useOutboxItem } from "../../lib/use-outbox";
-import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type FieldDefinition, type StepDefinition } from "./steps";
+import { CHECK_STEP, SECTIONS, previousStepId, stepApplies, stepPath, steps, type StepDefinition } from "./steps";
 
 type SendState =
   | { kind: "idle" }
@@ -32,50 +32,21 @@ function problemsOf(outcome: SendOutcome): FieldProblem[] {
   return outcome.kind === "rejected" && outcome.record.lastError?.kind === "rejected" ? (outcome.record.lastError.problems ?? []) : [];
 }
 
-/** Which step holds the answer a complaint-schema problem points at. */
-const COMPLAINT_PATH_TO_FIELD: Record<string, string> = {
-  role: "role",
-  "eligibility.childSituation": "childSituation",
-  "eligibility.topics": "topics",
-  "eligibility.when": "when",
-  "eligibility.proceedings": "proceedings",
-  "representation.childAgreement": "childAgreement",
-  "representation.howChecked": "howChecked",
-  "representation.checkedOn": "checkedOn",
-  "representation.childsWords": "childsWords",
-  "representation.whyCannotAsk": "whyCannotAsk",
-  "child.name": "childName",
-  "child.age": "childAge",
-  "whatHappened.text": "whatHappened",
-  "whatHappened.when": "whatHappenedWhen",
-  "whatHappened.who": "whatHappenedWho",
-  putRight: "putRight",
-  adjustments: "adjustments",
-  wantsAdvocate: "wantsAdvocate",
-  "contact.email": "email",
-  "contact.phone": "phone",
-  "contact.address": "address",
-  "contact.advocateName": "advocateName",
-  "contact.advocateContact": "advocateContact",
-  contact: "contactMethod",
-};
-
-function stepForPath(path: readonly PropertyKey[]): StepDefinition | undefined {
-  const dotted = path.map(String).join(".");
-  const field = COMPLAINT_PATH_TO_FIELD[dotted] ?? COMPLAINT_PATH_TO_FIELD[path.slice(0, 1).map(String).join(".")];
-  return steps.find((s) => s.fields.some((f) => f.name === field));
+/** The step that asks the answer a complaint path points at (the answer table's `answerAtPath`). */
+function stepForPath(path: readonly PropertyKey[] | string): StepDefinition | undefined {
+  const answer = answerAtPath(path);
+  return steps.find((s) => s.fields.some((f) => f.name === answer));
 }
 
 /** The length of the answer at a complaint path (the server's field names), for "You have typed {{count}}". */
-function lengthAtComplaintPath(answers: DraftAnswers, dotted: string): number {
-  const value = answers[COMPLAINT_PATH_TO_FIELD[dotted] as keyof DraftAnswers];
-  return typeof value === "string" ? visibleLength(value.trim()) : 0;
+function lengthAtComplaintPath(answers: DraftAnswers, field: string): number {
+  const answer = answerAtPath(field);
+  return answer ? typedLength(answers[answer]) : 0;
 }
 
 /** The length of the answer a problem points at, as the schema counts it, for "You have typed {{count}}". */
 function lengthAt(answers: DraftAnswers, path: readonly PropertyKey[]): number {
-  const value = answers[String(path[0]) as keyof DraftAnswers];
-  return typeof value === "string" ? visibleLength(value.trim()) : 0;
+  return typedLength(answers[String(path[0]) as keyof DraftAnswers]);
 }
 
 /** GOV.UK check answers: each answer with a Change link, then Send. */
@@ -111,7 +82,7 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
   const [changeProblem, setChangeProblem] = useState(false);
   // What the council's server said about each answer when it refused the complaint (a 400's fields).
   const serverProblems = (sendState.kind === "rejected" ? sendState.problems : []).map(({ field, key }) => ({
-    fieldId: `change-${stepForPath(field.split("."))?.id ?? steps[0]?.id ?? ""}`,
+    fieldId: `change-${stepForPath(field)?.id ?? steps[0]?.id ?? ""}`,
     // A key this version has no words for (a newer server) still points at the answer.
     message: t(i18n.exists(key) ? key : "validation:invalid", { count: lengthAtComplaintPath(answers, field) }),
   }));
@@ -177,21 +148,12 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     } else setSendState({ kind: "queued", id: queuedId });
   };
 
-  const display = (step: StepDefinition, field: FieldDefinition): string | undefined => {
-    const context = step.context?.(answers);
-    const value = answers[field.name];
-    const option = (v: string) => t(`${field.textKey}.options.${v}.label`, { context });
-    if (Array.isArray(value)) return value.length === 0 ? t("check:none") : value.map(option).join("\n");
-    if (typeof value !== "string" || value.trim() === "") return undefined;
-    return field.options ? option(value) : value;
-  };
-
   const rows = steps
     .filter((step) => !step.info && stepApplies(step, answers))
     .flatMap((step) =>
       step.fields
         .filter((field) => !field.conditional || answers[field.name] !== undefined)
-        .map((field) => ({ step, field, question: t(`${field.textKey}.label`, { context: step.context?.(answers) }), value: display(step, field) })),
+        .map((field) => ({ step, field, question: t(`${field.textKey}.label`, { context: step.context?.(answers) }), value: answerText(field.name, answers, t, step.context?.(answers)) })),
     );
   const previous = previousStepId(CHECK_STEP, answers);
 

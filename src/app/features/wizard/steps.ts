@@ -1,34 +1,26 @@
-import "../../../domain/zod-config";
-import * as z from "zod";
+import type * as z from "zod";
 import {
-  advocateOptions,
-  childAgreementOptions,
-  childSchema,
-  childSituations,
-  complaintSchema,
-  contactSchema,
-  inDangerAnswerSchema,
-  inDangerOptions,
-  isoDate,
-  proceedingsOptions,
-  representationSchema,
-  roles,
-  topics,
-  whatHappenedSchema,
-  whenOptions,
-  wizardRequiredText,
-} from "../../../domain/complaint";
-import { actsForChild, contactFromAnswers, type DraftAnswers } from "../../../domain/draft";
+  answerIds,
+  answerTable,
+  contactMethods,
+  pageSchema,
+  type AnswerControl,
+  type AnswerDefinition,
+  type AnswerId,
+} from "../../../domain/answers";
+import { actsForChild, type DraftAnswers } from "../../../domain/draft";
 
 /**
- * The wizard's steps as data (style.md rule 5): one table maps each step to its fields, its schema
- * (built from the shared complaint schema, so the wizard and the server agree), when it applies, and
- * where it goes next. One route renders any step. A step that stops applying after a change has its
- * answers cleared (`pruneAnswers`), which is how a change invalidates later answers.
+ * The wizard's flow as data (style.md rule 5), as HMPO form wizard keeps steps.js apart from
+ * fields.js: which answers each page asks, when it applies, and so what a change invalidates. What an
+ * answer is (its rules and limits, its words, where it goes in the complaint) is the answer table's
+ * (src/domain/answers.ts, decision 022); each page's fields and schema are derived from it, so the
+ * wizard and the server agree. One route renders any step. A step that stops applying after a change
+ * has its answers cleared (`irrelevantAnswers`), which is how a change invalidates later answers.
  */
-export type AnswerKey = keyof DraftAnswers;
+export type AnswerKey = AnswerId;
 
-export type FieldKind = "radios" | "checkboxes" | "textarea" | "text" | "email" | "tel" | "date";
+export type FieldKind = AnswerControl;
 
 export interface FieldDefinition {
   /** The draft answer this field holds, and the input's name. */
@@ -63,6 +55,7 @@ export interface StepDefinition {
   /** i18n key of the page heading, used in check answers too. */
   titleKey: string;
   fields: FieldDefinition[];
+  /** The page's rule, derived from its answers' rules in the answer table (`pageSchema`). */
   schema: z.ZodType<unknown>;
   /** When false the step is skipped and its answers are cleared. */
   applies?: (answers: DraftAnswers) => boolean;
@@ -81,7 +74,39 @@ export interface StepDefinition {
 export const CHECK_STEP = "check";
 export const SECTIONS: readonly Section[] = ["about", "child", "complaint", "contact"];
 
-const key = (k: string) => ({ error: `validation:${k}` });
+/** What this page adds to how an answer is asked: the choices this person is offered, the help shown under a choice. */
+type PageExtras = Pick<FieldDefinition, "optionsFor" | "urgentHelpFor">;
+
+/** A field asking answer `name`, as the answer table describes it. */
+function ask(name: AnswerKey, extras: PageExtras = {}): FieldDefinition {
+  const answer = answerTable[name] as AnswerDefinition;
+  const reveals: Partial<Record<string, AnswerKey[]>> = {};
+  for (const id of answerIds) {
+    const shown = (answerTable[id] as AnswerDefinition).shownWith;
+    if (shown?.answer === name) (reveals[shown.option] ??= []).push(id);
+  }
+  const isChoice = answer.options !== undefined;
+  return {
+    name,
+    kind: answer.control,
+    textKey: answer.textKey,
+    ...(isChoice ? { options: [...(answer.options ?? []), ...(answer.noneOption ? [answer.noneOption] : [])] } : {}),
+    ...(answer.noneOption ? { exclusiveOption: answer.noneOption } : {}),
+    ...(Object.keys(reveals).length > 0 ? { reveals } : {}),
+    // A question that may be left blank on its page says so; one shown under a choice is asked with it.
+    ...(!isChoice && !answer.shownWith && answer.onPage.safeParse("").success ? { optional: true } : {}),
+    ...(answer.shownWith ? { conditional: true } : {}),
+    ...(answer.width ? { width: answer.width } : {}),
+    ...(answer.autoComplete ? { autoComplete: answer.autoComplete } : {}),
+    ...extras,
+  };
+}
+
+/** A step, with its schema derived from the answers it asks. */
+function step(definition: Omit<StepDefinition, "schema">): StepDefinition {
+  return { ...definition, schema: pageSchema(definition.fields.map((field) => field.name)) };
+}
+
 const speaksForThemself = (a: DraftAnswers) => (a.role === undefined || !actsForChild(a.role) ? "self" : "other");
 const forChild = (a: DraftAnswers) => actsForChild(a.role);
 const askedChild = (a: DraftAnswers) => forChild(a) && (a.childAgreement === "agrees" || a.childAgreement === "does-not-agree");
@@ -89,220 +114,137 @@ const cannotAsk = (a: DraftAnswers) => forChild(a) && a.childAgreement === "cann
 const canHearChild = (a: DraftAnswers) => forChild(a) && a.childAgreement !== undefined && a.childAgreement !== "cannot-ask";
 /** An advocate filling this in is the child's advocate (issue 15): not asked whether the child wants one. */
 const isAdvocate = (a: DraftAnswers) => a.role === "advocate";
-const CONTACT_METHODS = ["email", "phone", "post", "advocate", "none"] as const;
-
-const optionalText = (schema: z.ZodType<string | undefined>) => z.union([z.literal(""), schema]).optional();
 
 export const steps: StepDefinition[] = [
-  {
+  step({
     id: "who",
     section: "about",
     titleKey: "wizard:role.label",
     offersPinLock: true,
-    fields: [{ name: "role", kind: "radios", textKey: "wizard:role", options: roles }],
-    schema: z.object({ role: z.enum(roles, key("role.required")) }),
-  },
-  {
+    fields: [ask("role")],
+  }),
+  step({
     // Early (issue 16), so someone in danger hears where to get help before writing anything, and
     // after "who" so it can ask the question the right way round. Either answer carries on.
     id: "safety",
     section: "about",
     titleKey: "wizard:inDanger.label",
     context: speaksForThemself,
-    fields: [{ name: "inDanger", kind: "radios", textKey: "wizard:inDanger", options: inDangerOptions, urgentHelpFor: ["yes"] }],
-    schema: z.object({ inDanger: inDangerAnswerSchema }),
-  },
-  {
+    fields: [ask("inDanger", { urgentHelpFor: ["yes"] })],
+  }),
+  step({
     id: "situation",
     section: "about",
     titleKey: "wizard:childSituation.label",
     context: speaksForThemself,
-    fields: [{ name: "childSituation", kind: "radios", textKey: "wizard:childSituation", options: childSituations }],
-    schema: z.object({ childSituation: z.enum(childSituations, key("childSituation.required")) }),
-  },
-  {
+    fields: [ask("childSituation")],
+  }),
+  step({
     id: "about",
     section: "about",
     titleKey: "wizard:topics.label",
-    fields: [{ name: "topics", kind: "checkboxes", textKey: "wizard:topics", options: topics }],
-    schema: z.object({
-      topics: z.array(z.enum(topics, key("topics.required")), key("topics.required")).min(1, key("topics.required")),
-    }),
-  },
-  {
+    fields: [ask("topics")],
+  }),
+  step({
     id: "when",
     section: "about",
     titleKey: "wizard:when.label",
-    fields: [{ name: "when", kind: "radios", textKey: "wizard:when", options: whenOptions }],
-    schema: z.object({ when: z.enum(whenOptions, key("when.required")) }),
-  },
-  {
+    fields: [ask("when")],
+  }),
+  step({
     id: "other-proceedings",
     section: "about",
     titleKey: "wizard:proceedings.label",
     // "A court case about you or your family" to a child, "about the child" to someone acting for one.
     context: speaksForThemself,
-    fields: [
-      {
-        name: "proceedings",
-        kind: "checkboxes",
-        textKey: "wizard:proceedings",
-        options: [...proceedingsOptions, "none"],
-        exclusiveOption: "none",
-      },
-    ],
-    schema: z.object({
-      proceedings: z
-        .array(z.enum([...proceedingsOptions, "none"]), key("proceedings.required"))
-        .min(1, key("proceedings.required")),
-    }),
-  },
-  {
+    fields: [ask("proceedings")],
+  }),
+  step({
     id: "what-happens-next",
     section: "about",
     titleKey: "wizard:route.title",
     info: "route",
     fields: [],
-    schema: z.object({}),
-  },
-  {
+  }),
+  step({
     id: "child-agreement",
     section: "child",
     titleKey: "wizard:childAgreement.label",
     applies: forChild,
-    fields: [{ name: "childAgreement", kind: "radios", textKey: "wizard:childAgreement", options: childAgreementOptions }],
-    schema: z.object({ childAgreement: z.enum(childAgreementOptions, key("representation.childAgreement.required")) }),
-  },
-  {
+    fields: [ask("childAgreement")],
+  }),
+  step({
     id: "how-checked",
     section: "child",
     titleKey: "wizard:howChecked.title",
     applies: askedChild,
-    fields: [
-      { name: "howChecked", kind: "textarea", textKey: "wizard:howChecked" },
-      { name: "checkedOn", kind: "date", textKey: "wizard:checkedOn", optional: true },
-    ],
-    schema: z.object({
-      howChecked: wizardRequiredText.howChecked,
-      checkedOn: optionalText(isoDate("representation.checkedOn")),
-    }),
-  },
-  {
+    fields: [ask("howChecked"), ask("checkedOn")],
+  }),
+  step({
     id: "why-cannot-ask",
     section: "child",
     titleKey: "wizard:whyCannotAsk.label",
     applies: cannotAsk,
-    fields: [{ name: "whyCannotAsk", kind: "textarea", textKey: "wizard:whyCannotAsk" }],
-    schema: z.object({ whyCannotAsk: wizardRequiredText.whyCannotAsk }),
-  },
-  {
+    fields: [ask("whyCannotAsk")],
+  }),
+  step({
     id: "childs-words",
     section: "child",
     titleKey: "wizard:childsWords.label",
     applies: canHearChild,
     // Not asked yet: what the adult knows of the child's wishes, and that the council may ask the child (issue 15).
     context: (a) => (a.childAgreement === "not-asked-yet" ? "notAsked" : undefined),
-    fields: [{ name: "childsWords", kind: "textarea", textKey: "wizard:childsWords", optional: true }],
-    schema: z.object({ childsWords: optionalText(representationSchema.shape.childsWords.unwrap()) }),
-  },
-  {
+    fields: [ask("childsWords")],
+  }),
+  step({
     id: "about-the-child",
     section: "child",
     titleKey: "wizard:child.title",
     applies: forChild,
-    fields: [
-      { name: "childName", kind: "text", textKey: "wizard:childName", optional: true, width: "medium" },
-      { name: "childAge", kind: "text", textKey: "wizard:childAge", optional: true, width: "short" },
-    ],
-    schema: z.object({
-      childName: childSchema.shape.name,
-      childAge: z
-        .string()
-        .trim()
-        .regex(/^(\d{1,2})?$/, key("child.age.type"))
-        .refine((v) => v === "" || Number(v) <= 25, key("child.age.range"))
-        .optional(),
-    }),
-  },
-  {
+    fields: [ask("childName"), ask("childAge")],
+  }),
+  step({
     id: "what-happened",
     section: "complaint",
     titleKey: "wizard:whatHappened.title",
     context: speaksForThemself,
-    fields: [
-      { name: "whatHappened", kind: "textarea", textKey: "wizard:whatHappened" },
-      { name: "whatHappenedWhen", kind: "text", textKey: "wizard:whatHappenedWhen", optional: true },
-      { name: "whatHappenedWho", kind: "text", textKey: "wizard:whatHappenedWho", optional: true },
-    ],
-    schema: z.object({
-      whatHappened: whatHappenedSchema.shape.text,
-      whatHappenedWhen: whatHappenedSchema.shape.when,
-      whatHappenedWho: whatHappenedSchema.shape.who,
-    }),
-  },
-  {
+    fields: [ask("whatHappened"), ask("whatHappenedWhen"), ask("whatHappenedWho")],
+  }),
+  step({
     id: "put-right",
     section: "complaint",
     titleKey: "wizard:putRight.label",
     context: speaksForThemself,
-    fields: [{ name: "putRight", kind: "textarea", textKey: "wizard:putRight", optional: true }],
-    schema: z.object({ putRight: complaintSchema.shape.putRight }),
-  },
-  {
+    fields: [ask("putRight")],
+  }),
+  step({
     id: "taking-part",
     section: "contact",
     titleKey: "wizard:adjustments.label",
     context: speaksForThemself,
-    fields: [{ name: "adjustments", kind: "textarea", textKey: "wizard:adjustments", optional: true }],
-    schema: z.object({ adjustments: complaintSchema.shape.adjustments }),
-  },
-  {
+    fields: [ask("adjustments")],
+  }),
+  step({
     id: "advocate",
     section: "contact",
     titleKey: "wizard:wantsAdvocate.label",
     context: speaksForThemself,
     applies: (a) => !isAdvocate(a),
-    fields: [{ name: "wantsAdvocate", kind: "radios", textKey: "wizard:wantsAdvocate", options: advocateOptions }],
-    schema: z.object({ wantsAdvocate: z.enum(advocateOptions, key("wantsAdvocate.required")) }),
-  },
-  {
+    fields: [ask("wantsAdvocate")],
+  }),
+  step({
     id: "contact",
     section: "contact",
     titleKey: "wizard:contactMethod.label",
     fields: [
-      {
-        name: "contactMethod",
-        kind: "radios",
-        textKey: "wizard:contactMethod",
-        options: CONTACT_METHODS,
-        optionsFor: (a) => (isAdvocate(a) ? CONTACT_METHODS.filter((m) => m !== "advocate") : CONTACT_METHODS),
-        reveals: { email: ["email"], phone: ["phone"], post: ["address"], advocate: ["advocateName", "advocateContact"] },
-      },
-      { name: "email", kind: "email", textKey: "wizard:email", conditional: true, autoComplete: "email" },
-      { name: "phone", kind: "tel", textKey: "wizard:phone", conditional: true, autoComplete: "tel", width: "medium" },
-      { name: "address", kind: "textarea", textKey: "wizard:address", conditional: true, autoComplete: "street-address" },
-      { name: "advocateName", kind: "text", textKey: "wizard:advocateName", conditional: true },
-      { name: "advocateContact", kind: "text", textKey: "wizard:advocateContact", conditional: true },
+      ask("contactMethod", { optionsFor: (a) => (isAdvocate(a) ? contactMethods.filter((m) => m !== "advocate") : contactMethods) }),
+      ask("email"),
+      ask("phone"),
+      ask("address"),
+      ask("advocateName"),
+      ask("advocateContact"),
     ],
-    schema: z
-      .object({
-        contactMethod: z.enum(["email", "phone", "post", "advocate", "none"], key("contact.method.required")),
-        email: z.string().optional(),
-        phone: z.string().optional(),
-        address: z.string().optional(),
-        advocateName: z.string().optional(),
-        advocateContact: z.string().optional(),
-      })
-      .superRefine((values, ctx) => {
-        // The shared contact schema decides; its paths (`email`, `advocateName`…) are the field names.
-        const result = contactSchema.safeParse(contactFromAnswers(values));
-        if (result.success) return;
-        for (const issue of result.error.issues) {
-          const field = issue.path[0];
-          if (typeof field === "string" && field !== "method") ctx.addIssue({ code: "custom", path: [field], message: issue.message });
-        }
-      }),
-  },
+  }),
 ];
 
 export const firstStepId = steps[0]?.id ?? CHECK_STEP;
