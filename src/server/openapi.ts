@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, complaintCheckSchema } from "../domain/access-code";
-import { REFERENCE_ALPHABET, complaintSchema } from "../domain/complaint";
+import { complaintCheckSchema } from "../domain/access-code";
+import { complaintSchema } from "../domain/complaint";
 import { complaintStates, escalationSchema } from "../domain/progress";
-import { publicEventSchema, staffEventSchema } from "../domain/staff-events";
-import { timelineEventSchema } from "../domain/timeline";
+import { acceptedAnswer, accessCodeAnswer, checkAnswer, copyAnswer, errorAnswer, escalationAnswer, reference, statusAnswer } from "../domain/api-answers";
+import { staffEventSchema } from "../domain/staff-events";
 import { MAX_STAGE } from "../domain/stages";
 
 /*
@@ -12,54 +12,8 @@ import { MAX_STAGE } from "../domain/stages";
  * served at /api/v1/openapi.json. Contract tests check every answer against it.
  */
 
-const reference = z.string().regex(new RegExp(`^SU-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}$`));
-
-export const errorAnswer = z.object({
-  error: z.string().meta({ description: "A stable code, e.g. invalid-complaint, too-many-requests" }),
-  message: z.string().meta({ description: "For a developer: what went wrong" }),
-  fields: z.array(z.object({ field: z.string(), key: z.string().meta({ description: "i18n key, e.g. validation:whatHappened.text.required" }) })).optional(),
-});
-
-const statusToken = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
-const accessCode = z.string().regex(new RegExp(`^[${ACCESS_CODE_ALPHABET}]{${ACCESS_CODE_LENGTH}}$`));
-
-export const acceptedAnswer = z.object({
-  id: z.uuid(),
-  reference,
-  receivedAt: z.iso.datetime(),
-  statusToken,
-  accessCode: accessCode.meta({ description: "For the person to write down: with the reference it follows the complaint from another device" }),
-});
-
-/** Check a complaint (decision 015): a fresh token, and the answers that work out the route, never what was written. */
-export const checkAnswer = z.object({
-  id: z.uuid(),
-  reference,
-  councilId: z.string(),
-  receivedAt: z.iso.datetime(),
-  statusToken,
-  summary: z.object({}).catchall(z.unknown()).meta({ description: "id, councilId, schemaVersion, role, eligibility, wantsAdvocate, createdAt, submittedAt" }),
-});
-
-export const accessCodeAnswer = z.object({ reference, accessCode });
-
-export const copyAnswer = z.object({ reference, councilId: z.string(), receivedAt: z.iso.datetime(), complaint: z.object({}).catchall(z.unknown()) });
-
-export const statusAnswer = z.object({
-  reference,
-  councilId: z.string(),
-  receivedAt: z.iso.datetime(),
-  receivedOn: z.iso.date(),
-  procedure: z.enum(["statutory", "local"]),
-  stage: z.int().min(1),
-  lastStage: z.int().min(1),
-  events: z.array(timelineEventSchema),
-  /** What the council recorded, only the part the person may see: never names, notes or reasons (decision 012). */
-  staffEvents: z.array(publicEventSchema),
-  checkedAt: z.iso.datetime(),
-});
-
-export const escalationAnswer = z.object({ id: z.uuid(), reference, stage: z.int().min(2), receivedAt: z.iso.datetime() });
+// The person's side of the API: the schemas the phone parses with too.
+export { acceptedAnswer, accessCodeAnswer, checkAnswer, copyAnswer, errorAnswer, escalationAnswer, statusAnswer } from "../domain/api-answers";
 
 // The staff API (issue 12; docs/staff-api.md).
 const role = z.enum(["officer", "manager"]);

@@ -2,26 +2,19 @@ import "../../domain/zod-config";
 import * as z from "zod";
 import type { Complaint } from "../../domain/complaint";
 import type { EscalationRequest } from "../../domain/progress";
+import { acceptedAnswer, accessCodeAnswer, checkAnswer, copyAnswer, errorAnswer, escalationAnswer, statusAnswer } from "../../domain/api-answers";
 import { publicEventSchema } from "../../domain/staff-events";
-import { timelineEventSchema } from "../../domain/timeline";
 import type { KnownStatus } from "./db";
 
-/** What the server says when it has stored a complaint (201) or had it already (200). */
-const acceptedSchema = z.object({
-  id: z.uuid(),
-  reference: z.string().regex(/^SU-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
-  receivedAt: z.iso.datetime({ offset: true }),
-  /** The secret for asking the status later; older servers may not send one. */
-  statusToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
-  /** For the person to write down, to follow the complaint from another device (decision 015); older servers send none. */
-  accessCode: z.string().regex(/^[2-9A-Z]{16}$/).optional(),
-});
+/*
+ * Every answer is parsed with the schema the server's OpenAPI document is made from
+ * (src/domain/api-answers.ts), loosened only where a server from before a feature leaves it out.
+ */
 
-const rejectedSchema = z.object({
-  error: z.string(),
-  message: z.string().optional(),
-  fields: z.array(z.object({ field: z.string(), key: z.string() })).optional(),
-});
+/** What the server says when it has stored a complaint (201) or had it already (200); older servers send no token or code. */
+const acceptedSchema = acceptedAnswer.partial({ statusToken: true, accessCode: true });
+
+const rejectedSchema = errorAnswer.partial({ message: true });
 
 export type SendResult =
   | { kind: "accepted"; reference: string; receivedAt: string; statusToken?: string; accessCode?: string }
@@ -94,12 +87,7 @@ export async function postComplaint(endpoint: string, complaint: Complaint, sign
   return { kind: "server", status: outcome.status };
 }
 
-const escalationAcceptedSchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  stage: z.number().int().min(1),
-  receivedAt: z.iso.datetime({ offset: true }),
-});
+const escalationAcceptedSchema = escalationAnswer;
 
 export type EscalationResult =
   | { kind: "accepted"; stage: number; receivedAt: string }
@@ -127,17 +115,8 @@ export async function postEscalation(
   return { kind: "server", status: outcome.status };
 }
 
-const statusSchema = z.object({
-  reference: z.string(),
-  procedure: z.enum(["statutory", "local"]),
-  stage: z.number().int().min(1),
-  lastStage: z.number().int().min(1),
-  events: z.array(timelineEventSchema),
-  // What the council recorded that the person may see (decision 012); a server from before the
-  // staff area sends none.
-  staffEvents: z.array(publicEventSchema).default([]),
-  checkedAt: z.iso.datetime({ offset: true }),
-});
+// A server from before the staff area sends no staff events, and none of the complaint's own details.
+const statusSchema = statusAnswer.partial({ councilId: true, receivedAt: true, receivedOn: true }).extend({ staffEvents: z.array(publicEventSchema).default([]) });
 
 export type StatusResult =
   | { kind: "ok"; status: KnownStatus }
@@ -174,14 +153,7 @@ export async function fetchStatus(endpoint: string, reference: string, token: st
 }
 
 /** What Check a complaint gives (`POST /api/v1/complaint-checks`): a fresh token and the route-finding answers. */
-const checkAnswerSchema = z.object({
-  id: z.uuid(),
-  reference: z.string(),
-  councilId: z.string(),
-  receivedAt: z.iso.datetime({ offset: true }),
-  statusToken: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-  summary: z.record(z.string(), z.unknown()),
-});
+const checkAnswerSchema = checkAnswer;
 export type CheckAnswer = z.infer<typeof checkAnswerSchema>;
 
 export type CheckResult =
@@ -236,16 +208,11 @@ export async function postNewAccessCode(endpoint: string, reference: string, tok
     return { kind: "network" };
   }
   if (!response.ok) return troubleOf(response);
-  const parsed = z.object({ accessCode: z.string().regex(/^[2-9A-Z]{16}$/) }).safeParse(await response.json().catch(() => undefined));
+  const parsed = accessCodeAnswer.safeParse(await response.json().catch(() => undefined));
   return parsed.success ? { kind: "ok", accessCode: parsed.data.accessCode } : { kind: "server", status: response.status };
 }
 
-const copySchema = z.object({
-  reference: z.string(),
-  councilId: z.string(),
-  receivedAt: z.iso.datetime({ offset: true }),
-  complaint: z.record(z.string(), z.unknown()),
-});
+const copySchema = copyAnswer;
 export type ComplaintCopy = z.infer<typeof copySchema>;
 
 export type CopyResult = { kind: "ok"; copy: ComplaintCopy } | Exclude<CheckResult, { kind: "found" }>;
