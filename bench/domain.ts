@@ -56,9 +56,7 @@ export async function runDomainBench(): Promise<string[]> {
   const timelineCalls = 2_000;
   const timeline = measure(
     timelineCalls,
-    (i) =>
-      computeTimeline({ timescales, procedure: { kind: "statutory" }, events, today: todays[i % todays.length] ?? "2025-06-01" })
-        .stages.length,
+    (i) => computeTimeline({ timescales, procedure: { kind: "statutory" }, events, today: todays[i % todays.length] ?? "2025-06-01" }).stages.length,
   );
 
   if (addDays.sink <= 0 || timeline.sink <= 0) throw new Error("benchmark produced no results");

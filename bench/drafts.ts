@@ -42,11 +42,16 @@ export async function runDraftsBench(): Promise<string[]> {
     const lines: string[] = [];
     for (const withPin of [false, true]) {
       const result = await page.evaluate(
-        (pin) => (window as unknown as { SpeakUpBench: { runDraftBench: (p: boolean) => Promise<{ saveMs: number; listMs: number; drafts: number }> } }).SpeakUpBench.runDraftBench(pin),
+        (pin) =>
+          (
+            window as unknown as { SpeakUpBench: { runDraftBench: (p: boolean) => Promise<{ saveMs: number; listMs: number; drafts: number }> } }
+          ).SpeakUpBench.runDraftBench(pin),
         withPin,
       );
       const label = withPin ? "with PIN lock   " : "without PIN lock";
-      lines.push(`${label}: save a draft change ${result.saveMs.toFixed(2)} ms (median of 100); open the drafts list with ${result.drafts} drafts ${result.listMs.toFixed(1)} ms (median of 15)`);
+      lines.push(
+        `${label}: save a draft change ${result.saveMs.toFixed(2)} ms (median of 100); open the drafts list with ${result.drafts} drafts ${result.listMs.toFixed(1)} ms (median of 15)`,
+      );
     }
     return lines;
   } finally {

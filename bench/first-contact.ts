@@ -243,7 +243,10 @@ async function offlineStart(runs = 5): Promise<string> {
 /** Issue 9's numbers for a child's first contact, next to its goals. */
 export async function runFirstContactBench(lighthouseRuns = 3): Promise<string[]> {
   // The app as the tests build it: pre-rendered pages, compressed files, the precache manifest.
-  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   const lines = [
     `Lighthouse mobile defaults (simulated slow 4G, 4× CPU), cold visit, system Chromium. Goals: performance ≥ ${GOALS.performance}, accessibility, best-practices, SEO ${GOALS.seo}; LCP ≤ ${seconds(GOALS.lcpMs)}, CLS ≤ ${GOALS.cls}, TBT ≤ ${GOALS.tbtMs} ms`,
   ];

@@ -122,12 +122,18 @@ async function slowClients(count = 2000): Promise<string[]> {
 async function stalledBody(): Promise<string[]> {
   return withServer("FULL", {}, async (port) => {
     const started = performance.now();
-    const socket = await openSlow(port, "127.0.0.1", "POST /api/v1/complaints HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{");
+    const socket = await openSlow(
+      port,
+      "127.0.0.1",
+      "POST /api/v1/complaints HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 5000\r\n\r\n{",
+    );
     let answer = "";
     socket.on("data", (chunk) => (answer += chunk.toString()));
     await new Promise((done) => socket.on("close", done));
     const seconds = (performance.now() - started) / 1000;
-    return [`a stalled body with the default limits: closed after ${seconds.toFixed(1)} s with "${answer.split("\r\n")[0]}" (goal: within 30 s; the limit is 25 s, checked every second)`];
+    return [
+      `a stalled body with the default limits: closed after ${seconds.toFixed(1)} s with "${answer.split("\r\n")[0]}" (goal: within 30 s; the limit is 25 s, checked every second)`,
+    ];
   });
 }
 

@@ -102,7 +102,12 @@ export async function runStaffBench(): Promise<string[]> {
         events.push(
           await timed(
             app,
-            { method: "POST", url: `/api/v1/staff/complaints/${ref}/events`, headers: { ...headers, "content-type": "application/json" }, payload: { type: "acknowledged", date: today } },
+            {
+              method: "POST",
+              url: `/api/v1/staff/complaints/${ref}/events`,
+              headers: { ...headers, "content-type": "application/json" },
+              payload: { type: "acknowledged", date: today },
+            },
             201,
           ),
         );

@@ -52,7 +52,18 @@ async function outboxDrain(count = 200): Promise<string> {
           const now = new Date().toISOString();
           const records = Array.from({ length: n }, () => {
             const id = crypto.randomUUID();
-            return { id, schemaVersion: 2, kind: "complaint", draftId: crypto.randomUUID(), payload: { ...payload, id }, state: "waiting", attempts: 0, queuedAt: now, nextAttemptAt: now, endpoint: "/api/v1/complaints" };
+            return {
+              id,
+              schemaVersion: 2,
+              kind: "complaint",
+              draftId: crypto.randomUUID(),
+              payload: { ...payload, id },
+              state: "waiting",
+              attempts: 0,
+              queuedAt: now,
+              nextAttemptAt: now,
+              endpoint: "/api/v1/complaints",
+            };
           });
           await new Promise<void>((done, fail) => {
             const open = indexedDB.open("speak-up");
@@ -114,7 +125,14 @@ async function load(url: string, method: "GET" | "POST", body: () => string | un
     new Promise<void>((resolvePromise) => {
       const payload = body();
       const req = request(
-        { host: target.hostname, port: target.port, path: target.pathname, method, agent, headers: payload ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) } : {} },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method,
+          agent,
+          headers: payload ? { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(payload) } : {},
+        },
         (res) => {
           res.resume();
           res.on("end", () => {

@@ -6,7 +6,18 @@ import { join, resolve } from "node:path";
 import { buildServer } from "./build-server";
 
 const root = resolve(import.meta.dirname, "..");
-const inputs = ["src/app", "src/staff", "src/domain", "locales", "public", "index.html", "vite.config.ts", "scripts/prerender.ts", "scripts/staff-build.ts", "package-lock.json"];
+const inputs = [
+  "src/app",
+  "src/staff",
+  "src/domain",
+  "locales",
+  "public",
+  "index.html",
+  "vite.config.ts",
+  "scripts/prerender.ts",
+  "scripts/staff-build.ts",
+  "package-lock.json",
+];
 
 function newest(path: string): number {
   const full = join(root, path);
@@ -21,9 +32,16 @@ const sourcesAt = Math.max(...inputs.map(newest));
 // The e2e build (npm run build:e2e, npm run test:e2e) offers the made-up test councils too; the app
 // `npm start` serves must offer only the real ones (decision 021).
 const read = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), "utf8") : "");
-const testBuild = builtAt > 0 && JSON.stringify(JSON.parse(read("dist/councils/index.json") || "null")) !== JSON.stringify(JSON.parse(read("public/councils/index.json")));
+const testBuild =
+  builtAt > 0 && JSON.stringify(JSON.parse(read("dist/councils/index.json") || "null")) !== JSON.stringify(JSON.parse(read("public/councils/index.json")));
 if (builtAt < sourcesAt || testBuild) {
-  process.stdout.write(builtAt === 0 ? "Building the app for the first time…\n" : testBuild ? "dist/ is a test build: rebuilding the app…\n" : "Sources changed: rebuilding the app…\n");
+  process.stdout.write(
+    builtAt === 0
+      ? "Building the app for the first time…\n"
+      : testBuild
+        ? "dist/ is a test build: rebuilding the app…\n"
+        : "Sources changed: rebuilding the app…\n",
+  );
   execFileSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
     cwd: root,
     stdio: "inherit",

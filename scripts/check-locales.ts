@@ -173,7 +173,11 @@ export function localeFolders(): string[] {
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const codes = process.argv.slice(2).length > 0 ? process.argv.slice(2) : localeFolders();
-  const registered = new Set(languageRegistry().filter((language) => language.registered).map((language) => language.code));
+  const registered = new Set(
+    languageRegistry()
+      .filter((language) => language.registered)
+      .map((language) => language.code),
+  );
   let failed = false;
   for (const code of codes) {
     const pending = untranslatedKeys();
@@ -181,7 +185,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
     const problems = all.filter((problem) => !isUntranslated(problem, pending));
     const waiting = all.length - problems.length;
     const state = registered.has(code) ? "registered" : "not registered";
-    process.stdout.write(`${code} (${state}): ${problems.length === 0 ? "complete" : `${problems.length} problems`}${waiting ? `, ${waiting} waiting in locales/untranslated.json` : ""}\n`);
+    process.stdout.write(
+      `${code} (${state}): ${problems.length === 0 ? "complete" : `${problems.length} problems`}${waiting ? `, ${waiting} waiting in locales/untranslated.json` : ""}\n`,
+    );
     for (const problem of all) process.stdout.write(`  ${problems.includes(problem) ? "" : "(untranslated.json) "}${problem}\n`);
     if (registered.has(code) && problems.length > 0) failed = true;
   }

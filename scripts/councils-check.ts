@@ -6,7 +6,8 @@
 import { resolve } from "node:path";
 import { checkCouncils } from "../src/server/councils-check";
 
-const dirs = process.argv.length > 2 ? process.argv.slice(2) : ["public/councils", "test/fixtures/councils"].map((dir) => resolve(import.meta.dirname, "..", dir));
+const dirs =
+  process.argv.length > 2 ? process.argv.slice(2) : ["public/councils", "test/fixtures/councils"].map((dir) => resolve(import.meta.dirname, "..", dir));
 let ok = true;
 for (const [i, dir] of dirs.entries()) {
   const result = checkCouncils(resolve(dir));

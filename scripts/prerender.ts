@@ -49,7 +49,10 @@ export function prerenderedFile(path: string): string {
 
 /** JSON that is safe inside a `<script>` element: no `</script>`, no HTML comment openers. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function escapeHtml(text: string): string {
@@ -208,7 +211,7 @@ export function prerenderPages(): Plugin {
         ].join("\n    ");
         const rootAttributes = prerendered === undefined ? `id="root"` : `id="root" data-prerendered="${escapeHtml(prerendered)}"`;
         let html = entryHtml.replace(`<div id="root"></div>`, `<div ${rootAttributes}>${markup}</div>`);
-        if (!html.includes(`data-prerendered`) && prerendered !== undefined) throw new Error("index.html has no empty <div id=\"root\"></div>");
+        if (!html.includes(`data-prerendered`) && prerendered !== undefined) throw new Error('index.html has no empty <div id="root"></div>');
         if (links) html = html.replace("</head>", `  ${links}\n  </head>`);
         if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} – Speak Up</title>`);
         let load: { entry: string; preload: string[] } | undefined;
@@ -216,7 +219,7 @@ export function prerenderPages(): Plugin {
           // A page drawn here is complete without its code, so it names only boot.ts, which asks for
           // the entry and the files it needs once the page is on screen (src/app/boot.ts).
           const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>\s*/.exec(html);
-          if (!entry?.[1]) throw new Error("Pre-rendering: index.html has no entry <script type=\"module\">");
+          if (!entry?.[1]) throw new Error('Pre-rendering: index.html has no entry <script type="module">');
           const preload: string[] = [];
           html = html.replace(entry[0], `<script type="module" crossorigin src="/${boot.fileName}"></script>\n    `);
           html = html.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g, (_tag, href: string) => {
@@ -225,10 +228,7 @@ export function prerenderPages(): Plugin {
           });
           load = { entry: entry[1], preload };
         }
-        html = html.replace(
-          "</body>",
-          `  <script type="application/json" id="first-render-data">${scriptJson({ day, council, load })}</script>\n  </body>`,
-        );
+        html = html.replace("</body>", `  <script type="application/json" id="first-render-data">${scriptJson({ day, council, load })}</script>\n  </body>`);
         return html;
       };
 

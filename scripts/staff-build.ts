@@ -83,10 +83,7 @@ export function buildStaffArea(): Plugin {
           base: `/${STAFF_DIR}/`,
           publicDir: false,
           logLevel: "warn",
-          plugins: [
-            react(),
-            compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(html|js|css|json|svg)$/, logLevel: "silent" }),
-          ],
+          plugins: [react(), compression({ algorithms: ["brotliCompress", "gzip"], include: /\.(html|js|css|json|svg)$/, logLevel: "silent" })],
           build: {
             target: "es2022",
             outDir: resolve(outDir, STAFF_DIR),

@@ -78,7 +78,6 @@ async function start(): Promise<void> {
   // 2 s), and again when the connection comes back. Not with the page: it brings the outbox store,
   // which drawing does not need, and a cheap phone's first seconds are for the page.
   idle(() => void import("./lib/outbox-sync").then(({ startOutboxSync }) => startOutboxSync()), 2000);
-
 }
 
 void start();

@@ -11,7 +11,11 @@ const staff = (e: Record<string, unknown>): KnownEvent => ({ id: id(), source: "
 /** Received Monday 2 November 2026: Stage 1's usual 10 working days end on Monday 16 November (no bank holiday). */
 const base = (over: Partial<ReportCase> = {}): ReportCase => ({
   receivedOn: "2026-11-02",
-  answers: { role: "young-person", eligibility: { childSituation: "looked-after", topics: ["decision"], when: "under-12-months", proceedings: [] }, wantsAdvocate: "no" },
+  answers: {
+    role: "young-person",
+    eligibility: { childSituation: "looked-after", topics: ["decision"], when: "under-12-months", proceedings: [] },
+    wantsAdvocate: "no",
+  },
   route: "statutory",
   procedure: { kind: "statutory" },
   timescales,
@@ -35,7 +39,11 @@ describe("the annual report", () => {
       base({ events: [staff({ type: "replied", date: "2026-11-16", stage: 1, outcome: "upheld" })] }),
       // 2: replied a day late: not met; not upheld. A parent, two topics, wants an advocate.
       base({
-        answers: { role: "parent", eligibility: { childSituation: "child-in-need", topics: ["delay", "staff"], when: "under-12-months", proceedings: [] }, wantsAdvocate: "yes" },
+        answers: {
+          role: "parent",
+          eligibility: { childSituation: "child-in-need", topics: ["delay", "staff"], when: "under-12-months", proceedings: [] },
+          wantsAdvocate: "yes",
+        },
         events: [staff({ type: "replied", date: "2026-11-17", stage: 1, outcome: "not-upheld" })],
       }),
       // 3: more time to 20 November, replied 19th: met with extra time; partly upheld; then Stage 2 asked for.
@@ -55,14 +63,24 @@ describe("the annual report", () => {
         ],
       }),
       // 5: withdrawn; no role said, advocacy question not answered.
-      base({ answers: { eligibility: { childSituation: "none", topics: ["staff"], when: "not-sure", proceedings: [] } }, events: [staff({ type: "withdrawn", date: "2026-11-05" })] }),
+      base({
+        answers: { eligibility: { childSituation: "none", topics: ["staff"], when: "not-sure", proceedings: [] } },
+        events: [staff({ type: "withdrawn", date: "2026-11-05" })],
+      }),
       // 6: moved to the Ombudsman (another organisation), local route.
-      base({ route: "council-decides", events: [staff({ type: "moved", date: "2026-11-05", to: "other-organisation", where: "Local Government and Social Care Ombudsman", why: "w" })] }),
+      base({
+        route: "council-decides",
+        events: [staff({ type: "moved", date: "2026-11-05", to: "other-organisation", where: "Local Government and Social Care Ombudsman", why: "w" })],
+      }),
       // 7: moved to another procedure; a corrected reply counts only once, with the correction's outcome.
       (() => {
         const first = staff({ type: "replied", date: "2026-11-04", stage: 1, outcome: "upheld" });
         return base({
-          events: [first, staff({ type: "replied", date: "2026-11-04", stage: 1, outcome: "not-upheld", supersedes: first.id }), staff({ type: "moved", date: "2026-11-06", to: "other-procedure", where: "Schools", why: "w" })],
+          events: [
+            first,
+            staff({ type: "replied", date: "2026-11-04", stage: 1, outcome: "not-upheld", supersedes: first.id }),
+            staff({ type: "moved", date: "2026-11-06", to: "other-procedure", where: "Schools", why: "w" }),
+          ],
         });
       })(),
     ];
@@ -85,7 +103,10 @@ describe("the annual report", () => {
 
   it("counts Stage 2 from the request, over the bank holidays (25 and 28 December 2026, 1 January 2027)", () => {
     // Stage 2 asked for on Mon 30 Nov 2026; 25 working days skip 25 and 28 December and 1 January: Thu 7 January 2027.
-    const events = [staff({ type: "replied", date: "2026-11-16", stage: 1, outcome: "upheld" }), staff({ type: "stage-requested", date: "2026-11-30", stage: 2, how: "email" })];
+    const events = [
+      staff({ type: "replied", date: "2026-11-16", stage: 1, outcome: "upheld" }),
+      staff({ type: "stage-requested", date: "2026-11-30", stage: 2, how: "email" }),
+    ];
     const onTime = addToReport(emptyReport(), base({ events: [...events, staff({ type: "replied", date: "2027-01-07", stage: 2, outcome: "upheld" })] }));
     expect(onTime.timescales["2"].metWithoutExtraTime).toBe(1);
     const late = addToReport(emptyReport(), base({ events: [...events, staff({ type: "replied", date: "2027-01-08", stage: 2, outcome: "upheld" })] }));
@@ -120,7 +141,10 @@ describe("the annual report", () => {
   it("counts a local procedure's third stage against its own working days", () => {
     const procedure = { kind: "local" as const, stages: [{ workingDays: 10 }, { workingDays: 10 }, { workingDays: 5 }] };
     // Stage 3 asked for on Mon 7 June 2027: 5 working days end on Mon 14 June.
-    const events = (replyOn: string) => [staff({ type: "stage-requested", date: "2027-06-07", stage: 3, how: "letter" }), staff({ type: "replied", date: replyOn, stage: 3, outcome: "resolved" })];
+    const events = (replyOn: string) => [
+      staff({ type: "stage-requested", date: "2027-06-07", stage: 3, how: "letter" }),
+      staff({ type: "replied", date: replyOn, stage: 3, outcome: "resolved" }),
+    ];
     const r = annualReport([base({ procedure, events: events("2027-06-14") }), base({ procedure, events: events("2027-06-15") })]);
     expect(r.timescales["3"]).toEqual({ metWithoutExtraTime: 1, metWithExtraTime: 0, notMet: 1 });
     expect(r.stage3Steps.panel).toEqual({ onTime: 0, late: 0 });

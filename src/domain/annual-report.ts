@@ -109,9 +109,11 @@ function stage3Timing(facts: CaseFacts, timescales: Timescales): { panel?: boole
   if (requested === undefined) return undefined;
   const out: { panel?: boolean; panelReport?: boolean; finalResponse?: boolean } = {};
   if (facts.panelOn !== undefined) out.panel = facts.panelOn <= addWorkingDays(requested, timescales.panelMeetingWorkingDays);
-  if (facts.panelOn !== undefined && facts.panelReport !== undefined) out.panelReport = facts.panelReport <= addWorkingDays(facts.panelOn, timescales.panelReportWorkingDays);
+  if (facts.panelOn !== undefined && facts.panelReport !== undefined)
+    out.panelReport = facts.panelReport <= addWorkingDays(facts.panelOn, timescales.panelReportWorkingDays);
   const response = facts.replies.get(3);
-  if (facts.panelReport !== undefined && response !== undefined) out.finalResponse = response <= addWorkingDays(facts.panelReport, timescales.finalResponseWorkingDays);
+  if (facts.panelReport !== undefined && response !== undefined)
+    out.finalResponse = response <= addWorkingDays(facts.panelReport, timescales.finalResponseWorkingDays);
   return out;
 }
 
@@ -195,8 +197,13 @@ export function reportRows(report: AnnualReport): Array<[section: string, row: s
   for (const [k, v] of Object.entries(report.route)) rows.push(["route", k, v]);
   for (const [s, t] of Object.entries(report.outcomes)) for (const [k, v] of Object.entries(t)) if (k !== "not-said") rows.push([`outcomes-stage-${s}`, k, v]);
   for (const [s, t] of Object.entries(report.timescales)) for (const [k, v] of Object.entries(t)) rows.push([`timescales-stage-${s}`, k, v]);
-  for (const [step, t] of Object.entries(report.stage3Steps)) rows.push(["stage-3-steps", `${step}-on-time`, t.onTime], ["stage-3-steps", `${step}-late`, t.late]);
-  rows.push(["advocacy", "offered", report.advocacy.offered], ["advocacy", "taken", report.advocacy.taken], ["advocacy", "already-had", report.advocacy.alreadyHad]);
+  for (const [step, t] of Object.entries(report.stage3Steps))
+    rows.push(["stage-3-steps", `${step}-on-time`, t.onTime], ["stage-3-steps", `${step}-late`, t.late]);
+  rows.push(
+    ["advocacy", "offered", report.advocacy.offered],
+    ["advocacy", "taken", report.advocacy.taken],
+    ["advocacy", "already-had", report.advocacy.alreadyHad],
+  );
   rows.push(["moved", "other-procedure", report.moved.otherProcedure], ["moved", "other-organisation", report.moved.otherOrganisation]);
   rows.push(["withdrawn", "withdrawn", report.withdrawn], ["ombudsman", "referred", report.ombudsman]);
   return rows;

@@ -23,7 +23,9 @@ const definition = (id: AnswerId) => answerTable[id] as AnswerDefinition;
 function englishWords(key: string): string | undefined {
   const [namespace = "", dotted = ""] = key.split(":");
   const at = (path: string) =>
-    path.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), english[namespace]);
+    path
+      .split(".")
+      .reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as Record<string, unknown>)[part] : undefined), english[namespace]);
   const found = ["", "_self", "_other", "_one"].map((suffix) => at(`${dotted}${suffix}`)).find((words) => typeof words === "string");
   return found as string | undefined;
 }
@@ -141,9 +143,11 @@ describe("pageSchema: a page's rule from its answers' rules", () => {
   });
 
   it("needs what the page asks for even when the complaint does not (how the child was asked)", () => {
-    expect(pageSchema(["howChecked"]).safeParse({ howChecked: " " }).error?.issues.map((issue) => issue.message)).toEqual([
-      "validation:representation.howChecked.required",
-    ]);
+    expect(
+      pageSchema(["howChecked"])
+        .safeParse({ howChecked: " " })
+        .error?.issues.map((issue) => issue.message),
+    ).toEqual(["validation:representation.howChecked.required"]);
     expect(complaintSchema.safeParse({ ...envelope, ...answersInComplaint({ ...everyAnswer, howChecked: " " }) }).success).toBe(true);
   });
 });

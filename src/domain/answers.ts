@@ -27,15 +27,7 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 /** The child's situation (docs/domain.md §1, §7). */
-export const childSituations = [
-  "looked-after",
-  "child-in-need",
-  "care-leaver",
-  "special-guardianship",
-  "adoption",
-  "none",
-  "not-sure",
-] as const;
+export const childSituations = ["looked-after", "child-in-need", "care-leaver", "special-guardianship", "adoption", "none", "not-sure"] as const;
 export type ChildSituation = (typeof childSituations)[number];
 
 /** What the complaint is about: the S000 list (docs/sources.md) plus the topics that go elsewhere (docs/domain.md §2). */
@@ -162,11 +154,7 @@ type TextRequired = "on its page" | "always" | undefined;
  * A free-text answer of at most `maxLength` characters: optional, or required on its page only (the
  * complaint takes it without), or required always. Its validation keys are named by its path.
  */
-function textAnswer<
-  const P extends Path,
-  const R extends TextRequired = undefined,
-  const W extends AnswerSpec["shownWith"] = undefined,
->(spec: {
+function textAnswer<const P extends Path, const R extends TextRequired = undefined, const W extends AnswerSpec["shownWith"] = undefined>(spec: {
   path: P;
   textKey: string;
   control: "textarea" | "text";
@@ -279,9 +267,7 @@ export const answerTable = {
       .max(proceedingsOptions.length)
       .optional(),
     // On the page "None of these" is a box of its own, so one box at least.
-    onPage: z
-      .array(z.enum([...proceedingsOptions, "none"], key("proceedings.required")), key("proceedings.required"))
-      .min(1, key("proceedings.required")),
+    onPage: z.array(z.enum([...proceedingsOptions, "none"], key("proceedings.required")), key("proceedings.required")).min(1, key("proceedings.required")),
     toComplaint: (value: unknown) => value,
   })),
   childAgreement: choiceAnswer({
@@ -294,7 +280,8 @@ export const answerTable = {
   }),
   howChecked: textAnswer({
     path: ["representation", "howChecked"],
-    textKey: "wizard:howChecked", control: "textarea",
+    textKey: "wizard:howChecked",
+    control: "textarea",
     maxLength: 1000,
     required: "on its page",
     sentWhen: sendsRepresentation,
@@ -311,10 +298,17 @@ export const answerTable = {
       sentWhen: sendsRepresentation,
     };
   }),
-  childsWords: textAnswer({ path: ["representation", "childsWords"], textKey: "wizard:childsWords", control: "textarea", maxLength: 5000, sentWhen: sendsRepresentation }),
+  childsWords: textAnswer({
+    path: ["representation", "childsWords"],
+    textKey: "wizard:childsWords",
+    control: "textarea",
+    maxLength: 5000,
+    sentWhen: sendsRepresentation,
+  }),
   whyCannotAsk: textAnswer({
     path: ["representation", "whyCannotAsk"],
-    textKey: "wizard:whyCannotAsk", control: "textarea",
+    textKey: "wizard:whyCannotAsk",
+    control: "textarea",
     maxLength: 1000,
     required: "on its page",
     sentWhen: sendsRepresentation,
@@ -347,7 +341,8 @@ export const answerTable = {
   })),
   whatHappened: textAnswer({
     path: ["whatHappened", "text"],
-    textKey: "wizard:whatHappened", control: "textarea",
+    textKey: "wizard:whatHappened",
+    control: "textarea",
     maxLength: 10000,
     required: "always",
     // Always sent, so an empty answer is reported against it.
@@ -403,7 +398,9 @@ export const answerTable = {
   })),
   address: textAnswer({
     path: ["contact", "address"],
-    textKey: "wizard:address", control: "textarea", autoComplete: "street-address",
+    textKey: "wizard:address",
+    control: "textarea",
+    autoComplete: "street-address",
     maxLength: 400,
     required: "always",
     shownWith: post,
@@ -411,7 +408,8 @@ export const answerTable = {
   }),
   advocateName: textAnswer({
     path: ["contact", "advocateName"],
-    textKey: "wizard:advocateName", control: "text",
+    textKey: "wizard:advocateName",
+    control: "text",
     maxLength: 120,
     required: "always",
     shownWith: throughAdvocate,
@@ -419,7 +417,8 @@ export const answerTable = {
   }),
   advocateContact: textAnswer({
     path: ["contact", "advocateContact"],
-    textKey: "wizard:advocateContact", control: "text",
+    textKey: "wizard:advocateContact",
+    control: "text",
     maxLength: 254,
     required: "always",
     shownWith: throughAdvocate,

@@ -43,7 +43,12 @@ export const checkAnswer = z.object({
 
 export const accessCodeAnswer = z.object({ reference, accessCode });
 
-export const copyAnswer = z.object({ reference, councilId: z.string(), receivedAt: z.iso.datetime({ offset: true }), complaint: z.object({}).catchall(z.unknown()) });
+export const copyAnswer = z.object({
+  reference,
+  councilId: z.string(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  complaint: z.object({}).catchall(z.unknown()),
+});
 
 export const statusAnswer = z.object({
   reference,

@@ -45,7 +45,7 @@ const MOVED_FROM = ["2020-05-04", "2022-05-30"];
 /** A deliberately naive oracle: walk one calendar day at a time. */
 function naiveAddWorkingDays(received: string, n: number): string {
   let day = received;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addCalendarDays(day, 1);
     if (isWorkingDay(day)) left -= 1;
   }
@@ -123,11 +123,7 @@ describe("parseBankHolidayData: a council's edit is checked", () => {
     ["a repeated date", [...eightIn2028, { date: "2028-01-03", title: "Again" }], "2028-01-03 is listed twice"],
     ["a date that does not exist", [{ date: "2028-02-30", title: "Nope" }], '"2028-02-30"'],
     ["an empty title", [{ date: "2028-06-05", title: " " }], "events.83.title"],
-    [
-      "a year outside 1970–2100",
-      bankHolidaysByRule(2100).map((d) => ({ date: d.replace("2100", "2101"), title: "x" })),
-      "outside 1970–2100",
-    ],
+    ["a year outside 1970–2100", bankHolidaysByRule(2100).map((d) => ({ date: d.replace("2100", "2101"), title: "x" })), "outside 1970–2100"],
   ])("rejects %s", (_, events, message) => {
     expect(() => parseBankHolidayData(withEvents(events))).toThrow(message);
   });

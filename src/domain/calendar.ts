@@ -108,9 +108,7 @@ function partsFromDayNumber(dayNumber: number): IsoDateParts {
   const z0 = dayNumber + 719468;
   const era = Math.floor(z0 / 146097);
   const dayOfEra = z0 - era * 146097;
-  const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
-  );
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -140,7 +138,7 @@ function fromDayNumber(dayNumber: number): IsoDate {
 
 /** 1970-01-01 was a Thursday (ISO 4). */
 function weekdayOf(dayNumber: number): IsoWeekday {
-  return ((((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday);
+  return (((((dayNumber + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
 }
 
 function assertWholeNumber(n: unknown, what: string): asserts n is number {
@@ -182,9 +180,7 @@ const MIN_HOLIDAYS_PER_YEAR = 8;
  */
 export function parseBankHolidayData(data: unknown): BankHolidayData {
   const result = bankHolidayDataSchema.safeParse(data);
-  const problems = result.success
-    ? []
-    : result.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`);
   if (result.success) {
     const seen = new Set<string>();
     const perYear = new Map<number, number>();
@@ -202,9 +198,7 @@ export function parseBankHolidayData(data: unknown): BankHolidayData {
     });
     for (const [year, count] of perYear) {
       if (count < MIN_HOLIDAYS_PER_YEAR) {
-        problems.push(
-          `events: ${year} has ${count} date(s); a year that is listed must list all its bank holidays (at least ${MIN_HOLIDAYS_PER_YEAR})`,
-        );
+        problems.push(`events: ${year} has ${count} date(s); a year that is listed must list all its bank holidays (at least ${MIN_HOLIDAYS_PER_YEAR})`);
       }
     }
   }
@@ -296,10 +290,7 @@ function holidaysByRule(year: number): Holiday[] {
       list.push({ dayNumber: christmas, title: "Christmas Day" }, { dayNumber: christmas + 3, title: `Boxing Day${SUBSTITUTE}` });
       break;
     case 6: // Saturday: Monday 27th and Tuesday 28th
-      list.push(
-        { dayNumber: christmas + 2, title: `Christmas Day${SUBSTITUTE}` },
-        { dayNumber: christmas + 3, title: `Boxing Day${SUBSTITUTE}` },
-      );
+      list.push({ dayNumber: christmas + 2, title: `Christmas Day${SUBSTITUTE}` }, { dayNumber: christmas + 3, title: `Boxing Day${SUBSTITUTE}` });
       break;
     case 7: // Sunday: Boxing Day stays on Monday 26th, Christmas moves to Tuesday 27th
       list.push({ dayNumber: christmas + 1, title: "Boxing Day" }, { dayNumber: christmas + 2, title: `Christmas Day${SUBSTITUTE}` });

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import english from "../../locales/en-GB/validation.json" with { type: "json" };
 import fixture from "../../test/fixtures/complaint.valid.json" with { type: "json" };
-import {
-  REFERENCE_ALPHABET,
-  complaintSchema,
-  referenceFromBytes,
-  referenceSchema,
-  validationKeys,
-  visibleLength,
-} from "./complaint";
+import { REFERENCE_ALPHABET, complaintSchema, referenceFromBytes, referenceSchema, validationKeys, visibleLength } from "./complaint";
 import { answerIds, answerTable, type AnswerDefinition } from "./answers";
 import { escalationSchema } from "./progress";
 // The escalation schema (progress.ts) builds its keys with the same helper; importing it also
@@ -137,14 +130,13 @@ describe("complaintSchema: valid complaints", () => {
     expect(parsed(complaintWith({ contact })).contact).toEqual(output);
   });
 
-  it.each([
-    `<script>alert("hi")</script>`,
-    `<b>bold</b> & <i>not</i> &amp; "quoted" 'single'`,
-    `<img src=x onerror="alert(1)">`,
-  ])("keeps HTML-looking text exactly as typed: %s", (text) => {
-    // Escaping is the renderer's job; changing what a child wrote would change their complaint.
-    expect(parsed(complaintWith({ "whatHappened.text": text })).whatHappened.text).toBe(text);
-  });
+  it.each([`<script>alert("hi")</script>`, `<b>bold</b> & <i>not</i> &amp; "quoted" 'single'`, `<img src=x onerror="alert(1)">`])(
+    "keeps HTML-looking text exactly as typed: %s",
+    (text) => {
+      // Escaping is the renderer's job; changing what a child wrote would change their complaint.
+      expect(parsed(complaintWith({ "whatHappened.text": text })).whatHappened.text).toBe(text);
+    },
+  );
 
   it.each([
     { method: "email", contact: { method: "email", email: "name@example.com" } },
@@ -156,12 +148,9 @@ describe("complaintSchema: valid complaints", () => {
     expect(parsed(complaintWith({ contact })).contact).toEqual(contact);
   });
 
-  it.each(["01632 960 100", "+44 1632 960100", "(01632) 960-100", "07700900982", "1234567"])(
-    "accepts the phone number %s",
-    (phone) => {
-      expect(parsed(complaintWith({ contact: { method: "phone", phone } })).contact).toEqual({ method: "phone", phone });
-    },
-  );
+  it.each(["01632 960 100", "+44 1632 960100", "(01632) 960-100", "07700900982", "1234567"])("accepts the phone number %s", (phone) => {
+    expect(parsed(complaintWith({ contact: { method: "phone", phone } })).contact).toEqual({ method: "phone", phone });
+  });
 
   it.each(["2024-02-29", "2026-12-31", "2026-01-01"])("accepts the real date %s for representation.checkedOn", (date) => {
     expect(parsed(complaintWith({ "representation.checkedOn": date })).representation?.checkedOn).toBe(date);
@@ -179,10 +168,7 @@ describe("complaintSchema: valid complaints", () => {
     expect(parsed(complaintWith({ councilId })).councilId).toBe(councilId);
   });
 
-  it.each([
-    { age: 0 },
-    { age: 25 },
-  ])("accepts a child aged $age", ({ age }) => {
+  it.each([{ age: 0 }, { age: 25 }])("accepts a child aged $age", ({ age }) => {
     expect(parsed(complaintWith({ "child.age": age })).child?.age).toBe(age);
   });
 });
@@ -229,17 +215,42 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
     { name: "no topics", changes: { "eligibility.topics": [] }, path: "eligibility.topics", key: "topics.required" },
     { name: "unknown topic", changes: { "eligibility.topics": ["decision", "cake"] }, path: "eligibility.topics.1", key: "topics.required" },
     { name: "topics not a list", changes: { "eligibility.topics": "decision" }, path: "eligibility.topics", key: "topics.required" },
-    { name: "more topics than exist", changes: { "eligibility.topics": Array<string>(19).fill("decision") }, path: "eligibility.topics", key: "topics.required" },
+    {
+      name: "more topics than exist",
+      changes: { "eligibility.topics": Array<string>(19).fill("decision") },
+      path: "eligibility.topics",
+      key: "topics.required",
+    },
     { name: "unknown when", changes: { "eligibility.when": "yesterday" }, path: "eligibility.when", key: "when.required" },
     { name: "unknown proceeding", changes: { "eligibility.proceedings": ["tribunal"] }, path: "eligibility.proceedings.0", key: "proceedings.required" },
     { name: "proceedings not a list", changes: { "eligibility.proceedings": "court" }, path: "eligibility.proceedings", key: "proceedings.required" },
-    { name: "more proceedings than exist", changes: { "eligibility.proceedings": ["court", "police", "disciplinary", "court"] }, path: "eligibility.proceedings", key: "proceedings.required" },
+    {
+      name: "more proceedings than exist",
+      changes: { "eligibility.proceedings": ["court", "police", "disciplinary", "court"] },
+      path: "eligibility.proceedings",
+      key: "proceedings.required",
+    },
     // representation
-    { name: "childAgreement missing", changes: { "representation.childAgreement": REMOVE }, path: "representation.childAgreement", key: "representation.childAgreement.required" },
-    { name: "unknown childAgreement", changes: { "representation.childAgreement": "maybe" }, path: "representation.childAgreement", key: "representation.childAgreement.required" },
+    {
+      name: "childAgreement missing",
+      changes: { "representation.childAgreement": REMOVE },
+      path: "representation.childAgreement",
+      key: "representation.childAgreement.required",
+    },
+    {
+      name: "unknown childAgreement",
+      changes: { "representation.childAgreement": "maybe" },
+      path: "representation.childAgreement",
+      key: "representation.childAgreement.required",
+    },
     { name: "howChecked a number", changes: { "representation.howChecked": 1 }, path: "representation.howChecked", key: "representation.howChecked.type" },
     { name: "childsWords a number", changes: { "representation.childsWords": 1 }, path: "representation.childsWords", key: "representation.childsWords.type" },
-    { name: "whyCannotAsk a number", changes: { "representation.whyCannotAsk": 1 }, path: "representation.whyCannotAsk", key: "representation.whyCannotAsk.type" },
+    {
+      name: "whyCannotAsk a number",
+      changes: { "representation.whyCannotAsk": 1 },
+      path: "representation.whyCannotAsk",
+      key: "representation.whyCannotAsk.type",
+    },
     { name: "checkedOn a number", changes: { "representation.checkedOn": 20251118 }, path: "representation.checkedOn", key: "representation.checkedOn.type" },
     // what happened
     { name: "whatHappened.text missing", changes: { "whatHappened.text": REMOVE }, path: "whatHappened.text", key: "whatHappened.text.type" },
@@ -259,10 +270,30 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
     { name: "phone method without phone", changes: { contact: { method: "phone" } }, path: "contact.phone", key: "contact.phone.type" },
     { name: "post method without address", changes: { contact: { method: "post" } }, path: "contact.address", key: "contact.address.type" },
     { name: "post address only spaces", changes: { contact: { method: "post", address: "  " } }, path: "contact.address", key: "contact.address.required" },
-    { name: "advocate method without name", changes: { contact: { method: "advocate", advocateContact: "sam@example.com" } }, path: "contact.advocateName", key: "contact.advocateName.type" },
-    { name: "advocate name only spaces", changes: { contact: { ...ADVOCATE, advocateName: " " } }, path: "contact.advocateName", key: "contact.advocateName.required" },
-    { name: "advocate method without contact", changes: { contact: { method: "advocate", advocateName: "Sam" } }, path: "contact.advocateContact", key: "contact.advocateContact.type" },
-    { name: "advocate contact only spaces", changes: { contact: { ...ADVOCATE, advocateContact: "\n" } }, path: "contact.advocateContact", key: "contact.advocateContact.required" },
+    {
+      name: "advocate method without name",
+      changes: { contact: { method: "advocate", advocateContact: "sam@example.com" } },
+      path: "contact.advocateName",
+      key: "contact.advocateName.type",
+    },
+    {
+      name: "advocate name only spaces",
+      changes: { contact: { ...ADVOCATE, advocateName: " " } },
+      path: "contact.advocateName",
+      key: "contact.advocateName.required",
+    },
+    {
+      name: "advocate method without contact",
+      changes: { contact: { method: "advocate", advocateName: "Sam" } },
+      path: "contact.advocateContact",
+      key: "contact.advocateContact.type",
+    },
+    {
+      name: "advocate contact only spaces",
+      changes: { contact: { ...ADVOCATE, advocateContact: "\n" } },
+      path: "contact.advocateContact",
+      key: "contact.advocateContact.required",
+    },
     { name: "email without @", changes: { "contact.email": "name.example.com" }, path: "contact.email", key: "contact.email.format" },
     { name: "email without domain", changes: { "contact.email": "name@" }, path: "contact.email", key: "contact.email.format" },
     { name: "email without name", changes: { "contact.email": "@example.com" }, path: "contact.email", key: "contact.email.format" },
@@ -273,18 +304,63 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
     { name: "phone with words", changes: { contact: { method: "phone", phone: "call me" } }, path: "contact.phone", key: "contact.phone.format" },
     { name: "phone of 6 digits", changes: { contact: { method: "phone", phone: "123456" } }, path: "contact.phone", key: "contact.phone.format" },
     { name: "phone of 21 digits", changes: { contact: { method: "phone", phone: "0".repeat(21) } }, path: "contact.phone", key: "contact.phone.format" },
-    { name: "phone with an extension", changes: { contact: { method: "phone", phone: "01632 960 100 ext 5" } }, path: "contact.phone", key: "contact.phone.format" },
+    {
+      name: "phone with an extension",
+      changes: { contact: { method: "phone", phone: "01632 960 100 ext 5" } },
+      path: "contact.phone",
+      key: "contact.phone.format",
+    },
     { name: "phone with dots", changes: { contact: { method: "phone", phone: "01632.960.100" } }, path: "contact.phone", key: "contact.phone.format" },
     { name: "phone a number", changes: { contact: { method: "phone", phone: 1632960100 } }, path: "contact.phone", key: "contact.phone.type" },
     // dates
-    { name: "checkedOn 2025-02-30", changes: { "representation.checkedOn": "2025-02-30" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
-    { name: "checkedOn 29 February in a common year", changes: { "representation.checkedOn": "2025-02-29" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
-    { name: "checkedOn 31 April", changes: { "representation.checkedOn": "2025-04-31" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
-    { name: "checkedOn month 13", changes: { "representation.checkedOn": "2025-13-01" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
-    { name: "checkedOn month 0", changes: { "representation.checkedOn": "2025-00-10" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
-    { name: "checkedOn without leading zeros", changes: { "representation.checkedOn": "2025-2-3" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
-    { name: "checkedOn written the English way", changes: { "representation.checkedOn": "03/02/2025" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
-    { name: "checkedOn with a time", changes: { "representation.checkedOn": "2025-02-03T00:00:00Z" }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
+    {
+      name: "checkedOn 2025-02-30",
+      changes: { "representation.checkedOn": "2025-02-30" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
+    {
+      name: "checkedOn 29 February in a common year",
+      changes: { "representation.checkedOn": "2025-02-29" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
+    {
+      name: "checkedOn 31 April",
+      changes: { "representation.checkedOn": "2025-04-31" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
+    {
+      name: "checkedOn month 13",
+      changes: { "representation.checkedOn": "2025-13-01" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
+    {
+      name: "checkedOn month 0",
+      changes: { "representation.checkedOn": "2025-00-10" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
+    {
+      name: "checkedOn without leading zeros",
+      changes: { "representation.checkedOn": "2025-2-3" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
+    {
+      name: "checkedOn written the English way",
+      changes: { "representation.checkedOn": "03/02/2025" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
+    {
+      name: "checkedOn with a time",
+      changes: { "representation.checkedOn": "2025-02-03T00:00:00Z" },
+      path: "representation.checkedOn",
+      key: "representation.checkedOn.format",
+    },
     { name: "checkedOn empty", changes: { "representation.checkedOn": " " }, path: "representation.checkedOn", key: "representation.checkedOn.format" },
     { name: "createdAt without offset", changes: { createdAt: "2026-11-20T16:05:00" }, path: "createdAt", key: "datetime.format" },
     { name: "submittedAt without offset", changes: { submittedAt: "2026-11-20T16:20:00.000" }, path: "submittedAt", key: "datetime.format" },
@@ -341,11 +417,13 @@ describe("complaintSchema: each problem gives its i18n key at its path", () => {
 const TEXTS = LIMITS.map(({ path, base }) => ({ path, base }));
 
 describe("complaintSchema: text that cannot be stored or seen (issue 10)", () => {
-  it.each(TEXTS.flatMap(({ path, base }) => [
-    { path, base, what: "a NUL", value: "before\u0000after" },
-    { path, base, what: "a lone high surrogate", value: "half an emoji \ud800" },
-    { path, base, what: "a lone low surrogate", value: "\udc00 half an emoji" },
-  ]))("$path with $what is refused with text.unstorable", ({ path, base, value }) => {
+  it.each(
+    TEXTS.flatMap(({ path, base }) => [
+      { path, base, what: "a NUL", value: "before\u0000after" },
+      { path, base, what: "a lone high surrogate", value: "half an emoji \ud800" },
+      { path, base, what: "a lone low surrogate", value: "\udc00 half an emoji" },
+    ]),
+  )("$path with $what is refused with text.unstorable", ({ path, base, value }) => {
     expect(problems(complaintWith({ ...base, [path]: value }))).toEqual([`${path} → validation:text.unstorable`]);
   });
 
@@ -396,7 +474,36 @@ describe("complaintSchema: lengths count what the person sees (issue 10)", () =>
   it("counts in chunks exactly as one Intl.Segmenter pass over the whole text does (2,000 mixed texts, fixed seed)", () => {
     // Letters, CR LF, accents, joiners, skin tones, flags, Hangul jamo, Indic conjuncts, Thai AM,
     // prepend marks and keycaps: every rule that looks across a chunk's edge.
-    const alphabet = ["a", " ", "\n", "\r", "\t", "\u0301", "\u200d", "😢", "👩", "🏽", "🇬", "🇧", "가", "\u1100", "\u1161", "\u11a8", "क", "\u094d", "ष", "\u0e33", "ก", "\u0600", "1", "\ufe0f", "\u20e3", "中", "ﾞ", "ｶ"];
+    const alphabet = [
+      "a",
+      " ",
+      "\n",
+      "\r",
+      "\t",
+      "\u0301",
+      "\u200d",
+      "😢",
+      "👩",
+      "🏽",
+      "🇬",
+      "🇧",
+      "가",
+      "\u1100",
+      "\u1161",
+      "\u11a8",
+      "क",
+      "\u094d",
+      "ष",
+      "\u0e33",
+      "ก",
+      "\u0600",
+      "1",
+      "\ufe0f",
+      "\u20e3",
+      "中",
+      "ﾞ",
+      "ｶ",
+    ];
     let seed = 20_261_120;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
@@ -426,9 +533,7 @@ describe("complaintSchema: lengths count what the person sees (issue 10)", () =>
 
   it("counts a family emoji (7 code points, 11 UTF-16 units) once against the 10,000 limit", () => {
     expect(problems(complaintWith({ "whatHappened.text": "👩‍👩‍👧‍👦".repeat(10_000) }))).toEqual([]);
-    expect(problems(complaintWith({ "whatHappened.text": "👩‍👩‍👧‍👦".repeat(10_001) }))).toEqual([
-      "whatHappened.text → validation:whatHappened.text.tooLong",
-    ]);
+    expect(problems(complaintWith({ "whatHappened.text": "👩‍👩‍👧‍👦".repeat(10_001) }))).toEqual(["whatHappened.text → validation:whatHappened.text.tooLong"]);
   });
 });
 
@@ -455,9 +560,7 @@ describe("complaintSchema: ids and dates (issue 10)", () => {
     { what: "year 1969", value: "1969-12-31T23:59:59.999Z" },
     { what: "262 KB of fraction digits", value: `2026-11-20T16:05:00.${"0".repeat(262_000)}Z` },
   ])("createdAt in $what is refused", ({ value }) => {
-    expect(problems(complaintWith({ createdAt: value, submittedAt: "2026-11-20T16:20:00.000Z" }))).toEqual([
-      "createdAt → validation:datetime.format",
-    ]);
+    expect(problems(complaintWith({ createdAt: value, submittedAt: "2026-11-20T16:20:00.000Z" }))).toEqual(["createdAt → validation:datetime.format"]);
   });
 
   it.each(["1970-01-01T00:00:00.000Z", "2199-12-31T23:59:59.999Z"])("accepts the bounding time %s", (value) => {
@@ -465,9 +568,7 @@ describe("complaintSchema: ids and dates (issue 10)", () => {
   });
 
   it.each(["0000-01-01", "9999-12-31"])("representation.checkedOn %s is refused", (value) => {
-    expect(problems(complaintWith({ "representation.checkedOn": value }))).toEqual([
-      "representation.checkedOn → validation:representation.checkedOn.format",
-    ]);
+    expect(problems(complaintWith({ "representation.checkedOn": value }))).toEqual(["representation.checkedOn → validation:representation.checkedOn.format"]);
   });
 
   it("refuses a complaint sent before it was started", () => {
@@ -610,7 +711,11 @@ describe("validation keys and the English text (locales/en-GB/validation.json)",
 
   it("has no English text for keys the schema does not build, except the extra keys", () => {
     const known = new Set([...validationKeys].map((key) => key.slice("validation:".length)));
-    expect(englishKeys(english).filter((key) => !known.has(key)).sort()).toEqual([...EXTRA_KEYS].sort());
+    expect(
+      englishKeys(english)
+        .filter((key) => !known.has(key))
+        .sort(),
+    ).toEqual([...EXTRA_KEYS].sort());
   });
 
   it.each(EXTRA_KEYS)("extra key %s has English text", (key) => {

@@ -90,42 +90,44 @@ export const contactSchema = z.discriminatedUnion("method", contactShapes, key("
 export type Contact = z.infer<typeof contactSchema>;
 
 /** A complaint as sent to `POST /api/v1/complaints`. */
-export const complaintSchema = z.strictObject({
-  id: uuid(),
-  councilId: z.string(key("councilId.type")).regex(/^[a-z0-9][a-z0-9-]{1,39}$/, key("councilId.format")),
-  schemaVersion: z.literal(COMPLAINT_SCHEMA_VERSION, key("schemaVersion.unsupported")),
-  role: complaintRuleAt("role"),
-  child: childSchema.optional(),
-  eligibility: eligibilityAnswersSchema.optional(),
-  representation: representationSchema.optional(),
-  whatHappened: whatHappenedSchema,
-  putRight: complaintRuleAt("putRight"),
-  adjustments: complaintRuleAt("adjustments"),
-  wantsAdvocate: complaintRuleAt("wantsAdvocate"),
-  contact: contactSchema.optional(),
-  /**
-   * The person said someone may be in danger now (the safety question, issue 16), so staff can read
-   * it first. Optional, never defaulted: absent means the question was not asked (a client from
-   * before it existed), which is not the same as "no".
-   */
-  saysInDanger: complaintRuleAt("saysInDanger"),
-  /**
-   * The language the person used Speak Up in (issue 14): a BCP 47 code such as "ar" or "en-GB", so
-   * the council knows to offer an interpreter. Optional: clients from before it existed send none.
-   */
-  language: z
-    .string(key("language.format"))
-    .max(35, key("language.format"))
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/, key("language.format"))
-    .optional(),
-  createdAt: isoDateTime,
-  submittedAt: isoDateTime,
-}).refine((complaint) => Date.parse(complaint.submittedAt) >= Date.parse(complaint.createdAt), {
-  ...key("submittedAt.beforeCreatedAt"),
-  path: ["submittedAt"],
-  // Only once both dates have passed their own checks.
-  when: (payload) => payload.issues.length === 0,
-});
+export const complaintSchema = z
+  .strictObject({
+    id: uuid(),
+    councilId: z.string(key("councilId.type")).regex(/^[a-z0-9][a-z0-9-]{1,39}$/, key("councilId.format")),
+    schemaVersion: z.literal(COMPLAINT_SCHEMA_VERSION, key("schemaVersion.unsupported")),
+    role: complaintRuleAt("role"),
+    child: childSchema.optional(),
+    eligibility: eligibilityAnswersSchema.optional(),
+    representation: representationSchema.optional(),
+    whatHappened: whatHappenedSchema,
+    putRight: complaintRuleAt("putRight"),
+    adjustments: complaintRuleAt("adjustments"),
+    wantsAdvocate: complaintRuleAt("wantsAdvocate"),
+    contact: contactSchema.optional(),
+    /**
+     * The person said someone may be in danger now (the safety question, issue 16), so staff can read
+     * it first. Optional, never defaulted: absent means the question was not asked (a client from
+     * before it existed), which is not the same as "no".
+     */
+    saysInDanger: complaintRuleAt("saysInDanger"),
+    /**
+     * The language the person used Speak Up in (issue 14): a BCP 47 code such as "ar" or "en-GB", so
+     * the council knows to offer an interpreter. Optional: clients from before it existed send none.
+     */
+    language: z
+      .string(key("language.format"))
+      .max(35, key("language.format"))
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8}){0,4}$/, key("language.format"))
+      .optional(),
+    createdAt: isoDateTime,
+    submittedAt: isoDateTime,
+  })
+  .refine((complaint) => Date.parse(complaint.submittedAt) >= Date.parse(complaint.createdAt), {
+    ...key("submittedAt.beforeCreatedAt"),
+    path: ["submittedAt"],
+    // Only once both dates have passed their own checks.
+    when: (payload) => payload.issues.length === 0,
+  });
 export type Complaint = z.infer<typeof complaintSchema>;
 export type ComplaintInput = z.input<typeof complaintSchema>;
 

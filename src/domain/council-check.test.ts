@@ -24,7 +24,12 @@ describe("differencesFromStatutory", () => {
     const source = { source: "Testshire's page", read, note: "'an extra 40 working days'" };
     const differences = differencesFromStatutory(
       council({
-        timescales: { stage2MaxWorkingDays: 70, acknowledgementWorkingDays: 3, stage3RequestWindow: { value: 28, unit: "calendar-days" }, stage2ClockStart: "agreed-summary" },
+        timescales: {
+          stage2MaxWorkingDays: 70,
+          acknowledgementWorkingDays: 3,
+          stage3RequestWindow: { value: 28, unit: "calendar-days" },
+          stage2ClockStart: "agreed-summary",
+        },
         sources: { "timescales.stage2MaxWorkingDays": source },
       }),
     );
@@ -32,7 +37,13 @@ describe("differencesFromStatutory", () => {
       { field: "timescales.acknowledgementWorkingDays", value: 3, default: undefined, kind: "statutory", source: undefined },
       { field: "timescales.stage2MaxWorkingDays", value: 70, default: 65, kind: "statutory", source },
       { field: "timescales.stage2ClockStart", value: "agreed-summary", default: "request", kind: "statutory", source: undefined },
-      { field: "timescales.stage3RequestWindow", value: { value: 28, unit: "calendar-days" }, default: { value: 20, unit: "working-days" }, kind: "statutory", source: undefined },
+      {
+        field: "timescales.stage3RequestWindow",
+        value: { value: 28, unit: "calendar-days" },
+        default: { value: 20, unit: "working-days" },
+        kind: "statutory",
+        source: undefined,
+      },
     ]);
   });
 
@@ -44,7 +55,13 @@ describe("differencesFromStatutory", () => {
 
   it("reports a local procedure other than the app's default as an app-default difference", () => {
     expect(differencesFromStatutory(council({ localProcedure: { stages: [{ workingDays: 20 }, { workingDays: 25 }] } }))).toEqual([
-      { field: "localProcedure", value: { stages: [{ workingDays: 20 }, { workingDays: 25 }] }, default: DEFAULT_LOCAL_PROCEDURE, kind: "app", source: undefined },
+      {
+        field: "localProcedure",
+        value: { stages: [{ workingDays: 20 }, { workingDays: 25 }] },
+        default: DEFAULT_LOCAL_PROCEDURE,
+        kind: "app",
+        source: undefined,
+      },
     ]);
   });
 });
@@ -56,7 +73,12 @@ describe("unpublishedSettings", () => {
     const rest: Record<string, unknown> = structuredClone(minimal);
     delete rest.privacyNotice;
     const gaps = unpublishedSettings(
-      parseCouncilSettings("t.json", { ...rest, contact: {}, emergency: { outOfHours: "01632 960 001" }, sources: { contact: note, "emergency.childrensServices": note, privacyNotice: note } }),
+      parseCouncilSettings("t.json", {
+        ...rest,
+        contact: {},
+        emergency: { outOfHours: "01632 960 001" },
+        sources: { contact: note, "emergency.childrensServices": note, privacyNotice: note },
+      }),
     );
     expect(gaps).toEqual([
       { field: "contact", source: note },

@@ -34,10 +34,7 @@ export interface Gap {
   source?: Source;
 }
 
-const TIMESCALE_KEYS = [
-  "acknowledgementWorkingDays",
-  ...(Object.keys(STATUTORY_TIMESCALES) as Array<keyof Timescales>),
-] as Array<keyof Timescales>;
+const TIMESCALE_KEYS = ["acknowledgementWorkingDays", ...(Object.keys(STATUTORY_TIMESCALES) as Array<keyof Timescales>)] as Array<keyof Timescales>;
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 

@@ -3,14 +3,7 @@
 // eslint-disable-next-line no-restricted-imports
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  councilIndexSchema,
-  councilSettingsSchema,
-  formatSettingsError,
-  parseCouncilSettings,
-  type CouncilSettingsInput,
-  type Timescales,
-} from "./council";
+import { councilIndexSchema, councilSettingsSchema, formatSettingsError, parseCouncilSettings, type CouncilSettingsInput, type Timescales } from "./council";
 
 /** The real councils, shipped; the made-up ones, for tests only (decision 021). */
 const SHIPPED_DIR = new URL("../../public/councils/", import.meta.url);
@@ -134,7 +127,10 @@ describe("council files (public/councils shipped, test/fixtures/councils for tes
         "privacyNotice",
       ];
       for (const path of paths) {
-        expect(council.sources?.[path], path).toMatchObject({ source: expect.stringMatching(/seed 00[013]|Regulations 2006|Local Government Act 1974/), read: "2026-12-01" });
+        expect(council.sources?.[path], path).toMatchObject({
+          source: expect.stringMatching(/seed 00[013]|Regulations 2006|Local Government Act 1974/),
+          read: "2026-12-01",
+        });
       }
       council.advocacy.forEach((_, i) => expect(council.sources?.[`advocacy.${i}`], `advocacy.${i}`).toBeDefined());
     },
@@ -187,12 +183,15 @@ describe("defaults", () => {
     });
   });
 
-  it.each(["example-borough.json", "northmoor.json"])("%s says who its data protection officer is, its lawful basis and how long it keeps complaints", (file) => {
-    const { dataProtection } = parseCouncilSettings(file, readJson(file));
-    expect(dataProtection.officer?.email).toMatch(/@/);
-    expect(dataProtection.lawfulBasis).toMatch(/Children Act 1989/);
-    expect(dataProtection.retention).toEqual({ value: expect.any(Number), unit: "years" });
-  });
+  it.each(["example-borough.json", "northmoor.json"])(
+    "%s says who its data protection officer is, its lawful basis and how long it keeps complaints",
+    (file) => {
+      const { dataProtection } = parseCouncilSettings(file, readJson(file));
+      expect(dataProtection.officer?.email).toMatch(/@/);
+      expect(dataProtection.lawfulBasis).toMatch(/Children Act 1989/);
+      expect(dataProtection.retention).toEqual({ value: expect.any(Number), unit: "years" });
+    },
+  );
 
   it("fills in the timescales a council leaves out and keeps the ones it sets", () => {
     const council = parseCouncilSettings("partial", councilWith({ timescales: { stage1TargetWorkingDays: 15, stage2ClockStart: "agreed-summary" } }));
@@ -206,7 +205,10 @@ describe("defaults", () => {
   });
 
   it.each([
-    { name: "equal target and maximum", timescales: { stage1TargetWorkingDays: 20, stage1MaxWorkingDays: 20, stage2TargetWorkingDays: 40, stage2MaxWorkingDays: 40 } },
+    {
+      name: "equal target and maximum",
+      timescales: { stage1TargetWorkingDays: 20, stage1MaxWorkingDays: 20, stage2TargetWorkingDays: 40, stage2MaxWorkingDays: 40 },
+    },
     { name: "the longest allowed", timescales: { stage2MaxWorkingDays: 260, stage3RequestWindow: { value: 365, unit: "calendar-days" }, ombudsmanMonths: 36 } },
   ])("accepts $name", ({ timescales }) => {
     expect(parseCouncilSettings("edge", councilWith({ timescales })).timescales).toEqual({ ...STATUTORY, ...timescales });
@@ -222,45 +224,117 @@ describe("defaults", () => {
 
 describe("invalid settings fail with a message naming the field", () => {
   it.each([
-    { name: "data protection officer with no way to reach them", changes: { dataProtection: { officer: { name: "DPO" } } }, problem: "dataProtection.officer: needs at least one of email, phone or postalAddress" },
-    { name: "bad data protection officer email", changes: { dataProtection: { officer: { email: "dpo(at)x" } } }, problem: "dataProtection.officer.email: must be an email address" },
-    { name: "retention in words (no longer accepted: the server acts on it)", changes: { dataProtection: { retention: "6 years after the complaint is closed" } }, problem: 'dataProtection.retention: must be like { "value": 6, "unit": "years" }' },
-    { name: "retention of no time", changes: { dataProtection: { retention: { value: 0, unit: "years" } } }, problem: "dataProtection.retention.value: must be at least 1" },
-    { name: "retention in part years", changes: { dataProtection: { retention: { value: 6.5, unit: "years" } } }, problem: "dataProtection.retention.value: must be a whole number" },
-    { name: "retention in weeks", changes: { dataProtection: { retention: { value: 6, unit: "weeks" } } }, problem: 'dataProtection.retention.unit: must be "years" or "months"' },
-    { name: "retention too long", changes: { dataProtection: { retention: { value: 101, unit: "years" } } }, problem: "dataProtection.retention.value: must be at most 100 years" },
+    {
+      name: "data protection officer with no way to reach them",
+      changes: { dataProtection: { officer: { name: "DPO" } } },
+      problem: "dataProtection.officer: needs at least one of email, phone or postalAddress",
+    },
+    {
+      name: "bad data protection officer email",
+      changes: { dataProtection: { officer: { email: "dpo(at)x" } } },
+      problem: "dataProtection.officer.email: must be an email address",
+    },
+    {
+      name: "retention in words (no longer accepted: the server acts on it)",
+      changes: { dataProtection: { retention: "6 years after the complaint is closed" } },
+      problem: 'dataProtection.retention: must be like { "value": 6, "unit": "years" }',
+    },
+    {
+      name: "retention of no time",
+      changes: { dataProtection: { retention: { value: 0, unit: "years" } } },
+      problem: "dataProtection.retention.value: must be at least 1",
+    },
+    {
+      name: "retention in part years",
+      changes: { dataProtection: { retention: { value: 6.5, unit: "years" } } },
+      problem: "dataProtection.retention.value: must be a whole number",
+    },
+    {
+      name: "retention in weeks",
+      changes: { dataProtection: { retention: { value: 6, unit: "weeks" } } },
+      problem: 'dataProtection.retention.unit: must be "years" or "months"',
+    },
+    {
+      name: "retention too long",
+      changes: { dataProtection: { retention: { value: 101, unit: "years" } } },
+      problem: "dataProtection.retention.value: must be at most 100 years",
+    },
     { name: "unknown data protection setting", changes: { dataProtection: { retainFor: "forever" } }, problem: "dataProtection" },
     { name: "bad contact phone", changes: { contact: { phone: "call us" } }, problem: "contact.phone: must be a phone number" },
-    { name: "bad out-of-hours phone", changes: { emergency: { childrensServices: "01632 960 000", outOfHours: "ring 999" } }, problem: "emergency.outOfHours: must be a phone number" },
+    {
+      name: "bad out-of-hours phone",
+      changes: { emergency: { childrensServices: "01632 960 000", outOfHours: "ring 999" } },
+      problem: "emergency.outOfHours: must be a phone number",
+    },
     { name: "bad advocacy phone", changes: { advocacy: [{ name: "A", phone: "0800-ADVOCATE" }] }, problem: "advocacy.0.phone: must be a phone number" },
-    { name: "http:// privacy notice", changes: { privacyNotice: "http://www.testshire.example/privacy" }, problem: "privacyNotice: must be a full https:// address" },
-    { name: "http:// web form", changes: { contact: { webForm: "http://www.testshire.example/complain" } }, problem: "contact.webForm: must be a full https:// address" },
-    { name: "http:// advocacy website", changes: { advocacy: [{ name: "A", website: "http://advocacy.example" }] }, problem: "advocacy.0.website: must be a full https:// address" },
+    {
+      name: "http:// privacy notice",
+      changes: { privacyNotice: "http://www.testshire.example/privacy" },
+      problem: "privacyNotice: must be a full https:// address",
+    },
+    {
+      name: "http:// web form",
+      changes: { contact: { webForm: "http://www.testshire.example/complain" } },
+      problem: "contact.webForm: must be a full https:// address",
+    },
+    {
+      name: "http:// advocacy website",
+      changes: { advocacy: [{ name: "A", website: "http://advocacy.example" }] },
+      problem: "advocacy.0.website: must be a full https:// address",
+    },
     { name: "address without a host", changes: { privacyNotice: "https://privacy" }, problem: "privacyNotice: must be a full https:// address" },
     { name: "bad contact email", changes: { contact: { email: "complaints(at)testshire.example" } }, problem: "contact.email: must be an email address" },
     { name: "bad advocacy email", changes: { advocacy: [{ name: "A", email: "help@" }] }, problem: "advocacy.0.email: must be an email address" },
-    { name: "stage 1 max below target", changes: { timescales: { stage1TargetWorkingDays: 15, stage1MaxWorkingDays: 12 } }, problem: "timescales.stage1MaxWorkingDays: must be at least stage1TargetWorkingDays" },
-    { name: "stage 2 max below target", changes: { timescales: { stage2TargetWorkingDays: 30, stage2MaxWorkingDays: 20 } }, problem: "timescales.stage2MaxWorkingDays: must be at least stage2TargetWorkingDays" },
+    {
+      name: "stage 1 max below target",
+      changes: { timescales: { stage1TargetWorkingDays: 15, stage1MaxWorkingDays: 12 } },
+      problem: "timescales.stage1MaxWorkingDays: must be at least stage1TargetWorkingDays",
+    },
+    {
+      name: "stage 2 max below target",
+      changes: { timescales: { stage2TargetWorkingDays: 30, stage2MaxWorkingDays: 20 } },
+      problem: "timescales.stage2MaxWorkingDays: must be at least stage2TargetWorkingDays",
+    },
     { name: "unknown top-level field", changes: { colour: "#1d4f91" }, problem: `(top level): Unrecognized key: "colour"` },
     { name: "unknown timescale", changes: { timescales: { stage4TargetWorkingDays: 10 } }, problem: `timescales: Unrecognized key: "stage4TargetWorkingDays"` },
-    { name: "unknown contact field", changes: { contact: { email: "a@testshire.example", fax: "01632 960 002" } }, problem: `contact: Unrecognized key: "fax"` },
+    {
+      name: "unknown contact field",
+      changes: { contact: { email: "a@testshire.example", fax: "01632 960 002" } },
+      problem: `contact: Unrecognized key: "fax"`,
+    },
     { name: "three-digit theme colour", changes: { themeColour: "#fff" }, problem: "themeColour: must be a colour like #1d4f91" },
     { name: "named theme colour", changes: { themeColour: "red" }, problem: "themeColour: must be a colour like #1d4f91" },
     { name: "theme colour with a bad digit", changes: { themeColour: "#1d4f9g" }, problem: "themeColour: must be a colour like #1d4f91" },
     { name: "no contact channel", changes: { contact: { hours: "9 to 5" } }, problem: "contact: needs at least one of phone, email, postalAddress or webForm" },
     { name: "empty contact", changes: { contact: {} }, problem: "contact: needs at least one of phone, email, postalAddress or webForm" },
-    { name: "protocol-relative endpoint", changes: { submission: { endpoint: "//evil.example/complaints" } }, problem: "submission.endpoint: must be a path on this site" },
+    {
+      name: "protocol-relative endpoint",
+      changes: { submission: { endpoint: "//evil.example/complaints" } },
+      problem: "submission.endpoint: must be a path on this site",
+    },
     { name: "javascript: endpoint", changes: { submission: { endpoint: "javascript:alert(1)" } }, problem: "submission.endpoint: must be a path on this site" },
-    { name: "http:// endpoint", changes: { submission: { endpoint: "http://api.testshire.example/complaints" } }, problem: "submission.endpoint: must be a path on this site" },
+    {
+      name: "http:// endpoint",
+      changes: { submission: { endpoint: "http://api.testshire.example/complaints" } },
+      problem: "submission.endpoint: must be a path on this site",
+    },
     { name: "relative endpoint", changes: { submission: { endpoint: "api/v1/complaints" } }, problem: "submission.endpoint: must be a path on this site" },
-    { name: "endpoint with a space", changes: { submission: { endpoint: "/api/v1/ complaints" } }, problem: "submission.endpoint: must be a path on this site" },
+    {
+      name: "endpoint with a space",
+      changes: { submission: { endpoint: "/api/v1/ complaints" } },
+      problem: "submission.endpoint: must be a path on this site",
+    },
     { name: "id with capitals", changes: { id: "Testshire" }, problem: "id: must be lower-case letters, numbers and dashes" },
     { name: "id with a space", changes: { id: "test shire" }, problem: "id: must be lower-case letters, numbers and dashes" },
     { name: "no advocacy provider", changes: { advocacy: [] }, problem: "advocacy: " },
     { name: "empty local procedure", changes: { localProcedure: { stages: [] } }, problem: "localProcedure.stages: " },
     { name: "zero working days", changes: { timescales: { panelReportWorkingDays: 0 } }, problem: "timescales.panelReportWorkingDays: " },
     { name: "part working days", changes: { timescales: { finalResponseWorkingDays: 2.5 } }, problem: "timescales.finalResponseWorkingDays: " },
-    { name: "unknown window unit", changes: { timescales: { stage3RequestWindow: { value: 20, unit: "weeks" } } }, problem: "timescales.stage3RequestWindow.unit: " },
+    {
+      name: "unknown window unit",
+      changes: { timescales: { stage3RequestWindow: { value: 20, unit: "weeks" } } },
+      problem: "timescales.stage3RequestWindow.unit: ",
+    },
     { name: "unknown clock start", changes: { timescales: { stage2ClockStart: "complaint" } }, problem: "timescales.stage2ClockStart: " },
     { name: "blank name", changes: { name: "   " }, problem: "name: " },
   ])("$name", ({ changes, problem }) => {
@@ -274,7 +348,10 @@ describe("sources, and settings a real council's page does not publish", () => {
   const unpublished = { source: "Testshire's complaints page", read, note: "not published" };
 
   it("keeps a source for a setting, with the date read and a note", () => {
-    const sources = { "timescales.stage2MaxWorkingDays": { source: "Testshire's complaints page", read, note: "25 + 40" }, "advocacy.0": { source: "docs/domain.md", read } };
+    const sources = {
+      "timescales.stage2MaxWorkingDays": { source: "Testshire's complaints page", read, note: "25 + 40" },
+      "advocacy.0": { source: "docs/domain.md", read },
+    };
     expect(parseCouncilSettings("src", councilWith({ sources })).sources).toEqual(sources);
   });
 
@@ -284,23 +361,35 @@ describe("sources, and settings a real council's page does not publish", () => {
     expect(() => parseCouncilSettings("testshire.json", councilWith({ emergency }))).toThrow(
       `  - ${path}: needs a phone number, or a sources entry saying why it is left out`,
     );
-    expect(parseCouncilSettings("testshire.json", councilWith({ emergency, sources: { [path]: unpublished } })).emergency[field as "outOfHours"]).toBeUndefined();
+    expect(
+      parseCouncilSettings("testshire.json", councilWith({ emergency, sources: { [path]: unpublished } })).emergency[field as "outOfHours"],
+    ).toBeUndefined();
   });
 
   it("may leave out the privacy notice, or every contact channel, only with a sources entry for it", () => {
     const noNotice: Record<string, unknown> = structuredClone(minimal);
     delete noNotice.privacyNotice;
-    expect(() => parseCouncilSettings("testshire.json", noNotice)).toThrow("  - privacyNotice: needs a full https:// address, or a sources entry saying why it is left out");
+    expect(() => parseCouncilSettings("testshire.json", noNotice)).toThrow(
+      "  - privacyNotice: needs a full https:// address, or a sources entry saying why it is left out",
+    );
     expect(parseCouncilSettings("testshire.json", { ...noNotice, sources: { privacyNotice: unpublished } }).privacyNotice).toBeUndefined();
     expect(parseCouncilSettings("testshire.json", councilWith({ contact: {}, sources: { contact: unpublished } })).contact).toEqual({});
   });
 
   it.each([
-    { name: "a path naming no setting", sources: { "timescales.stage4TargetWorkingDays": unpublished }, problem: "sources.timescales.stage4TargetWorkingDays: names no council setting" },
+    {
+      name: "a path naming no setting",
+      sources: { "timescales.stage4TargetWorkingDays": unpublished },
+      problem: "sources.timescales.stage4TargetWorkingDays: names no council setting",
+    },
     { name: "a path into a number", sources: { "themeColour.red": unpublished }, problem: "sources.themeColour.red: names no council setting" },
     { name: "an advocacy path that is not an index", sources: { "advocacy.first": unpublished }, problem: "sources.advocacy.first: names no council setting" },
     { name: "a path that is not a path", sources: { "timescales..x": unpublished }, problem: "sources.timescales..x: names no council setting" },
-    { name: "a date that is not a date", sources: { name: { source: "page", read: "1 December 2026" } }, problem: "sources.name.read: must be a date like 2026-12-01" },
+    {
+      name: "a date that is not a date",
+      sources: { name: { source: "page", read: "1 December 2026" } },
+      problem: "sources.name.read: must be a date like 2026-12-01",
+    },
     { name: "no source", sources: { name: { read } }, problem: "sources.name.source: " },
     { name: "an unknown part", sources: { name: { source: "page", read, url: "https://x.example" } }, problem: `sources.name: Unrecognized key: "url"` },
   ])("rejects $name, naming it", ({ sources, problem }) => {
@@ -308,7 +397,12 @@ describe("sources, and settings a real council's page does not publish", () => {
   });
 
   it("accepts a path into an object, an array item, and a whole part", () => {
-    const sources = { "contact.hours": unpublished, "advocacy.0.phone": unpublished, timescales: unpublished, "timescales.stage2RequestWindow.unit": unpublished };
+    const sources = {
+      "contact.hours": unpublished,
+      "advocacy.0.phone": unpublished,
+      timescales: unpublished,
+      "timescales.stage2RequestWindow.unit": unpublished,
+    };
     expect(parseCouncilSettings("testshire.json", councilWith({ sources })).sources).toEqual(sources);
   });
 });

@@ -114,13 +114,15 @@ const advocacyProviderSchema = z.strictObject({
  * How long a closed complaint is kept: `{ "value": 6, "unit": "years" }` (issue 13 item 4). At
  * most 100 years; a number, so the server can act on it (words were a second source of truth).
  */
-export const retentionSchema = z.strictObject(
-  {
-    value: z.number("must be a whole number of years or months, like 6").int("must be a whole number, like 6").min(1, "must be at least 1"),
-    unit: z.enum(["years", "months"], 'must be "years" or "months"'),
-  },
-  'must be like { "value": 6, "unit": "years" } (how long a closed complaint is kept after it was closed)',
-).refine((r) => r.value <= (r.unit === "years" ? 100 : 1200), { message: "must be at most 100 years (1200 months)", path: ["value"] });
+export const retentionSchema = z
+  .strictObject(
+    {
+      value: z.number("must be a whole number of years or months, like 6").int("must be a whole number, like 6").min(1, "must be at least 1"),
+      unit: z.enum(["years", "months"], 'must be "years" or "months"'),
+    },
+    'must be like { "value": 6, "unit": "years" } (how long a closed complaint is kept after it was closed)',
+  )
+  .refine((r) => r.value <= (r.unit === "years" ? 100 : 1200), { message: "must be at most 100 years (1200 months)", path: ["value"] });
 export type Retention = z.infer<typeof retentionSchema>;
 
 /**
@@ -174,9 +176,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export const sourcesSchema = z.record(z.string(), sourceSchema);
 
 const councilSettingsObject = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be lower-case letters, numbers and dashes"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be lower-case letters, numbers and dashes"),
   name: z.string().trim().min(1).max(120),
   shortName: z.string().trim().min(1).max(40),
   /** At least one channel, unless `sources.contact` says why there is none (see `UNPUBLISHED_ALLOWED`). */
@@ -195,9 +195,7 @@ const councilSettingsObject = z.strictObject({
   localProcedure: localProcedureSchema.default({
     stages: [{ workingDays: 10 }, { workingDays: 20 }],
   }),
-  submission: z
-    .strictObject({ endpoint: endpoint })
-    .default({ endpoint: "/api/v1/complaints" }),
+  submission: z.strictObject({ endpoint: endpoint }).default({ endpoint: "/api/v1/complaints" }),
   /** Required unless `sources.privacyNotice` says why it is left out. */
   privacyNotice: httpsUrl.optional(),
   dataProtection: dataProtectionSchema.default({}),

@@ -17,7 +17,10 @@ describe("a draft's default name", () => {
   });
 
   it.each([
-    [{ childName: "Jamie Rivers", topics: ["delay" as const, "staff" as const] }, { initials: "J.R.", topic: "delay" }],
+    [
+      { childName: "Jamie Rivers", topics: ["delay" as const, "staff" as const] },
+      { initials: "J.R.", topic: "delay" },
+    ],
     [{ topics: ["decision" as const] }, { topic: "decision" }],
     [{ childName: "Sam" }, { initials: "S." }],
     [{}, {}],

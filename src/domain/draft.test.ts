@@ -157,9 +157,7 @@ describe("complaintFromDraft: blank answers are left out", () => {
   });
 
   it("leaves out the eligibility answers when none were given", () => {
-    expect(
-      built({ ...completeAnswers, childSituation: undefined, topics: undefined, when: undefined, proceedings: undefined }).eligibility,
-    ).toBeUndefined();
+    expect(built({ ...completeAnswers, childSituation: undefined, topics: undefined, when: undefined, proceedings: undefined }).eligibility).toBeUndefined();
   });
 
   it("leaves out the child's agreement answers when agreement was not answered", () => {
@@ -169,15 +167,39 @@ describe("complaintFromDraft: blank answers are left out", () => {
 
 describe("complaintFromDraft: problems are returned, not thrown", () => {
   it.each([
-    { name: "what happened not answered", answers: { ...completeAnswers, whatHappened: undefined }, problems: ["whatHappened.text → validation:whatHappened.text.required"] },
+    {
+      name: "what happened not answered",
+      answers: { ...completeAnswers, whatHappened: undefined },
+      problems: ["whatHappened.text → validation:whatHappened.text.required"],
+    },
     { name: "what happened empty", answers: { ...completeAnswers, whatHappened: "" }, problems: ["whatHappened.text → validation:whatHappened.text.required"] },
-    { name: "what happened only spaces", answers: { ...completeAnswers, whatHappened: " \n " }, problems: ["whatHappened.text → validation:whatHappened.text.required"] },
+    {
+      name: "what happened only spaces",
+      answers: { ...completeAnswers, whatHappened: " \n " },
+      problems: ["whatHappened.text → validation:whatHappened.text.required"],
+    },
     { name: "bad email", answers: { ...completeAnswers, email: "parent.example.com" }, problems: ["contact.email → validation:contact.email.format"] },
     { name: "email chosen but not typed", answers: { ...completeAnswers, email: undefined }, problems: ["contact.email → validation:contact.email.format"] },
-    { name: "bad phone", answers: { ...completeAnswers, contactMethod: "phone", phone: "my mum's" }, problems: ["contact.phone → validation:contact.phone.format"] },
-    { name: "phone chosen but not typed", answers: { ...completeAnswers, contactMethod: "phone", phone: undefined }, problems: ["contact.phone → validation:contact.phone.format"] },
-    { name: "advocate chosen, only a name", answers: { ...completeAnswers, contactMethod: "advocate", advocateContact: undefined }, problems: ["contact.advocateContact → validation:contact.advocateContact.required"] },
-    { name: "post chosen, no address", answers: { ...completeAnswers, contactMethod: "post", address: undefined }, problems: ["contact.address → validation:contact.address.required"] },
+    {
+      name: "bad phone",
+      answers: { ...completeAnswers, contactMethod: "phone", phone: "my mum's" },
+      problems: ["contact.phone → validation:contact.phone.format"],
+    },
+    {
+      name: "phone chosen but not typed",
+      answers: { ...completeAnswers, contactMethod: "phone", phone: undefined },
+      problems: ["contact.phone → validation:contact.phone.format"],
+    },
+    {
+      name: "advocate chosen, only a name",
+      answers: { ...completeAnswers, contactMethod: "advocate", advocateContact: undefined },
+      problems: ["contact.advocateContact → validation:contact.advocateContact.required"],
+    },
+    {
+      name: "post chosen, no address",
+      answers: { ...completeAnswers, contactMethod: "post", address: undefined },
+      problems: ["contact.address → validation:contact.address.required"],
+    },
     {
       name: "advocate chosen, no details",
       answers: { ...completeAnswers, contactMethod: "advocate", advocateName: undefined, advocateContact: " " },
@@ -185,7 +207,11 @@ describe("complaintFromDraft: problems are returned, not thrown", () => {
     },
     { name: "age not a number", answers: { ...completeAnswers, childAge: "fourteen" }, problems: ["child.age → validation:child.age.type"] },
     { name: "age too high", answers: { ...completeAnswers, childAge: "30" }, problems: ["child.age → validation:child.age.range"] },
-    { name: "date that does not exist", answers: { ...completeAnswers, checkedOn: "2026-02-30" }, problems: ["representation.checkedOn → validation:representation.checkedOn.format"] },
+    {
+      name: "date that does not exist",
+      answers: { ...completeAnswers, checkedOn: "2026-02-30" },
+      problems: ["representation.checkedOn → validation:representation.checkedOn.format"],
+    },
     {
       name: "empty what happened and bad email together",
       answers: { ...completeAnswers, whatHappened: "", email: "nope" },
@@ -202,9 +228,7 @@ describe("complaintFromDraft: problems are returned, not thrown", () => {
     expect(draft.answers.whatHappened).toBe(long);
     const result = complaintFromDraft(draft, SUBMITTED_AT);
     expect(result.success).toBe(false);
-    expect(result.error?.issues).toEqual([
-      expect.objectContaining({ path: ["whatHappened", "text"], message: "validation:whatHappened.text.tooLong" }),
-    ]);
+    expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["whatHappened", "text"], message: "validation:whatHappened.text.tooLong" })]);
   });
 });
 

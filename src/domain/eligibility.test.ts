@@ -22,7 +22,7 @@ function leafKeys(node: unknown, prefix: string): string[] {
   return Object.entries(node).flatMap(([k, v]) => leafKeys(v, prefix.endsWith(":") ? `${prefix}${k}` : `${prefix}.${k}`));
 }
 
-const withUndefined = <T,>(values: readonly T[]): Array<T | undefined> => [...values, undefined];
+const withUndefined = <T>(values: readonly T[]): Array<T | undefined> => [...values, undefined];
 
 function subsets<T>(values: readonly T[]): T[][] {
   return values.reduce<T[][]>((acc, value) => [...acc, ...acc.map((s) => [...s, value])], [[]]);
@@ -32,40 +32,164 @@ type Expected = { route: string; organisation?: string; reasonKey: EligibilityRe
 
 const personas: Array<[string, EligibilityInput, Expected]> = [
   // statutory
-  ["14-year-old in care unhappy about a placement move", { role: "young-person", childSituation: "looked-after", topics: ["decision"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.youngPerson" }],
-  ["12-year-old living with a special guardian", { role: "young-person", childSituation: "special-guardianship", topics: ["staff"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.youngPerson" }],
-  ["foster carer about months of delay to an assessment", { role: "foster-carer", childSituation: "looked-after", topics: ["delay", "assessment"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.fosterCarer" }],
-  ["advocate for a 9-year-old child in need", { role: "advocate", childSituation: "child-in-need", topics: ["service-not-provided"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.advocate" }],
-  ["advocate for a care leaver", { role: "advocate", childSituation: "care-leaver", topics: ["care-planning"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.advocate" }],
-  ["19-year-old care leaver about their pathway plan", { role: "care-leaver", childSituation: "care-leaver", topics: ["care-planning"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.careLeaver" }],
-  ["17-year-old care leaver who chose 'young person'", { role: "young-person", childSituation: "care-leaver", topics: ["service-change"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.careLeaver" }],
-  ["parent of a disabled child in need whose short breaks were cut", { role: "parent", childSituation: "child-in-need", topics: ["service-change"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.parent" }],
-  ["aunt with parental responsibility about a social worker", { role: "parental-responsibility", childSituation: "looked-after", topics: ["staff"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.parentalResponsibility" }],
-  ["special guardian refused a support assessment", { role: "special-guardian", childSituation: "special-guardianship", topics: ["assessment"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.specialGuardian" }],
-  ["adoptive parent about adoption support", { role: "adoption", childSituation: "adoption", topics: ["service-not-provided"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.adoption" }],
-  ["would-be adopter with no child yet", { role: "adoption", childSituation: "none", topics: ["policy"] }, { route: "statutory", reasonKey: "eligibility:route.statutory.adoption" }],
+  [
+    "14-year-old in care unhappy about a placement move",
+    { role: "young-person", childSituation: "looked-after", topics: ["decision"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.youngPerson" },
+  ],
+  [
+    "12-year-old living with a special guardian",
+    { role: "young-person", childSituation: "special-guardianship", topics: ["staff"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.youngPerson" },
+  ],
+  [
+    "foster carer about months of delay to an assessment",
+    { role: "foster-carer", childSituation: "looked-after", topics: ["delay", "assessment"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.fosterCarer" },
+  ],
+  [
+    "advocate for a 9-year-old child in need",
+    { role: "advocate", childSituation: "child-in-need", topics: ["service-not-provided"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.advocate" },
+  ],
+  [
+    "advocate for a care leaver",
+    { role: "advocate", childSituation: "care-leaver", topics: ["care-planning"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.advocate" },
+  ],
+  [
+    "19-year-old care leaver about their pathway plan",
+    { role: "care-leaver", childSituation: "care-leaver", topics: ["care-planning"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.careLeaver" },
+  ],
+  [
+    "17-year-old care leaver who chose 'young person'",
+    { role: "young-person", childSituation: "care-leaver", topics: ["service-change"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.careLeaver" },
+  ],
+  [
+    "parent of a disabled child in need whose short breaks were cut",
+    { role: "parent", childSituation: "child-in-need", topics: ["service-change"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.parent" },
+  ],
+  [
+    "aunt with parental responsibility about a social worker",
+    { role: "parental-responsibility", childSituation: "looked-after", topics: ["staff"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.parentalResponsibility" },
+  ],
+  [
+    "special guardian refused a support assessment",
+    { role: "special-guardian", childSituation: "special-guardianship", topics: ["assessment"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.specialGuardian" },
+  ],
+  [
+    "adoptive parent about adoption support",
+    { role: "adoption", childSituation: "adoption", topics: ["service-not-provided"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.adoption" },
+  ],
+  [
+    "would-be adopter with no child yet",
+    { role: "adoption", childSituation: "none", topics: ["policy"] },
+    { route: "statutory", reasonKey: "eligibility:route.statutory.adoption" },
+  ],
   // council decides
-  ["grandparent (interested person) about a placement", { role: "interested-person", childSituation: "looked-after", topics: ["decision"] }, { route: "council-decides", reasonKey: "eligibility:route.councilDecides.interested" }],
-  ["teacher worried about a child in need", { role: "interested-person", childSituation: "child-in-need", topics: ["service-quality"] }, { route: "council-decides", reasonKey: "eligibility:route.councilDecides.interested" }],
-  ["parent whose child gets no help, refused an assessment", { role: "parent", childSituation: "none", topics: ["assessment"] }, { route: "council-decides", reasonKey: "eligibility:route.councilDecides.noService.forChild" }],
-  ["15-year-old who gets no help from children's services", { role: "young-person", childSituation: "none", topics: ["decision"] }, { route: "council-decides", reasonKey: "eligibility:route.councilDecides.noService.youngPerson" }],
-  ["parent of a 20-year-old care leaver", { role: "parent", childSituation: "care-leaver", topics: ["service-quality"] }, { route: "council-decides", reasonKey: "eligibility:route.councilDecides.forCareLeaver" }],
-  ["parent about a social worker's section 7 report", { role: "parent", childSituation: "child-in-need", topics: ["court-report"] }, { route: "council-decides", reasonKey: "eligibility:route.councilDecides.courtReport" }],
-  ["someone who skipped who they are, child gets no help", { childSituation: "none", topics: ["delay"] }, { route: "council-decides", reasonKey: "eligibility:route.councilDecides.noService.forChild" }],
+  [
+    "grandparent (interested person) about a placement",
+    { role: "interested-person", childSituation: "looked-after", topics: ["decision"] },
+    { route: "council-decides", reasonKey: "eligibility:route.councilDecides.interested" },
+  ],
+  [
+    "teacher worried about a child in need",
+    { role: "interested-person", childSituation: "child-in-need", topics: ["service-quality"] },
+    { route: "council-decides", reasonKey: "eligibility:route.councilDecides.interested" },
+  ],
+  [
+    "parent whose child gets no help, refused an assessment",
+    { role: "parent", childSituation: "none", topics: ["assessment"] },
+    { route: "council-decides", reasonKey: "eligibility:route.councilDecides.noService.forChild" },
+  ],
+  [
+    "15-year-old who gets no help from children's services",
+    { role: "young-person", childSituation: "none", topics: ["decision"] },
+    { route: "council-decides", reasonKey: "eligibility:route.councilDecides.noService.youngPerson" },
+  ],
+  [
+    "parent of a 20-year-old care leaver",
+    { role: "parent", childSituation: "care-leaver", topics: ["service-quality"] },
+    { route: "council-decides", reasonKey: "eligibility:route.councilDecides.forCareLeaver" },
+  ],
+  [
+    "parent about a social worker's section 7 report",
+    { role: "parent", childSituation: "child-in-need", topics: ["court-report"] },
+    { route: "council-decides", reasonKey: "eligibility:route.councilDecides.courtReport" },
+  ],
+  [
+    "someone who skipped who they are, child gets no help",
+    { childSituation: "none", topics: ["delay"] },
+    { route: "council-decides", reasonKey: "eligibility:route.councilDecides.noService.forChild" },
+  ],
   // local procedure
-  ["parent about a child protection conference", { role: "parent", childSituation: "child-in-need", topics: ["child-protection"] }, { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.childProtection" }],
-  ["grandparent about child protection enquiries", { role: "interested-person", childSituation: "not-sure", topics: ["child-protection"] }, { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.childProtection" }],
-  ["parent about an Early Help family worker", { role: "parent", childSituation: "none", topics: ["early-help"] }, { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.earlyHelp" }],
-  ["16-year-old about their youth offending worker", { role: "young-person", childSituation: "none", topics: ["youth-justice"] }, { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.youthJustice" }],
+  [
+    "parent about a child protection conference",
+    { role: "parent", childSituation: "child-in-need", topics: ["child-protection"] },
+    { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.childProtection" },
+  ],
+  [
+    "grandparent about child protection enquiries",
+    { role: "interested-person", childSituation: "not-sure", topics: ["child-protection"] },
+    { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.childProtection" },
+  ],
+  [
+    "parent about an Early Help family worker",
+    { role: "parent", childSituation: "none", topics: ["early-help"] },
+    { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.earlyHelp" },
+  ],
+  [
+    "16-year-old about their youth offending worker",
+    { role: "young-person", childSituation: "none", topics: ["youth-justice"] },
+    { route: "local-procedure", reasonKey: "eligibility:route.localProcedure.youthJustice" },
+  ],
   // other organisations
-  ["young person about a doctor", { role: "young-person", childSituation: "looked-after", topics: ["health"] }, { route: "other-organisation", organisation: "health", reasonKey: "eligibility:route.otherOrganisation.health" }],
-  ["parent about a CAMHS waiting list", { role: "parent", childSituation: "child-in-need", topics: ["health"] }, { route: "other-organisation", organisation: "health", reasonKey: "eligibility:route.otherOrganisation.health" }],
-  ["parent about a school", { role: "parent", childSituation: "none", topics: ["sen-or-school"] }, { route: "other-organisation", organisation: "school", reasonKey: "eligibility:route.otherOrganisation.school" }],
-  ["13-year-old in care excluded from school", { role: "young-person", childSituation: "looked-after", topics: ["sen-or-school"] }, { route: "other-organisation", organisation: "school", reasonKey: "eligibility:route.otherOrganisation.school" }],
-  ["young person about police", { role: "young-person", childSituation: "not-sure", topics: ["police"] }, { route: "other-organisation", organisation: "police", reasonKey: "eligibility:route.otherOrganisation.police" }],
-  ["foster carer about how police treated a foster child", { role: "foster-carer", childSituation: "looked-after", topics: ["police"] }, { route: "other-organisation", organisation: "police", reasonKey: "eligibility:route.otherOrganisation.police" }],
-  ["parent about a court's decision", { role: "parent", childSituation: "looked-after", topics: ["court-decision"] }, { route: "other-organisation", organisation: "court", reasonKey: "eligibility:route.otherOrganisation.court" }],
-  ["grandparent about the care order a court made", { role: "interested-person", childSituation: "looked-after", topics: ["court-decision"] }, { route: "other-organisation", organisation: "court", reasonKey: "eligibility:route.otherOrganisation.court" }],
+  [
+    "young person about a doctor",
+    { role: "young-person", childSituation: "looked-after", topics: ["health"] },
+    { route: "other-organisation", organisation: "health", reasonKey: "eligibility:route.otherOrganisation.health" },
+  ],
+  [
+    "parent about a CAMHS waiting list",
+    { role: "parent", childSituation: "child-in-need", topics: ["health"] },
+    { route: "other-organisation", organisation: "health", reasonKey: "eligibility:route.otherOrganisation.health" },
+  ],
+  [
+    "parent about a school",
+    { role: "parent", childSituation: "none", topics: ["sen-or-school"] },
+    { route: "other-organisation", organisation: "school", reasonKey: "eligibility:route.otherOrganisation.school" },
+  ],
+  [
+    "13-year-old in care excluded from school",
+    { role: "young-person", childSituation: "looked-after", topics: ["sen-or-school"] },
+    { route: "other-organisation", organisation: "school", reasonKey: "eligibility:route.otherOrganisation.school" },
+  ],
+  [
+    "young person about police",
+    { role: "young-person", childSituation: "not-sure", topics: ["police"] },
+    { route: "other-organisation", organisation: "police", reasonKey: "eligibility:route.otherOrganisation.police" },
+  ],
+  [
+    "foster carer about how police treated a foster child",
+    { role: "foster-carer", childSituation: "looked-after", topics: ["police"] },
+    { route: "other-organisation", organisation: "police", reasonKey: "eligibility:route.otherOrganisation.police" },
+  ],
+  [
+    "parent about a court's decision",
+    { role: "parent", childSituation: "looked-after", topics: ["court-decision"] },
+    { route: "other-organisation", organisation: "court", reasonKey: "eligibility:route.otherOrganisation.court" },
+  ],
+  [
+    "grandparent about the care order a court made",
+    { role: "interested-person", childSituation: "looked-after", topics: ["court-decision"] },
+    { route: "other-organisation", organisation: "court", reasonKey: "eligibility:route.otherOrganisation.court" },
+  ],
 ];
 
 describe("assessEligibility: route by persona", () => {
@@ -78,10 +202,16 @@ describe("assessEligibility: route by persona", () => {
   it("has at least two personas for every route and every other organisation", () => {
     const count = (predicate: (e: Expected) => boolean) => personas.filter(([, , e]) => predicate(e)).length;
     for (const route of eligibilityRoutes.filter((r) => r !== "other-organisation")) {
-      expect(count((e) => e.route === route), route).toBeGreaterThanOrEqual(2);
+      expect(
+        count((e) => e.route === route),
+        route,
+      ).toBeGreaterThanOrEqual(2);
     }
     for (const organisation of otherOrganisations) {
-      expect(count((e) => e.organisation === organisation), organisation).toBeGreaterThanOrEqual(2);
+      expect(
+        count((e) => e.organisation === organisation),
+        organisation,
+      ).toBeGreaterThanOrEqual(2);
     }
   });
 });
@@ -199,7 +329,13 @@ describe("assessEligibility: flags", () => {
   });
 
   it("lists flags in a fixed order, each once", () => {
-    const result = assessEligibility({ role: "parent", childSituation: "looked-after", topics: ["delay"], when: "over-12-months", proceedings: ["court", "police"] });
+    const result = assessEligibility({
+      role: "parent",
+      childSituation: "looked-after",
+      topics: ["delay"],
+      when: "over-12-months",
+      proceedings: ["court", "police"],
+    });
     expect(result.flags).toEqual([
       { flag: "older-than-12-months", reasonKey: "eligibility:flag.olderThan12Months" },
       { flag: "other-proceedings", reasonKey: "eligibility:flag.otherProceedings.courtPolice" },
@@ -222,7 +358,12 @@ describe("assessEligibility: 'not sure' and missing answers", () => {
   const whens: Array<WhenOption | undefined> = ["not-sure", undefined];
   const cases = withUndefined(roles).flatMap((role) =>
     unsure.flatMap((childSituation) =>
-      topicChoices.flatMap((t) => whens.map((when): [string, EligibilityInput] => [`${role} / ${childSituation} / ${JSON.stringify(t)} / ${when}`, { role, childSituation, topics: t, when }])),
+      topicChoices.flatMap((t) =>
+        whens.map((when): [string, EligibilityInput] => [
+          `${role} / ${childSituation} / ${JSON.stringify(t)} / ${when}`,
+          { role, childSituation, topics: t, when },
+        ]),
+      ),
     ),
   );
 
@@ -238,7 +379,11 @@ describe("assessEligibility: 'not sure' and missing answers", () => {
     ["young person not sure of their situation", { role: "young-person", childSituation: "not-sure" }, "eligibility:route.statutory.notSure.youngPerson"],
     ["young person who skipped the situation question", { role: "young-person" }, "eligibility:route.statutory.notSure.youngPerson"],
     ["parent not sure of the child's situation", { role: "parent", childSituation: "not-sure" }, "eligibility:route.statutory.notSure.forChild"],
-    ["person with parental responsibility, not sure", { role: "parental-responsibility", childSituation: "not-sure" }, "eligibility:route.statutory.notSure.forChild"],
+    [
+      "person with parental responsibility, not sure",
+      { role: "parental-responsibility", childSituation: "not-sure" },
+      "eligibility:route.statutory.notSure.forChild",
+    ],
     ["advocate, not sure", { role: "advocate", childSituation: "not-sure" }, "eligibility:route.statutory.notSure.forChild"],
     ["unknown person, child in care", { childSituation: "looked-after" }, "eligibility:route.statutory.notSure.whoYouAre"],
     ["unknown person, care leaver", { childSituation: "care-leaver" }, "eligibility:route.statutory.notSure.whoYouAre"],
@@ -248,7 +393,11 @@ describe("assessEligibility: 'not sure' and missing answers", () => {
 
   it("accepts the complaint schema's eligibility answers as they are", () => {
     const answers: EligibilityAnswers = { childSituation: "child-in-need", topics: ["delay"], when: "still-happening", proceedings: [] };
-    expect(assessEligibility({ role: "parent", ...answers })).toMatchObject({ route: "statutory", reasonKey: "eligibility:route.statutory.parent", otherParts: [] });
+    expect(assessEligibility({ role: "parent", ...answers })).toMatchObject({
+      route: "statutory",
+      reasonKey: "eligibility:route.statutory.parent",
+      otherParts: [],
+    });
   });
 });
 
@@ -267,7 +416,8 @@ describe("assessEligibility: every combination", () => {
               const label = JSON.stringify(input);
               const result = assessEligibility(input);
               if (!eligibilityRoutes.includes(result.route)) problems.push(`${label}: route ${result.route}`);
-              if ((result.route === "other-organisation") !== (result.organisation !== undefined)) problems.push(`${label}: organisation ${result.organisation}`);
+              if ((result.route === "other-organisation") !== (result.organisation !== undefined))
+                problems.push(`${label}: organisation ${result.organisation}`);
               if (!eligibilityReasonKeys.includes(result.reasonKey)) problems.push(`${label}: reason ${result.reasonKey}`);
               // One topic is one destination: nothing left over for another part.
               if (result.otherParts.length > 0) problems.push(`${label}: ${result.otherParts.length} other parts`);
@@ -292,10 +442,23 @@ describe("assessEligibility: every combination", () => {
 
   it("sends every topic that goes elsewhere the same way, whoever is asking", () => {
     for (const topic of topics) {
-      const results = new Set(withUndefined(roles).flatMap((role) => withUndefined(childSituations).map((childSituation) => assessEligibility({ role, childSituation, topics: [topic] }).reasonKey)));
+      const results = new Set(
+        withUndefined(roles).flatMap((role) =>
+          withUndefined(childSituations).map((childSituation) => assessEligibility({ role, childSituation, topics: [topic] }).reasonKey),
+        ),
+      );
       const fixed = results.size === 1;
       // The S000 topics (docs/sources.md) and "other" follow the person; the rest have one destination.
-      const followsPerson = !["child-protection", "court-report", "sen-or-school", "early-help", "youth-justice", "health", "police", "court-decision"].includes(topic);
+      const followsPerson = ![
+        "child-protection",
+        "court-report",
+        "sen-or-school",
+        "early-help",
+        "youth-justice",
+        "health",
+        "police",
+        "court-decision",
+      ].includes(topic);
       expect(fixed, topic).toBe(!followsPerson);
     }
   });

@@ -9,7 +9,12 @@ const timescales = timescalesSchema.parse({});
 function step(events: TimelineEvent[], today: string) {
   const timeline = computeTimeline({ timescales, procedure: { kind: "statutory" }, events, today });
   const stage = Math.max(1, ...events.map((e) => (e.type === "stage2-requested" ? 2 : e.type === "stage3-requested" ? 3 : 1)));
-  return ombudsmanStep(timeline, timeline.stages.find((s) => s.stage === stage), 3, today);
+  return ombudsmanStep(
+    timeline,
+    timeline.stages.find((s) => s.stage === stage),
+    3,
+    today,
+  );
 }
 
 // Received Monday 2 November 2026: Stage 1 is due in 10 working days, at the latest in 20 (30 November).

@@ -25,7 +25,13 @@ export type OmbudsmanStep =
   | { reason: "no-reply"; lateSince: IsoDate; by: IsoDate };
 
 /** Whether a complaint has reached the Ombudsman step, and why; undefined while the council's stages are still running on time. */
-export function ombudsmanStep(timeline: Timeline, current: StageTimeline | undefined, lastStage: number, today: IsoDate, months = 12): OmbudsmanStep | undefined {
+export function ombudsmanStep(
+  timeline: Timeline,
+  current: StageTimeline | undefined,
+  lastStage: number,
+  today: IsoDate,
+  months = 12,
+): OmbudsmanStep | undefined {
   // The final response: the last stage answered. Its date is what the Ombudsman's 12 months count from.
   if (current && current.stage === lastStage && current.respondedOn !== undefined) {
     return { reason: "final-response", respondedOn: current.respondedOn, by: timeline.ombudsman?.by ?? addMonths(current.respondedOn, months) };

@@ -27,12 +27,20 @@ type Answers = Pick<Complaint, "role" | "eligibility">;
 
 describe("procedureFor", () => {
   it.each<[string, Answers, Procedure["kind"]]>([
-    ["a looked-after young person about a decision", { role: "young-person", eligibility: { childSituation: "looked-after", topics: ["decision"] } }, "statutory"],
+    [
+      "a looked-after young person about a decision",
+      { role: "young-person", eligibility: { childSituation: "looked-after", topics: ["decision"] } },
+      "statutory",
+    ],
     ["no answers at all", {}, "statutory"],
     ["a parent about child protection only", { role: "parent", eligibility: { childSituation: "child-in-need", topics: ["child-protection"] } }, "local"],
     ["early help only, nobody said who", { eligibility: { topics: ["early-help"] } }, "local"],
     ["youth justice only", { role: "young-person", eligibility: { topics: ["youth-justice"] } }, "local"],
-    ["child protection and a decision (the statutory part leads)", { role: "parent", eligibility: { childSituation: "looked-after", topics: ["child-protection", "decision"] } }, "statutory"],
+    [
+      "child protection and a decision (the statutory part leads)",
+      { role: "parent", eligibility: { childSituation: "looked-after", topics: ["child-protection", "decision"] } },
+      "statutory",
+    ],
     ["an interested person (council decides)", { role: "interested-person", eligibility: { topics: ["decision"] } }, "statutory"],
     ["health only (another organisation)", { role: "parent", eligibility: { topics: ["health"] } }, "statutory"],
   ])("%s → %s", (_name, answers, kind) => {
@@ -176,7 +184,14 @@ describe("progressEvents", () => {
   });
 
   it("passes on a local stage beyond the council's current settings, for computeTimeline to warn about", () => {
-    const events = progressEvents({ receivedOn: "2026-03-02", procedure: LOCAL_2, escalations: [{ toStage: 2, requestedOn: "2026-03-10" }, { toStage: 3, requestedOn: "2026-04-10" }] });
+    const events = progressEvents({
+      receivedOn: "2026-03-02",
+      procedure: LOCAL_2,
+      escalations: [
+        { toStage: 2, requestedOn: "2026-03-10" },
+        { toStage: 3, requestedOn: "2026-04-10" },
+      ],
+    });
     expect(events.at(-1)).toEqual({ type: "local-stage-requested", date: "2026-04-10", stage: 3 });
   });
 
@@ -229,7 +244,7 @@ describe("escalationSchema", () => {
     ["a bad id", { id: "not-a-uuid" }, ["id → validation:id.format"]],
     ["schemaVersion 2", { schemaVersion: 2 }, ["schemaVersion → validation:schemaVersion.unsupported"]],
     ["submittedAt without a time", { submittedAt: "2026-03-20" }, ["submittedAt → validation:datetime.format"]],
-    ["an unknown field", { isAdmin: true }, [" → Unrecognized key: \"isAdmin\""]],
+    ["an unknown field", { isAdmin: true }, [' → Unrecognized key: "isAdmin"']],
   ])("%s", (_name, change, expected) => {
     // A change to undefined removes the field.
     const input = Object.fromEntries(Object.entries({ ...VALID, ...change }).filter(([, v]) => v !== undefined));

@@ -138,13 +138,18 @@ export function yearInRange(value: string): boolean {
 
 /** An ISO calendar date `yyyy-mm-dd` that exists (rejects 2025-02-30). */
 export function isoDate(field: string) {
-  return z
-    .string(key(`${field}.type`))
-    .trim()
-    // abort: a value that is not shaped like a date gets one problem, not the calendar check's too.
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { ...key(`${field}.format`), abort: true })
-    .refine((value) => {
-      const d = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && yearInRange(value);
-    }, key(`${field}.format`));
+  return (
+    z
+      .string(key(`${field}.type`))
+      .trim()
+      // abort: a value that is not shaped like a date gets one problem, not the calendar check's too.
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { ...key(`${field}.format`), abort: true })
+      .refine(
+        (value) => {
+          const d = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value && yearInRange(value);
+        },
+        key(`${field}.format`),
+      )
+  );
 }

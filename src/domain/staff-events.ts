@@ -4,13 +4,7 @@ import { addWorkingDays, isIsoDate, type IsoDate } from "./calendar";
 import { hasUnstorableCharacter, hasVisibleCharacter, type Role } from "./complaint";
 import type { Timescales } from "./council";
 import type { Procedure } from "./timeline";
-import {
-  movedTo,
-  replyOutcomes,
-  requestChannels,
-  staffEventTypes,
-  sufficientInterestDecisions,
-} from "./staff-event-kinds";
+import { movedTo, replyOutcomes, requestChannels, staffEventTypes, sufficientInterestDecisions } from "./staff-event-kinds";
 import { MAX_STAGE } from "./stages";
 
 /*
@@ -81,7 +75,11 @@ function textField(max: number) {
     .refine((v) => v.length <= max, problem("staff:problems.tooLong"));
 }
 
-const stageField = z.number(problem("staff:problems.invalid")).int(problem("staff:problems.invalid")).min(1, problem("staff:problems.invalid")).max(MAX_STAGE, problem("staff:problems.invalid"));
+const stageField = z
+  .number(problem("staff:problems.invalid"))
+  .int(problem("staff:problems.invalid"))
+  .min(1, problem("staff:problems.invalid"))
+  .max(MAX_STAGE, problem("staff:problems.invalid"));
 
 const common = {
   /** The day it happened (Europe/London): not after today, not before the complaint arrived. */
@@ -354,7 +352,11 @@ export function checkStaffEvent(event: StaffEvent, context: EventContext): Event
         refuse("newDueDate", "staff:problems.newDueNotLater", `The new date must be after the usual reply date, ${limits.target}.`);
       } else if (event.newDueDate > limits.maximum) {
         const most = event.stage === 1 ? timescales.stage1MaxWorkingDays : timescales.stage2MaxWorkingDays;
-        refuse("newDueDate", "staff:problems.beyondMaximum", `Stage ${event.stage} can take at most ${most} working days: the latest date is ${limits.maximum}.`);
+        refuse(
+          "newDueDate",
+          "staff:problems.beyondMaximum",
+          `Stage ${event.stage} can take at most ${most} working days: the latest date is ${limits.maximum}.`,
+        );
       }
       break;
     }
@@ -375,7 +377,8 @@ export function checkStaffEvent(event: StaffEvent, context: EventContext): Event
       }
       if (procedure.kind === "statutory" && event.stage === 3) {
         if (facts.panelReport === undefined) refuse("type", "staff:problems.needsPanelReport", "The final response comes after the panel's report.");
-        else if (event.date < facts.panelReport) refuse("date", "staff:problems.beforeStageStarted", `The final response is dated before the panel's report (${facts.panelReport}).`);
+        else if (event.date < facts.panelReport)
+          refuse("date", "staff:problems.beforeStageStarted", `The final response is dated before the panel's report (${facts.panelReport}).`);
       }
       break;
     }
@@ -393,7 +396,11 @@ export function checkStaffEvent(event: StaffEvent, context: EventContext): Event
       if (reply === undefined) {
         // Without a reply, the next stage can be asked for once the council is late.
         if (deadline === undefined || event.date <= deadline) {
-          refuse("stage", "staff:problems.notRepliedYet", `Stage ${facts.stage} has no reply yet` + (deadline ? ` and is not late until after ${deadline}.` : "."));
+          refuse(
+            "stage",
+            "staff:problems.notRepliedYet",
+            `Stage ${facts.stage} has no reply yet` + (deadline ? ` and is not late until after ${deadline}.` : "."),
+          );
         }
       } else if (event.date < reply) {
         refuse("date", "staff:problems.beforeStageStarted", `The request is dated before the stage ${facts.stage} reply (${reply}).`);
@@ -402,7 +409,8 @@ export function checkStaffEvent(event: StaffEvent, context: EventContext): Event
     }
     case "statement-agreed":
       if (!atStatutoryStage(2, "staff:problems.needsStage2", "Agreeing the statement of complaint")) break;
-      if (facts.statementAgreed !== undefined) refuse("type", "staff:problems.alreadyRecorded", `The statement was already agreed on ${facts.statementAgreed}.`);
+      if (facts.statementAgreed !== undefined)
+        refuse("type", "staff:problems.alreadyRecorded", `The statement was already agreed on ${facts.statementAgreed}.`);
       break;
     case "investigation-appointed":
       atStatutoryStage(2, "staff:problems.needsStage2", "Appointing the investigating officer and independent person");

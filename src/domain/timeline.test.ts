@@ -116,11 +116,7 @@ describe("Stage 1 status day by day around the deadline (reg 14)", () => {
 
   it("a further extension replaces the first, without a warning", () => {
     const timeline = run(
-      [
-        received,
-        { type: "stage1-extended", date: "2026-12-10", until: "2026-12-22" },
-        { type: "stage1-extended", date: "2026-12-21", until: "2026-12-31" },
-      ],
+      [received, { type: "stage1-extended", date: "2026-12-10", until: "2026-12-22" }, { type: "stage1-extended", date: "2026-12-21", until: "2026-12-31" }],
       "2026-12-23",
     );
     expect(stage(timeline, 1).latest).toBe("2026-12-31");
@@ -145,10 +141,17 @@ describe("Stage 1 status day by day around the deadline (reg 14)", () => {
 
   it("without an acknowledgement setting there is no due date, only what happened", () => {
     expect(stage(run([{ type: "received", date: "2025-01-06" }], "2025-01-20"), 1).milestones).toEqual([]);
-    const s1 = stage(run([{ type: "received", date: "2025-01-06" }, { type: "acknowledged", date: "2025-01-09" }], "2025-01-20"), 1);
-    expect(s1.milestones).toEqual([
-      { kind: "acknowledgement", key: "timeline:milestones.acknowledgement", estimated: false, late: false, done: "2025-01-09" },
-    ]);
+    const s1 = stage(
+      run(
+        [
+          { type: "received", date: "2025-01-06" },
+          { type: "acknowledged", date: "2025-01-09" },
+        ],
+        "2025-01-20",
+      ),
+      1,
+    );
+    expect(s1.milestones).toEqual([{ kind: "acknowledgement", key: "timeline:milestones.acknowledgement", estimated: false, late: false, done: "2025-01-09" }]);
   });
 });
 
@@ -221,7 +224,13 @@ describe("all three statutory stages (regs 14–20)", () => {
   });
 
   it("a stage not answered is finished as 'moved on' once the next stage starts", () => {
-    const timeline = run([{ type: "received", date: "2025-01-06" }, { type: "stage2-requested", date: "2025-01-24" }], "2025-01-27");
+    const timeline = run(
+      [
+        { type: "received", date: "2025-01-06" },
+        { type: "stage2-requested", date: "2025-01-24" },
+      ],
+      "2025-01-27",
+    );
     expect(stage(timeline, 1)).toMatchObject({ status: "finished", reason: "timeline:status.movedOn", actions: [] });
     expect(stage(timeline, 1).respondedOn).toBeUndefined();
     expect(stage(timeline, 1).escalation).toBeUndefined();
@@ -230,7 +239,10 @@ describe("all three statutory stages (regs 14–20)", () => {
   });
 
   it("Stage 2 past its target with no extension is overdue; with one it runs to the maximum", () => {
-    const base: Ev[] = [{ type: "received", date: "2025-01-06" }, { type: "stage2-requested", date: "2025-02-03" }];
+    const base: Ev[] = [
+      { type: "received", date: "2025-01-06" },
+      { type: "stage2-requested", date: "2025-02-03" },
+    ];
     expect(stage(run(base, "2025-03-11"), 2)).toMatchObject({ status: "overdue", reason: "timeline:status.overdue", actions: ASK_THEN_OMBUDSMAN });
     const extended = run([...base, { type: "stage2-extended", date: "2025-03-03" }], "2025-03-11");
     expect(stage(extended, 2)).toMatchObject({ status: "in-progress", reason: "timeline:status.extended", latest: "2025-05-08" });
@@ -259,9 +271,33 @@ describe("Stage 3: the review panel (regs 19(4), 20)", () => {
     ["the meeting's due date", [], "2025-04-29", "due-soon"],
     ["met late; report not due yet", [{ type: "panel-met", date: "2025-05-06" }], "2025-05-07", "in-progress"],
     ["met late; report overdue", [{ type: "panel-met", date: "2025-05-06" }], "2025-05-14", "overdue"],
-    ["report in; final response not due soon yet", [{ type: "panel-met", date: "2025-05-06" }, { type: "panel-report", date: "2025-05-13" }], "2025-05-29", "in-progress"],
-    ["report in; final response due soon", [{ type: "panel-met", date: "2025-05-06" }, { type: "panel-report", date: "2025-05-13" }], "2025-05-30", "due-soon"],
-    ["report in; final response overdue", [{ type: "panel-met", date: "2025-05-06" }, { type: "panel-report", date: "2025-05-13" }], "2025-06-05", "overdue"],
+    [
+      "report in; final response not due soon yet",
+      [
+        { type: "panel-met", date: "2025-05-06" },
+        { type: "panel-report", date: "2025-05-13" },
+      ],
+      "2025-05-29",
+      "in-progress",
+    ],
+    [
+      "report in; final response due soon",
+      [
+        { type: "panel-met", date: "2025-05-06" },
+        { type: "panel-report", date: "2025-05-13" },
+      ],
+      "2025-05-30",
+      "due-soon",
+    ],
+    [
+      "report in; final response overdue",
+      [
+        { type: "panel-met", date: "2025-05-06" },
+        { type: "panel-report", date: "2025-05-13" },
+      ],
+      "2025-06-05",
+      "overdue",
+    ],
   ])("%s: %s on %s", (_, more, today, status) => {
     const s3 = stage(run([requested, ...more], today), 3);
     expect(s3.status).toBe(status);
@@ -293,9 +329,7 @@ describe("Stage 2 clock start (docs/domain.md §3: a council setting)", () => {
   ] as const)("counted from the %s: clock starts %s, target %s, latest %s", (clockStart, clock, target, latest) => {
     const s2 = stage(run(events, "2025-02-20", { stage2ClockStart: clockStart }), 2);
     expect(s2).toMatchObject({ startedOn: "2025-02-03", clockStartsOn: clock, target, latest, estimated: false, status: "in-progress" });
-    expect(s2.milestones).toEqual([
-      { kind: "summaryAgreed", key: "timeline:milestones.summaryAgreed", done: "2025-02-17", estimated: false, late: false },
-    ]);
+    expect(s2.milestones).toEqual([{ kind: "summaryAgreed", key: "timeline:milestones.summaryAgreed", done: "2025-02-17", estimated: false, late: false }]);
   });
 
   const waiting = events.slice(0, 3);
@@ -332,7 +366,10 @@ describe("Stage 2 clock start (docs/domain.md §3: a council setting)", () => {
 
 describe("request windows in working or calendar days", () => {
   // Response Mon 15 Dec 2025: 20 WD skips Christmas, Boxing Day and New Year.
-  const events: Ev[] = [{ type: "received", date: "2025-11-28" }, { type: "stage1-response", date: "2025-12-15" }];
+  const events: Ev[] = [
+    { type: "received", date: "2025-11-28" },
+    { type: "stage1-response", date: "2025-12-15" },
+  ];
   it.each([
     [{ value: 20, unit: "working-days" }, "2026-01-13", "2026-01-15", "timeline:escalation.open"],
     [{ value: 28, unit: "calendar-days" }, "2026-01-13", "2026-01-12", "timeline:escalation.late"],
@@ -343,11 +380,9 @@ describe("request windows in working or calendar days", () => {
   });
 
   it("the Stage 3 window uses its own setting", () => {
-    const timeline = run(
-      [...events, { type: "stage2-requested", date: "2025-12-16" }, { type: "stage2-response", date: "2026-01-20" }],
-      "2026-02-01",
-      { stage3RequestWindow: { value: 28, unit: "calendar-days" } },
-    );
+    const timeline = run([...events, { type: "stage2-requested", date: "2025-12-16" }, { type: "stage2-response", date: "2026-01-20" }], "2026-02-01", {
+      stage3RequestWindow: { value: 28, unit: "calendar-days" },
+    });
     expect(stage(timeline, 2).escalation).toMatchObject({ deadline: "2026-02-17", key: "timeline:escalation.open" });
     const workingDays = run([...events, { type: "stage2-requested", date: "2025-12-16" }, { type: "stage2-response", date: "2026-01-20" }], "2026-02-18");
     expect(stage(workingDays, 2).escalation).toMatchObject({ deadline: "2026-02-17", key: "timeline:escalation.late" });
@@ -378,7 +413,9 @@ describe("a local procedure: 20 then 25 working days (S001, docs/sources.md)", (
   it("has the council's dates, no maximum and no request window", () => {
     const timeline = local(events, "2025-05-20");
     expect(timeline.procedure).toBe("local");
-    expect(timeline.stages.map(({ procedure, stage: n, startedOn, target, latest, respondedOn }) => ({ procedure, n, startedOn, target, latest, respondedOn }))).toEqual([
+    expect(
+      timeline.stages.map(({ procedure, stage: n, startedOn, target, latest, respondedOn }) => ({ procedure, n, startedOn, target, latest, respondedOn })),
+    ).toEqual([
       { procedure: "local", n: 1, startedOn: "2025-03-14", target: "2025-04-11", latest: "2025-04-11", respondedOn: "2025-04-10" },
       { procedure: "local", n: 2, startedOn: "2025-04-15", target: "2025-05-23", latest: "2025-05-23", respondedOn: "2025-05-20" },
     ]);
@@ -409,7 +446,15 @@ describe("a local procedure: 20 then 25 working days (S001, docs/sources.md)", (
   });
 
   it("acknowledgement applies to the first local stage", () => {
-    const timeline = run([{ type: "received", date: "2025-03-14" }, { type: "acknowledged", date: "2025-03-20" }], "2025-03-21", { acknowledgementWorkingDays: 3 }, { procedure: LOCAL_20_25 });
+    const timeline = run(
+      [
+        { type: "received", date: "2025-03-14" },
+        { type: "acknowledged", date: "2025-03-20" },
+      ],
+      "2025-03-21",
+      { acknowledgementWorkingDays: 3 },
+      { procedure: LOCAL_20_25 },
+    );
     expect(stage(timeline, 1).milestones).toEqual([
       { kind: "acknowledgement", key: "timeline:milestones.acknowledgement", due: "2025-03-19", done: "2025-03-20", estimated: false, late: true },
     ]);
@@ -440,13 +485,19 @@ describe("the Ombudsman's 12 months (LGA 1974 s26B)", () => {
     ["no response yet", [{ type: "received", date: "2025-01-06" }], {}, undefined],
     [
       "after the Stage 1 response only",
-      [{ type: "received", date: "2025-01-06" }, { type: "stage1-response", date: "2025-01-17" }],
+      [
+        { type: "received", date: "2025-01-06" },
+        { type: "stage1-response", date: "2025-01-17" },
+      ],
       {},
       { from: "2025-01-17", by: "2026-01-17", months: 12, basis: "latest-response", key: "timeline:ombudsman.afterLatestResponse" },
     ],
     [
       "6 months from 31 August is clamped to 28 February",
-      [{ type: "received", date: "2025-08-01" }, { type: "stage1-response", date: "2025-08-31" }],
+      [
+        { type: "received", date: "2025-08-01" },
+        { type: "stage1-response", date: "2025-08-31" },
+      ],
       { ombudsmanMonths: 6 },
       { from: "2025-08-31", by: "2026-02-28", months: 6, basis: "latest-response", key: "timeline:ombudsman.afterLatestResponse" },
     ],
@@ -458,7 +509,10 @@ describe("the Ombudsman's 12 months (LGA 1974 s26B)", () => {
     ],
     [
       "a leap-day final response",
-      [{ type: "stage3-requested", date: "2024-01-15" }, { type: "final-response", date: "2024-02-29" }],
+      [
+        { type: "stage3-requested", date: "2024-01-15" },
+        { type: "final-response", date: "2024-02-29" },
+      ],
       {},
       { from: "2024-02-29", by: "2025-02-28", months: 12, basis: "final-response", key: "timeline:ombudsman.afterFinalResponse" },
     ],
@@ -471,7 +525,10 @@ describe("events: order, gaps and mistakes are tolerated (and reported)", () => 
   it("gives the same stages whatever order the events come in", () => {
     const sorted = run(FULL, "2025-06-01");
     const reversed = run([...FULL].reverse(), "2025-06-01");
-    const shuffled = run([...FULL].sort((a, b) => a.type.localeCompare(b.type)), "2025-06-01");
+    const shuffled = run(
+      [...FULL].sort((a, b) => a.type.localeCompare(b.type)),
+      "2025-06-01",
+    );
     expect(reversed).toEqual(sorted);
     expect(shuffled).toEqual(sorted);
   });
@@ -533,23 +590,21 @@ describe("input checks: invalid input throws an Error naming the value", () => {
     expect(() => run([], "2025-03-01", {}, { dueSoonWorkingDays: days })).toThrow(String(days));
   });
 
-  it.each([
-    { kind: "local", stages: [] },
-    { kind: "local", stages: [{ workingDays: 0 }] },
-    { kind: "local" },
-    { kind: "corporate" },
-  ])("procedure %j", (procedure) => {
-    expect(() => run([], "2025-03-01", {}, { procedure: procedure as Procedure })).toThrow(`Not a valid procedure: ${JSON.stringify(procedure)}`);
-  });
+  it.each([{ kind: "local", stages: [] }, { kind: "local", stages: [{ workingDays: 0 }] }, { kind: "local" }, { kind: "corporate" }])(
+    "procedure %j",
+    (procedure) => {
+      expect(() => run([], "2025-03-01", {}, { procedure: procedure as Procedure })).toThrow(`Not a valid procedure: ${JSON.stringify(procedure)}`);
+    },
+  );
 
   it("names a value JSON cannot show", () => {
     expect(() => run([], "2025-03-01", {}, { dueSoonWorkingDays: 2n as unknown as number })).toThrow("not 2");
   });
 
   it("events must be a list", () => {
-    expect(() =>
-      computeTimeline({ timescales: DEFAULTS, procedure: STATUTORY, today: "2025-03-01", events: "none" as unknown as unknown[] }),
-    ).toThrow('Timeline events must be a list, not "none"');
+    expect(() => computeTimeline({ timescales: DEFAULTS, procedure: STATUTORY, today: "2025-03-01", events: "none" as unknown as unknown[] })).toThrow(
+      'Timeline events must be a list, not "none"',
+    );
   });
 
   it("the event schema is the one to use at storage boundaries", () => {
@@ -624,7 +679,11 @@ describe("reason keys and the English text (locales/en-GB/timeline.json)", () =>
   });
 
   it("the English file has no keys the module never uses", () => {
-    expect(leaves(english, "").map((k) => `timeline:${k}`).sort()).toEqual([...TIMELINE_KEYS].sort());
+    expect(
+      leaves(english, "")
+        .map((k) => `timeline:${k}`)
+        .sort(),
+    ).toEqual([...TIMELINE_KEYS].sort());
   });
 
   it("every key the module emits is listed, and every listed key is emitted by some timeline", () => {
@@ -636,9 +695,27 @@ describe("reason keys and the English text (locales/en-GB/timeline.json)", () =>
       run(FULL.slice(0, 4), "2025-03-11", { stage2ClockStart: "agreed-summary" }),
       run([{ type: "received", date: "2026-12-03" }], "2026-12-15"),
       run([{ type: "received", date: "2026-12-03" }], "2026-12-18"),
-      run([{ type: "received", date: "2026-12-03" }, { type: "stage1-extended", date: "2026-12-15" }], "2026-12-18"),
-      run([{ type: "received", date: "2026-12-03" }, { type: "stage1-extended", date: "2026-12-15" }], "2027-01-06"),
-      run([{ type: "received", date: "2025-01-06" }, { type: "stage2-requested", date: "2025-01-24" }], "2025-01-27"),
+      run(
+        [
+          { type: "received", date: "2026-12-03" },
+          { type: "stage1-extended", date: "2026-12-15" },
+        ],
+        "2026-12-18",
+      ),
+      run(
+        [
+          { type: "received", date: "2026-12-03" },
+          { type: "stage1-extended", date: "2026-12-15" },
+        ],
+        "2027-01-06",
+      ),
+      run(
+        [
+          { type: "received", date: "2025-01-06" },
+          { type: "stage2-requested", date: "2025-01-24" },
+        ],
+        "2025-01-27",
+      ),
       run(
         [
           { type: "stage1-response", date: "2025-01-17" },
@@ -650,7 +727,15 @@ describe("reason keys and the English text (locales/en-GB/timeline.json)", () =>
         ],
         "2025-02-10",
       ),
-      run([{ type: "received", date: "2025-01-06" }, { type: "local-stage-response", stage: 4, date: "2025-01-07" }], "2025-01-08", {}, { procedure: LOCAL_20_25 }),
+      run(
+        [
+          { type: "received", date: "2025-01-06" },
+          { type: "local-stage-response", stage: 4, date: "2025-01-07" },
+        ],
+        "2025-01-08",
+        {},
+        { procedure: LOCAL_20_25 },
+      ),
     ];
     const emitted = new Set<string>();
     for (const t of timelines) {

@@ -338,11 +338,7 @@ function windowEnd(from: IsoDate, window: RequestWindow): IsoDate {
 function escalation(ctx: Context, respondedOn: IsoDate | undefined, window: RequestWindow, nextStarted: boolean): Escalation | undefined {
   if (respondedOn === undefined) return undefined;
   const deadline = windowEnd(respondedOn, window);
-  const key: EscalationKey = nextStarted
-    ? "timeline:escalation.requested"
-    : ctx.today > deadline
-      ? "timeline:escalation.late"
-      : "timeline:escalation.open";
+  const key: EscalationKey = nextStarted ? "timeline:escalation.requested" : ctx.today > deadline ? "timeline:escalation.late" : "timeline:escalation.open";
   return { deadline, window, key };
 }
 
@@ -449,10 +445,7 @@ function statutoryStages(ctx: Context): StageTimeline[] {
   );
   const acknowledged = earliest(ctx, "acknowledged");
   if (t.acknowledgementWorkingDays !== undefined || acknowledged !== undefined) {
-    const due =
-      t.acknowledgementWorkingDays !== undefined && s1Start !== undefined
-        ? addWorkingDays(s1Start, t.acknowledgementWorkingDays)
-        : undefined;
+    const due = t.acknowledgementWorkingDays !== undefined && s1Start !== undefined ? addWorkingDays(s1Start, t.acknowledgementWorkingDays) : undefined;
     stage1.milestones.push(milestone(ctx, "acknowledgement", due, acknowledged));
   }
   const s1Escalation = escalation(ctx, s1Response, t.stage2RequestWindow, s2Start !== undefined || s3Start !== undefined);

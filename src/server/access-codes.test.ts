@@ -147,7 +147,9 @@ describe.each(testStores())("access codes and the copy over HTTP: $name", ({ ope
     const sent = await send();
     const other = await send();
     expect((await app.inject({ method: "POST", url: `/api/v1/complaints/${sent.reference}/access-code` })).statusCode).toBe(401);
-    expect((await app.inject({ method: "POST", url: `/api/v1/complaints/${sent.reference}/access-code`, headers: bearer(other.statusToken) })).statusCode).toBe(404);
+    expect((await app.inject({ method: "POST", url: `/api/v1/complaints/${sent.reference}/access-code`, headers: bearer(other.statusToken) })).statusCode).toBe(
+      404,
+    );
     expect((await app.inject(checkRequest({ reference: sent.reference, accessCode: sent.accessCode }))).statusCode).toBe(200);
   });
 

@@ -304,7 +304,10 @@ describe.each(testStores())("HTTP API: $name", ({ name: storeName, open }) => {
     it("refuses a language that is not a language code, naming the field", async () => {
       const response = await app.inject(post({ ...validComplaint(), language: "x; DROP TABLE" }));
       expect(response.statusCode).toBe(400);
-      expect(response.json<{ fields: Array<{ field: string; key: string }> }>().fields).toContainEqual({ field: "language", key: "validation:language.format" });
+      expect(response.json<{ fields: Array<{ field: string; key: string }> }>().fields).toContainEqual({
+        field: "language",
+        key: "validation:language.format",
+      });
     });
 
     it("answers a retry of the same complaint with 200 and the same reference, storing nothing new", async () => {

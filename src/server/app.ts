@@ -69,7 +69,9 @@ function readPrerenderedPages(staticDir: string): PrerenderedPages {
   const file = join(staticDir, "prerendered.json");
   if (!existsSync(file)) return { pages: new Map(), shell: "index.html" };
   const parsed = JSON.parse(readFileSync(file, "utf8")) as { pages?: Record<string, string>; shell?: string };
-  const pages = new Map(Object.entries(parsed.pages ?? {}).filter(([, name]) => /^[a-z0-9-]+(?:\/[a-z0-9-]+)*\.html$/.test(name) && existsSync(join(staticDir, name))));
+  const pages = new Map(
+    Object.entries(parsed.pages ?? {}).filter(([, name]) => /^[a-z0-9-]+(?:\/[a-z0-9-]+)*\.html$/.test(name) && existsSync(join(staticDir, name))),
+  );
   const shell = parsed.shell && existsSync(join(staticDir, parsed.shell)) ? parsed.shell : "index.html";
   return { pages, shell };
 }
@@ -147,7 +149,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(status).send({ error: code, message });
     }
     request.log.error({ err: error }, "request failed");
-    return reply.code(500).send({ error: "server-error", message: "Something went wrong on our side. Your complaint is safe on your device; try again later." });
+    return reply
+      .code(500)
+      .send({ error: "server-error", message: "Something went wrong on our side. Your complaint is safe on your device; try again later." });
   });
 
   // Built once: the schemas do not change while the server runs.
@@ -201,8 +205,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split("?")[0] ?? "/";
     // A page address never names a file (no dot in its last part): a missing file is a 404, not the shell.
-    const isPage =
-      (request.method === "GET" || request.method === "HEAD") && prerendered && !path.startsWith("/api/") && !/\.[^/]*$/.test(path);
+    const isPage = (request.method === "GET" || request.method === "HEAD") && prerendered && !path.startsWith("/api/") && !/\.[^/]*$/.test(path);
     if (isPage && staffHtml && (path === "/staff" || path.startsWith("/staff/"))) {
       // The staff area's own page (built into dist/staff/ by scripts/staff-build.ts) for every
       // /staff address; never kept by a browser or a proxy, never served by the service worker.

@@ -28,7 +28,9 @@ describe("checkCouncils (npm run councils:check)", () => {
     expect(ok).toBe(true);
     const text = lines.join("\n");
     expect(text).toContain("norfolk.json: Norfolk County Council — valid");
-    expect(text).toMatch(/timescales\.acknowledgementWorkingDays: 5 \(statutory: none\) — 'We will acknowledge your complaint within five working days'; Norfolk County Council/);
+    expect(text).toMatch(
+      /timescales\.acknowledgementWorkingDays: 5 \(statutory: none\) — 'We will acknowledge your complaint within five working days'; Norfolk County Council/,
+    );
     expect(text).toMatch(/localProcedure: 20 then 25 working days \(app default: 10 then 20 working days\) — the Trust's two-stage local/);
     expect(text).toContain("cambridgeshire.json: Cambridgeshire County Council — valid\n  Same as the statutory defaults in every timescale");
     expect(lines.at(-1)).toBe("All 3 council settings files are valid.");
@@ -62,8 +64,16 @@ describe("checkCouncils (npm run councils:check)", () => {
   });
 
   it.each([
-    { name: "not JSON", write: () => writeFileSync(join(dir, "norfolk.json"), "{ nope"), problem: `Council settings file ${"DIR"}/norfolk.json is not valid JSON` },
-    { name: "an id that does not match the file", write: () => edit("norfolk.json", (d) => (d.id = "norwich")), problem: `Council settings in DIR/norfolk.json are not valid:\n  - id: must be "norfolk" to match the file name` },
+    {
+      name: "not JSON",
+      write: () => writeFileSync(join(dir, "norfolk.json"), "{ nope"),
+      problem: `Council settings file ${"DIR"}/norfolk.json is not valid JSON`,
+    },
+    {
+      name: "an id that does not match the file",
+      write: () => edit("norfolk.json", (d) => (d.id = "norwich")),
+      problem: `Council settings in DIR/norfolk.json are not valid:\n  - id: must be "norfolk" to match the file name`,
+    },
     {
       name: "an index entry with no file",
       write: () => edit("index.json", (d) => (d.councils as unknown[]).push({ id: "suffolk", name: "Suffolk County Council" })),
@@ -75,7 +85,11 @@ describe("checkCouncils (npm run councils:check)", () => {
       problem: `  - councils.2.name: must be "Norfolk County Council", the name in norfolk.json`,
     },
     { name: "a default not offered", write: () => edit("index.json", (d) => (d.default = "suffolk")), problem: `  - default: "suffolk" is not in councils` },
-    { name: "a bad index", write: () => edit("index.json", (d) => delete d.councils), problem: `Council settings in DIR/index.json are not valid:\n  - councils: ` },
+    {
+      name: "a bad index",
+      write: () => edit("index.json", (d) => delete d.councils),
+      problem: `Council settings in DIR/index.json are not valid:\n  - councils: `,
+    },
   ])("fails on $name, saying where", ({ write, problem }) => {
     write();
     const { ok, lines } = checkCouncils(dir);
@@ -100,7 +114,9 @@ describe("checkCouncils (npm run councils:check)", () => {
     edit("birmingham-childrens-trust.json", (data) => ((data.timescales as Record<string, unknown>).stage1TargetWorkingDays = "ten"));
     const bad = spawnSync(tsx, ["scripts/councils-check.ts", dir], { cwd: root, encoding: "utf8" });
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain(`Council settings in ${join(dir, "birmingham-childrens-trust.json")} are not valid:\n  - timescales.stage1TargetWorkingDays: `);
+    expect(bad.stderr).toContain(
+      `Council settings in ${join(dir, "birmingham-childrens-trust.json")} are not valid:\n  - timescales.stage1TargetWorkingDays: `,
+    );
   }, 30_000);
 
   it("with no folder named, checks the shipped councils and the test fixtures", () => {

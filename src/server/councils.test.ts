@@ -19,7 +19,14 @@ describe("the councils a deployment offers (decision 021)", () => {
 
   it("with the test folder: the made-up councils first, their default, then the real ones", () => {
     const { index, councils, folders } = loadCouncilSet(shipped, fixtures);
-    expect(index.councils.map((council) => council.id)).toEqual(["example-borough", "northmoor", "riverside", "birmingham-childrens-trust", "cambridgeshire", "norfolk"]);
+    expect(index.councils.map((council) => council.id)).toEqual([
+      "example-borough",
+      "northmoor",
+      "riverside",
+      "birmingham-childrens-trust",
+      "cambridgeshire",
+      "norfolk",
+    ]);
     expect([...councils.keys()]).toEqual(index.councils.map((council) => council.id));
     expect(index.default).toBe("example-borough");
     expect(folders.get("northmoor")).toBe(fixtures);
@@ -31,7 +38,9 @@ describe("the councils a deployment offers (decision 021)", () => {
     dirs.push(dir);
     cpSync(join(shipped, "norfolk.json"), join(dir, "norfolk.json"));
     writeFileSync(join(dir, "index.json"), JSON.stringify({ default: "norfolk", councils: [{ id: "norfolk", name: "Norfolk County Council" }] }));
-    expect(() => loadCouncilSet(shipped, dir)).toThrow(`Council settings in ${join(dir, "norfolk.json")} are not valid:\n  - id: "norfolk" is also a real council in ${shipped}`);
+    expect(() => loadCouncilSet(shipped, dir)).toThrow(
+      `Council settings in ${join(dir, "norfolk.json")} are not valid:\n  - id: "norfolk" is also a real council in ${shipped}`,
+    );
   });
 
   it("reads the folder from SPEAK_UP_TEST_COUNCILS, and nothing when it is unset or empty", () => {

@@ -1,12 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  councilIndexSchema,
-  type CouncilIndex,
-  formatSettingsError,
-  parseCouncilSettings,
-  type CouncilSettings,
-} from "../domain/council";
+import { councilIndexSchema, type CouncilIndex, formatSettingsError, parseCouncilSettings, type CouncilSettings } from "../domain/council";
 
 /**
  * Names a folder of made-up councils (test/fixtures/councils) that tests add to the real ones in
@@ -40,7 +34,8 @@ export function loadCouncilSet(dir: string, testDir: string | undefined): Counci
   if (testDir === undefined) return real;
   const test = loadFolder(testDir);
   for (const id of real.councils.keys()) {
-    if (test.councils.has(id)) throw new Error(`Council settings in ${join(testDir, `${id}.json`)} are not valid:\n  - id: "${id}" is also a real council in ${dir}`);
+    if (test.councils.has(id))
+      throw new Error(`Council settings in ${join(testDir, `${id}.json`)} are not valid:\n  - id: "${id}" is also a real council in ${dir}`);
   }
   return {
     index: { default: test.index.default, councils: [...test.index.councils, ...real.index.councils] },

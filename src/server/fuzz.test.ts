@@ -22,16 +22,56 @@ const json = { "content-type": "application/json" };
 
 const nastyText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
-  fc.constantFrom("\u0000", "\ud800", "\udfff", "a\u0000b", "\u200b", "\u200b\u200d\ufeff", "\u202e", "😢".repeat(3), "👩‍👩‍👧‍👦", "e\u0301", "'; DROP TABLE complaints; --", "SU-AAAA-BBBB", "", " ", "\r\n"),
+  fc.constantFrom(
+    "\u0000",
+    "\ud800",
+    "\udfff",
+    "a\u0000b",
+    "\u200b",
+    "\u200b\u200d\ufeff",
+    "\u202e",
+    "😢".repeat(3),
+    "👩‍👩‍👧‍👦",
+    "e\u0301",
+    "'; DROP TABLE complaints; --",
+    "SU-AAAA-BBBB",
+    "",
+    " ",
+    "\r\n",
+  ),
   fc.string({ maxLength: 40 }).map((s) => s.toUpperCase()),
 );
 const anyValue = fc.oneof(nastyText, fc.jsonValue({ maxDepth: 3 }), fc.integer(), fc.double(), fc.constantFrom(null, true, [], {}));
 
 const COMPLAINT_PATHS = [
-  "id", "councilId", "schemaVersion", "role", "child", "child.name", "child.age", "eligibility", "eligibility.topics", "eligibility.when",
-  "representation", "representation.childAgreement", "representation.howChecked", "representation.checkedOn", "whatHappened",
-  "whatHappened.text", "whatHappened.when", "whatHappened.who", "putRight", "adjustments", "wantsAdvocate", "contact", "contact.method",
-  "contact.email", "createdAt", "submittedAt", "__proto__", "extra",
+  "id",
+  "councilId",
+  "schemaVersion",
+  "role",
+  "child",
+  "child.name",
+  "child.age",
+  "eligibility",
+  "eligibility.topics",
+  "eligibility.when",
+  "representation",
+  "representation.childAgreement",
+  "representation.howChecked",
+  "representation.checkedOn",
+  "whatHappened",
+  "whatHappened.text",
+  "whatHappened.when",
+  "whatHappened.who",
+  "putRight",
+  "adjustments",
+  "wantsAdvocate",
+  "contact",
+  "contact.method",
+  "contact.email",
+  "createdAt",
+  "submittedAt",
+  "__proto__",
+  "extra",
 ];
 const ESCALATION_PATHS = ["id", "schemaVersion", "toStage", "why", "wantNow", "replyReceivedOn", "submittedAt", "extra"];
 
@@ -104,7 +144,12 @@ describe.each(testStores())("fuzzing the API: $name", ({ open }) => {
   }, 120_000);
 
   it(`next-stage requests: no 5xx, nothing stored when refused (${RUNS} runs, seed ${SEED})`, async () => {
-    const sent = await app.inject({ method: "POST", url: "/api/v1/complaints", headers: json, payload: JSON.stringify({ ...fixture, id: crypto.randomUUID() }) });
+    const sent = await app.inject({
+      method: "POST",
+      url: "/api/v1/complaints",
+      headers: json,
+      payload: JSON.stringify({ ...fixture, id: crypto.randomUUID() }),
+    });
     const { reference, statusToken } = sent.json<{ reference: string; statusToken: string }>();
     await fc.assert(
       fc.asyncProperty(mutations(ESCALATION_PATHS, ESCALATION_TEXTS), async (changes) => {

@@ -51,7 +51,10 @@ async function main(): Promise<void> {
     councils,
     now: () => new Date(),
     // The council and the error's kind only: never a reference or anything from a complaint.
-    onError: (councilId, error) => process.stderr.write(`Retention: a complaint for ${councilId} could not be deleted (${error instanceof Error ? error.name : "error"}); it is kept whole and tried again tomorrow.\n`),
+    onError: (councilId, error) =>
+      process.stderr.write(
+        `Retention: a complaint for ${councilId} could not be deleted (${error instanceof Error ? error.name : "error"}); it is kept whole and tried again tomorrow.\n`,
+      ),
   });
   // The notification outbox's sender (issue 13, docs/decisions/018), in this process: every API
   // process runs one, and they share the work through the database.

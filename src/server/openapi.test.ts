@@ -37,7 +37,11 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
 
   beforeAll(async () => {
     ({ store, cleanup } = await open());
-    app = await buildApp({ store, councils, settings: { complaintsPerAddress: { max: 7, windowSeconds: 60 }, checksPerReference: { max: 3, windowSeconds: 60 } } });
+    app = await buildApp({
+      store,
+      councils,
+      settings: { complaintsPerAddress: { max: 7, windowSeconds: 60 }, checksPerReference: { max: 3, windowSeconds: 60 } },
+    });
     doc = (await app.inject({ method: "GET", url: "/api/v1/openapi.json" })).json<Doc>();
   });
   afterAll(async () => {
@@ -77,7 +81,10 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
   it("documents every answer the API gives, with its shape", async () => {
     const complaint = { ...structuredClone(fixture), id: crypto.randomUUID() };
     const post = (body: unknown, headers: Record<string, string> = json): InjectOptions => ({
-      method: "POST", url: "/api/v1/complaints", headers, payload: typeof body === "string" ? body : JSON.stringify(body),
+      method: "POST",
+      url: "/api/v1/complaints",
+      headers,
+      payload: typeof body === "string" ? body : JSON.stringify(body),
     });
     const C = "/api/v1/complaints";
     const sent = await check(C, post(complaint));
@@ -104,7 +111,10 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     const E = "/api/v1/complaints/{reference}/escalations";
     const escalation = { id: crypto.randomUUID(), schemaVersion: 1, toStage: 2, why: "Not sorted.", submittedAt: new Date().toISOString() };
     const ask = (body: unknown, headers: Record<string, string> = bearer, ref = reference): InjectOptions => ({
-      method: "POST", url: `/api/v1/complaints/${ref}/escalations`, headers: { ...json, ...headers }, payload: JSON.stringify(body),
+      method: "POST",
+      url: `/api/v1/complaints/${ref}/escalations`,
+      headers: { ...json, ...headers },
+      payload: JSON.stringify(body),
     });
     expect((await check(E, ask(escalation))).status).toBe(201);
     expect((await check(E, ask(escalation))).status).toBe(200);
@@ -140,7 +150,12 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
   });
 
   it("documents every answer of the staff API, with its shape", async () => {
-    const post = (url: string, payload: unknown, headers: Record<string, string> = json): InjectOptions => ({ method: "POST", url, headers, payload: JSON.stringify(payload) });
+    const post = (url: string, payload: unknown, headers: Record<string, string> = json): InjectOptions => ({
+      method: "POST",
+      url,
+      headers,
+      payload: JSON.stringify(payload),
+    });
     const made = await createAccount(store.sql, { councilId: "example-borough", email: "openapi@example.gov.uk", role: "manager" });
     const token = made.setupToken;
     const SC = "/api/v1/staff/setup/check";
@@ -160,7 +175,8 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     const IN = "/api/v1/staff/sign-in";
     const TWO = "/api/v1/staff/sign-in/second-factor";
     expect((await check(IN, post(IN, { email: 1 }))).status).toBe(400);
-    const challenge = async () => ((await check(IN, post(IN, { email: "openapi@example.gov.uk", password: "long enough words" }))).body as { challenge: string }).challenge;
+    const challenge = async () =>
+      ((await check(IN, post(IN, { email: "openapi@example.gov.uk", password: "long enough words" }))).body as { challenge: string }).challenge;
     expect((await check(TWO, post(TWO, { challenge: await challenge(), recoveryCode: "nope" }))).status).toBe(401);
     expect((await check(TWO, post(TWO, { challenge: "x" }))).status).toBe(400);
     const signedIn = await app.inject(post(TWO, { challenge: await challenge(), recoveryCode: firstCode }));
@@ -196,7 +212,16 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     // Stored directly: the first test used up this address's new-complaint limit.
     const complaintBody = JSON.stringify({ ...structuredClone(fixture), id: crypto.randomUUID() });
     const stored = await store.insertComplaint(
-      { id: crypto.randomUUID(), councilId: "example-borough", schemaVersion: 1, body: complaintBody, bodyHash: "x", receivedAt: new Date().toISOString(), statusTokenHash: "0".repeat(64), language: null },
+      {
+        id: crypto.randomUUID(),
+        councilId: "example-borough",
+        schemaVersion: 1,
+        body: complaintBody,
+        bodyHash: "x",
+        receivedAt: new Date().toISOString(),
+        statusTokenHash: "0".repeat(64),
+        language: null,
+      },
       () => referenceFromBytes(crypto.getRandomValues(new Uint8Array(8))),
     );
     const { reference } = stored;
@@ -228,7 +253,14 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     // A case with a notification (issue 13), resent by staff.
     const notified = await store.insertComplaint(
       {
-        id: crypto.randomUUID(), councilId: "example-borough", schemaVersion: 1, body: complaintBody, bodyHash: "x", receivedAt: new Date().toISOString(), statusTokenHash: "0".repeat(64), language: null,
+        id: crypto.randomUUID(),
+        councilId: "example-borough",
+        schemaVersion: 1,
+        body: complaintBody,
+        bodyHash: "x",
+        receivedAt: new Date().toISOString(),
+        statusTokenHash: "0".repeat(64),
+        language: null,
         deliveries: [{ kind: "webhook", receiver: "https://cases.example.gov.uk/in", urgent: false }],
       },
       () => referenceFromBytes(crypto.getRandomValues(new Uint8Array(8))),
@@ -236,7 +268,11 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     const opened = await check(CA, { method: "GET", url: `${LI}/${notified.reference}`, headers: read });
     const deliveryId = (opened.body.deliveries as Array<{ id: string }>)[0]?.id ?? "";
     const RS = "/api/v1/staff/complaints/{reference}/deliveries/{id}/resend";
-    const rs = (headers: Record<string, string>, ref = notified.reference, id = deliveryId): InjectOptions => ({ method: "POST", url: `${LI}/${ref}/deliveries/${id}/resend`, headers });
+    const rs = (headers: Record<string, string>, ref = notified.reference, id = deliveryId): InjectOptions => ({
+      method: "POST",
+      url: `${LI}/${ref}/deliveries/${id}/resend`,
+      headers,
+    });
     expect((await check(RS, rs(remove))).status).toBe(202);
     expect((await check(RS, rs(remove, "nope"))).status).toBe(400);
     expect((await check(RS, rs({}))).status).toBe(401);
@@ -263,7 +299,9 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     expect((await check(ALL, { method: "POST", url: ALL, headers: remove })).status).toBe(401);
     const again = await app.inject(post(TWO, { challenge: await challenge(), recoveryCode: (confirmed.body as { recoveryCodes: string[] }).recoveryCodes[2] }));
     const cookieAgain = String(again.headers["set-cookie"]).split(";")[0] ?? "";
-    expect((await check(OUT, { method: "POST", url: OUT, headers: { cookie: cookieAgain, "x-csrf-token": again.json<{ csrfToken: string }>().csrfToken } })).status).toBe(204);
+    expect(
+      (await check(OUT, { method: "POST", url: OUT, headers: { cookie: cookieAgain, "x-csrf-token": again.json<{ csrfToken: string }>().csrfToken } })).status,
+    ).toBe(204);
     expect((await check(OUT, { method: "POST", url: OUT, headers: { cookie: cookieAgain } })).status).toBe(401);
 
     // An officer may not read the trail; last, the back-off after 5 failures from this address.
@@ -277,7 +315,8 @@ describe.each(testStores())("the OpenAPI description matches the API: $name", ({
     const lastChallenge = await challenge();
     // Failures from this address so far count too, so the wait starts within 5 more.
     const statuses: number[] = [];
-    while (statuses.at(-1) !== 429 && statuses.length < 6) statuses.push((await check(IN, post(IN, { email: "openapi@example.gov.uk", password: "wrong password" }))).status);
+    while (statuses.at(-1) !== 429 && statuses.length < 6)
+      statuses.push((await check(IN, post(IN, { email: "openapi@example.gov.uk", password: "wrong password" }))).status);
     expect(statuses.at(-1)).toBe(429);
     expect((await check(TWO, post(TWO, { challenge: lastChallenge, recoveryCode: "nope" }))).status).toBe(429);
   }, 60_000);

@@ -70,7 +70,14 @@ const progress = z.object({
   procedure: z.enum(["statutory", "local"]),
   timeline: z.record(z.string(), z.unknown()),
 });
-const recordedEvent = z.looseObject({ id: z.uuid(), type: z.string(), date: z.iso.date(), source: z.enum(["staff", "phone"]), recordedAt: z.iso.datetime(), counts: z.boolean() });
+const recordedEvent = z.looseObject({
+  id: z.uuid(),
+  type: z.string(),
+  date: z.iso.date(),
+  source: z.enum(["staff", "phone"]),
+  recordedAt: z.iso.datetime(),
+  counts: z.boolean(),
+});
 /** One notification of a case (issue 13): where it goes and how it is going, never what it carried. */
 export const deliveryAnswer = z.object({
   id: z.uuid(),
@@ -97,7 +104,15 @@ export const caseAnswer = z.object({
 });
 export const eventAnswer = z.object({ event: recordedEvent, progress });
 export const auditAnswer = z.object({
-  items: z.array(z.object({ at: z.iso.datetime(), staff: z.object({ id: z.uuid(), email: z.string() }).nullable(), action: z.string(), reference: reference.optional(), detail: z.string().optional() })),
+  items: z.array(
+    z.object({
+      at: z.iso.datetime(),
+      staff: z.object({ id: z.uuid(), email: z.string() }).nullable(),
+      action: z.string(),
+      reference: reference.optional(),
+      detail: z.string().optional(),
+    }),
+  ),
   page: z.int(),
   pageSize: z.int(),
   total: z.int(),
@@ -165,47 +180,107 @@ function staffPaths(): Record<string, unknown> {
       operationId,
       summary,
       requestBody: body(request),
-      responses: { "200": { description: "OK", ...json(answer) }, "400": error("Bad input; fields name it"), "404": error("The set-up link is unknown, used or out of date"), "429": RATE_LIMITED },
+      responses: {
+        "200": { description: "OK", ...json(answer) },
+        "400": error("Bad input; fields name it"),
+        "404": error("The set-up link is unknown, used or out of date"),
+        "429": RATE_LIMITED,
+      },
     },
   });
   const token = { type: "string" };
   return {
-    "/api/v1/staff/setup/check": setup("staffSetupCheck", "Whose set-up link this is", { type: "object", properties: { token }, required: ["token"] }, "StaffSetupCheck"),
-    "/api/v1/staff/setup/password": setup("staffSetupPassword", "Choose a password; get the TOTP secret", { type: "object", properties: { token, password: { type: "string", minLength: 12 } }, required: ["token", "password"] }, "StaffSetupPassword"),
-    "/api/v1/staff/setup/confirm": setup("staffSetupConfirm", "Confirm the first code; get the recovery codes", { type: "object", properties: { token, code: { type: "string" } }, required: ["token", "code"] }, "StaffSetupConfirm"),
+    "/api/v1/staff/setup/check": setup(
+      "staffSetupCheck",
+      "Whose set-up link this is",
+      { type: "object", properties: { token }, required: ["token"] },
+      "StaffSetupCheck",
+    ),
+    "/api/v1/staff/setup/password": setup(
+      "staffSetupPassword",
+      "Choose a password; get the TOTP secret",
+      { type: "object", properties: { token, password: { type: "string", minLength: 12 } }, required: ["token", "password"] },
+      "StaffSetupPassword",
+    ),
+    "/api/v1/staff/setup/confirm": setup(
+      "staffSetupConfirm",
+      "Confirm the first code; get the recovery codes",
+      { type: "object", properties: { token, code: { type: "string" } }, required: ["token", "code"] },
+      "StaffSetupConfirm",
+    ),
     "/api/v1/staff/sign-in": {
       post: {
         operationId: "staffSignIn",
         summary: "Email and password: a challenge for the second factor",
         requestBody: body({ type: "object", properties: { email: { type: "string" }, password: { type: "string" } }, required: ["email", "password"] }),
-        responses: { "200": { description: "Now the code", ...json("StaffChallenge") }, "400": error("Bad input"), "401": error("Wrong email or password (the same answer)"), "429": RATE_LIMITED },
+        responses: {
+          "200": { description: "Now the code", ...json("StaffChallenge") },
+          "400": error("Bad input"),
+          "401": error("Wrong email or password (the same answer)"),
+          "429": RATE_LIMITED,
+        },
       },
     },
     "/api/v1/staff/sign-in/second-factor": {
       post: {
         operationId: "staffSecondFactor",
         summary: "A TOTP code or a recovery code: the session (cookie) and its CSRF token",
-        requestBody: body({ type: "object", properties: { challenge: { type: "string" }, code: { type: "string" }, recoveryCode: { type: "string" } }, required: ["challenge"] }),
-        responses: { "200": { description: "Signed in", ...json("StaffSession") }, "400": error("Bad input"), "401": error("Wrong or used code"), "429": RATE_LIMITED },
+        requestBody: body({
+          type: "object",
+          properties: { challenge: { type: "string" }, code: { type: "string" }, recoveryCode: { type: "string" } },
+          required: ["challenge"],
+        }),
+        responses: {
+          "200": { description: "Signed in", ...json("StaffSession") },
+          "400": error("Bad input"),
+          "401": error("Wrong or used code"),
+          "429": RATE_LIMITED,
+        },
       },
     },
     "/api/v1/staff/session": {
-      get: { operationId: "staffSession", summary: "The session and its CSRF token", security: staff, responses: { "200": { description: "Signed in", ...json("StaffSession") }, "401": NOT_SIGNED_IN } },
+      get: {
+        operationId: "staffSession",
+        summary: "The session and its CSRF token",
+        security: staff,
+        responses: { "200": { description: "Signed in", ...json("StaffSession") }, "401": NOT_SIGNED_IN },
+      },
     },
     "/api/v1/staff/sign-out": {
-      post: { operationId: "staffSignOut", summary: "End this session", security: staffChange, responses: { "204": { description: "Signed out" }, "401": NOT_SIGNED_IN, "403": NO_CSRF } },
+      post: {
+        operationId: "staffSignOut",
+        summary: "End this session",
+        security: staffChange,
+        responses: { "204": { description: "Signed out" }, "401": NOT_SIGNED_IN, "403": NO_CSRF },
+      },
     },
     "/api/v1/staff/sign-out-everywhere": {
-      post: { operationId: "staffSignOutEverywhere", summary: "End every session of this account", security: staffChange, responses: { "204": { description: "Signed out everywhere" }, "401": NOT_SIGNED_IN, "403": NO_CSRF } },
+      post: {
+        operationId: "staffSignOutEverywhere",
+        summary: "End every session of this account",
+        security: staffChange,
+        responses: { "204": { description: "Signed out everywhere" }, "401": NOT_SIGNED_IN, "403": NO_CSRF },
+      },
     },
     "/api/v1/staff/accounts": {
-      get: { operationId: "staffAccounts", summary: "The council's staff (managers)", security: staff, responses: { "200": { description: "Accounts", ...json("StaffAccounts") }, "401": NOT_SIGNED_IN, "403": error("Not a manager") } },
+      get: {
+        operationId: "staffAccounts",
+        summary: "The council's staff (managers)",
+        security: staff,
+        responses: { "200": { description: "Accounts", ...json("StaffAccounts") }, "401": NOT_SIGNED_IN, "403": error("Not a manager") },
+      },
       post: {
         operationId: "staffInvite",
         summary: "Invite a person (managers): a set-up link, valid 24 hours",
         security: staffChange,
         requestBody: body({ type: "object", properties: { email: { type: "string" }, role: { enum: ["officer", "manager"] } }, required: ["email", "role"] }),
-        responses: { "201": { description: "Invited", ...json("StaffInvite") }, "400": error("Bad input"), "401": NOT_SIGNED_IN, "403": error("Not a manager, or no CSRF token"), "409": error("The email has an account") },
+        responses: {
+          "201": { description: "Invited", ...json("StaffInvite") },
+          "400": error("Bad input"),
+          "401": NOT_SIGNED_IN,
+          "403": error("Not a manager, or no CSRF token"),
+          "409": error("The email has an account"),
+        },
       },
     },
     "/api/v1/staff/accounts/{id}": {
@@ -214,7 +289,13 @@ function staffPaths(): Record<string, unknown> {
         summary: "Remove a person of the council (managers); their sessions end",
         security: staffChange,
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        responses: { "204": { description: "Removed" }, "401": NOT_SIGNED_IN, "403": error("Not a manager, or no CSRF token"), "404": error("No such account in the council"), "409": error("Cannot remove yourself") },
+        responses: {
+          "204": { description: "Removed" },
+          "401": NOT_SIGNED_IN,
+          "403": error("Not a manager, or no CSRF token"),
+          "404": error("No such account in the council"),
+          "409": error("Cannot remove yourself"),
+        },
       },
     },
     "/api/v1/staff/complaints": {
@@ -241,7 +322,12 @@ function staffPaths(): Record<string, unknown> {
         summary: "Everything sent, the events and where the complaint is (recorded in the audit trail)",
         security: staff,
         parameters: [referenceParameter],
-        responses: { "200": { description: "The case", ...json("StaffCase") }, "400": error("Not a reference"), "401": NOT_SIGNED_IN, "404": error("No such complaint in the council (another council's answers the same)") },
+        responses: {
+          "200": { description: "The case", ...json("StaffCase") },
+          "400": error("Not a reference"),
+          "401": NOT_SIGNED_IN,
+          "404": error("No such complaint in the council (another council's answers the same)"),
+        },
       },
     },
     "/api/v1/staff/complaints/{reference}/export": {
@@ -250,7 +336,12 @@ function staffPaths(): Record<string, unknown> {
         summary: "The case as a JSON file to keep (recorded in the audit trail as an export)",
         security: staff,
         parameters: [referenceParameter],
-        responses: { "200": { description: "The case, with Content-Disposition: attachment", ...json("StaffCase") }, "400": error("Not a reference"), "401": NOT_SIGNED_IN, "404": error("No such complaint in the council") },
+        responses: {
+          "200": { description: "The case, with Content-Disposition: attachment", ...json("StaffCase") },
+          "400": error("Not a reference"),
+          "401": NOT_SIGNED_IN,
+          "404": error("No such complaint in the council"),
+        },
       },
     },
     "/api/v1/staff/complaints/{reference}/events": {
@@ -291,8 +382,17 @@ function staffPaths(): Record<string, unknown> {
         operationId: "staffAudit",
         summary: "Who viewed or changed what, when (managers; own council)",
         security: staff,
-        parameters: [query("reference", ref("Reference")), query("page", { type: "integer", minimum: 1 }), query("pageSize", { type: "integer", minimum: 1, maximum: 100 })],
-        responses: { "200": { description: "One page", ...json("StaffAudit") }, "400": error("A bad parameter"), "401": NOT_SIGNED_IN, "403": error("Not a manager") },
+        parameters: [
+          query("reference", ref("Reference")),
+          query("page", { type: "integer", minimum: 1 }),
+          query("pageSize", { type: "integer", minimum: 1, maximum: 100 }),
+        ],
+        responses: {
+          "200": { description: "One page", ...json("StaffAudit") },
+          "400": error("A bad parameter"),
+          "401": NOT_SIGNED_IN,
+          "403": error("Not a manager"),
+        },
       },
     },
     ...reportPaths(),
@@ -455,13 +555,22 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       "/api/v1/openapi.json": {
-        get: { operationId: "openApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } },
+        get: {
+          operationId: "openApi",
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } },
+        },
       },
     },
     components: {
       securitySchemes: {
         statusToken: { type: "http", scheme: "bearer", description: "The statusToken given when the complaint was sent" },
-        staffSession: { type: "apiKey", in: "cookie", name: "__Host-speakup-staff", description: "The staff session cookie (speakup-staff on plain http://localhost)" },
+        staffSession: {
+          type: "apiKey",
+          in: "cookie",
+          name: "__Host-speakup-staff",
+          description: "The staff session cookie (speakup-staff on plain http://localhost)",
+        },
         csrfToken: { type: "apiKey", in: "header", name: "x-csrf-token", description: "The session's csrfToken, on every change" },
       },
       schemas: {

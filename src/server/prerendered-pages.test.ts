@@ -27,7 +27,13 @@ describe("pre-rendered pages", () => {
     writeFileSync(
       join(staticDir, "prerendered.json"),
       JSON.stringify({
-        pages: { "/": "index.html", "/what-happens": "what-happens.html", "/complaint/who": "complaint/who.html", "/sneaky": "../secret.txt", "/also": "secret.txt" },
+        pages: {
+          "/": "index.html",
+          "/what-happens": "what-happens.html",
+          "/complaint/who": "complaint/who.html",
+          "/sneaky": "../secret.txt",
+          "/also": "secret.txt",
+        },
         shell: "shell.html",
       }),
     );

@@ -84,7 +84,13 @@ describe("rate limits (issue 10)", () => {
       payload: "{}",
     });
     expect(escalation.statusCode).toBe(404);
-    const limited = await server.inject({ ...status("SU-2222-6666", "10.0.0.1"), method: "POST", url: "/api/v1/complaints/SU-2222-6666/escalations", payload: "{}", headers: { ...json, ...WRONG_TOKEN } });
+    const limited = await server.inject({
+      ...status("SU-2222-6666", "10.0.0.1"),
+      method: "POST",
+      url: "/api/v1/complaints/SU-2222-6666/escalations",
+      payload: "{}",
+      headers: { ...json, ...WRONG_TOKEN },
+    });
     expectLimited(limited, 60);
     expect((await server.inject(status("SU-2222-6666", "10.0.0.2"))).statusCode).toBe(404);
   });

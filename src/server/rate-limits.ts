@@ -55,7 +55,8 @@ export async function rateLimiters(app: FastifyInstance, settings: ServerSetting
     app.createRateLimit({ max: limit.max, timeWindow: limit.windowSeconds * 1000, keyGenerator: (request) => `${name}:${key(request)}` });
 
   /** One hook that applies every check in turn; the plugin's own hook runs only one limit per request. */
-  const limiter = (checks: Check[]): onRequestAsyncHookHandler =>
+  const limiter =
+    (checks: Check[]): onRequestAsyncHookHandler =>
     async (request, reply) => {
       for (const run of checks) {
         const result = await run(request);

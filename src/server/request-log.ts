@@ -20,7 +20,13 @@ export function redactUrl(url: string): string {
  */
 export function errorForLog(error: unknown): { type: string; message: string; stack: string; code?: string | number } {
   const e = (typeof error === "object" && error !== null ? error : {}) as { name?: unknown; code?: unknown; stack?: unknown };
-  const frames = typeof e.stack === "string" ? e.stack.split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 8) : [];
+  const frames =
+    typeof e.stack === "string"
+      ? e.stack
+          .split("\n")
+          .filter((line) => /^\s+at /.test(line))
+          .slice(0, 8)
+      : [];
   return {
     type: typeof e.name === "string" ? e.name : typeof error,
     message: "(not logged: it may quote what was sent)",
@@ -58,10 +64,7 @@ export class ConciseRequestLog extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(_error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    request.log.info(
-      { method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
-      "request",
-    );
+    request.log.info({ method: request.method, url: redactUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, "request");
   }
 
   override defaultErrorLog(error: Error, _request: FastifyRequest, reply: FastifyReply): void {

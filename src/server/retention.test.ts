@@ -39,13 +39,31 @@ async function addComplaint(store: ComplaintStore, receivedAt: string): Promise<
   const body = JSON.stringify({ ...fixture, id });
   const reference = `SU-T${String(refs++).padStart(3, "0")}-ABCD`;
   const made = await store.insertComplaint(
-    { id, councilId: "example-borough", schemaVersion: 1, body, bodyHash: sha256(body), receivedAt, statusTokenHash: sha256(`token ${id}`), accessCodeHash: () => sha256(`code ${id}`), language: "en-GB", deliveries: [{ kind: "email", receiver: "complaints@example.gov.uk", urgent: false }] },
+    {
+      id,
+      councilId: "example-borough",
+      schemaVersion: 1,
+      body,
+      bodyHash: sha256(body),
+      receivedAt,
+      statusTokenHash: sha256(`token ${id}`),
+      accessCodeHash: () => sha256(`code ${id}`),
+      language: "en-GB",
+      deliveries: [{ kind: "email", receiver: "complaints@example.gov.uk", urgent: false }],
+    },
     () => reference,
   );
   return { id, reference: made.reference };
 }
 
-async function record(store: ComplaintStore, councils: Map<string, CouncilSettings>, reference: string, event: StaffEvent, by: { id: string; email: string }, at: string) {
+async function record(
+  store: ComplaintStore,
+  councils: Map<string, CouncilSettings>,
+  reference: string,
+  event: StaffEvent,
+  by: { id: string; email: string },
+  at: string,
+) {
   const complaint = await store.findByReference(reference);
   if (!complaint) throw new Error("no complaint");
   const result = await recordEvent(store.sql, caseContext(complaint, councils), event, by, () => store.listEscalations(complaint.id), new Date(at));
@@ -80,7 +98,15 @@ describe.each(testStores())("retention on $name", ({ open }) => {
   /** A complaint received in January 2020, with a phone request, an event and an inbox row; closed on `closedOn` if given. */
   async function closedComplaint(closedOn: string | undefined) {
     const made = await addComplaint(store, "2020-01-06T10:00:00.000Z");
-    await store.insertEscalation({ id: randomUUID(), complaintId: made.id, toStage: 2, body: "{}", bodyHash: sha256("{}"), replyReceivedOn: null, receivedAt: "2020-02-20T10:00:00.000Z" });
+    await store.insertEscalation({
+      id: randomUUID(),
+      complaintId: made.id,
+      toStage: 2,
+      body: "{}",
+      bodyHash: sha256("{}"),
+      replyReceivedOn: null,
+      receivedAt: "2020-02-20T10:00:00.000Z",
+    });
     await record(store, councils, made.reference, { type: "acknowledged", date: "2020-01-07" }, officer, "2020-01-07T09:00:00.000Z");
     if (closedOn) await record(store, councils, made.reference, { type: "closed", date: closedOn }, officer, `${closedOn}T12:00:00.000Z`);
     return made;
@@ -93,10 +119,14 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     const open_ = await closedComplaint(undefined);
     expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 });
 
-    expect(await runRetention({ sql: store.sql, councils, now: at("2026-03-09") })).toEqual({ councils: [{ councilId: "example-borough", deleted: 0, failed: 0 }] });
+    expect(await runRetention({ sql: store.sql, councils, now: at("2026-03-09") })).toEqual({
+      councils: [{ councilId: "example-borough", deleted: 0, failed: 0 }],
+    });
     expect((await rowsOf(store, closed.id)).complaints).toBe(1);
 
-    expect(await runRetention({ sql: store.sql, councils, now: at("2026-03-10") })).toEqual({ councils: [{ councilId: "example-borough", deleted: 1, failed: 0 }] });
+    expect(await runRetention({ sql: store.sql, councils, now: at("2026-03-10") })).toEqual({
+      councils: [{ councilId: "example-borough", deleted: 1, failed: 0 }],
+    });
     expect(await rowsOf(store, closed.id)).toEqual({ case_summaries: 0, deliveries: 0, escalations: 0, staff_events: 0, complaints: 0 });
     expect(await store.findByReference(closed.reference)).toBeUndefined();
     // The open complaint, received at the same time, is never deleted, however long it waits.
@@ -106,7 +136,15 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     const lines = await store.sql.all<{ account_id: string | null; action: string; complaint_id: string | null; reference: string | null; detail: string }>(
       "SELECT account_id, action, complaint_id, reference, detail FROM staff_audit WHERE action = 'retention-delete'",
     );
-    expect(lines).toEqual([{ account_id: null, action: "retention-delete", complaint_id: null, reference: null, detail: JSON.stringify({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 }) }]);
+    expect(lines).toEqual([
+      {
+        account_id: null,
+        action: "retention-delete",
+        complaint_id: null,
+        reference: null,
+        detail: JSON.stringify({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 }),
+      },
+    ]);
     expect(lines[0]?.detail).not.toContain(closed.reference);
   });
 
@@ -119,7 +157,12 @@ describe.each(testStores())("retention on $name", ({ open }) => {
       const trail = await app.inject({ method: "GET", url: "/api/v1/staff/audit", headers: manager.headers });
       expect(trail.statusCode).toBe(200);
       const line = trail.json<{ items: Array<Record<string, unknown>> }>().items.find((i) => i.action === "retention-delete");
-      expect(line).toEqual({ at: "2026-03-10T03:00:00.000Z", staff: null, action: "retention-delete", detail: JSON.stringify({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 }) });
+      expect(line).toEqual({
+        at: "2026-03-10T03:00:00.000Z",
+        staff: null,
+        action: "retention-delete",
+        detail: JSON.stringify({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 }),
+      });
       expect(trail.body).not.toContain(closed.id);
       const session = await app.inject({ method: "GET", url: "/api/v1/staff/session", headers: manager.headers });
       expect(session.json().retention).toEqual({ value: 6, unit: "years" });
@@ -130,7 +173,15 @@ describe.each(testStores())("retention on $name", ({ open }) => {
 
   it("counts from a request the phone sent after the complaint was closed", async () => {
     const closed = await closedComplaint("2020-03-10");
-    await store.insertEscalation({ id: randomUUID(), complaintId: closed.id, toStage: 3, body: "{}", bodyHash: sha256("{}"), replyReceivedOn: null, receivedAt: "2020-05-01T10:00:00.000Z" });
+    await store.insertEscalation({
+      id: randomUUID(),
+      complaintId: closed.id,
+      toStage: 3,
+      body: "{}",
+      bodyHash: sha256("{}"),
+      replyReceivedOn: null,
+      receivedAt: "2020-05-01T10:00:00.000Z",
+    });
     await runRetention({ sql: store.sql, councils, now: at("2026-04-30") });
     expect((await rowsOf(store, closed.id)).complaints).toBe(1);
     await runRetention({ sql: store.sql, councils, now: at("2026-05-01") });
@@ -141,14 +192,17 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     const closed = await closedComplaint("2020-03-10");
     const [first] = await store.sql.all<{ id: string }>("SELECT id FROM staff_events WHERE complaint_id = $1 AND type = 'closed'", [closed.id]);
     // A correction is recorded like any event; closing is final, so it is written as the server would store it.
-    await store.sql.run("INSERT INTO staff_events (id, complaint_id, type, body, supersedes, recorded_at, recorded_by) VALUES ($1, $2, 'closed', $3, $4, $5, $6)", [
-      randomUUID(),
-      closed.id,
-      JSON.stringify({ type: "closed", date: "2020-06-01", supersedes: first?.id }),
-      first?.id ?? null,
-      "2020-06-01T12:00:00.000Z",
-      officer.id,
-    ]);
+    await store.sql.run(
+      "INSERT INTO staff_events (id, complaint_id, type, body, supersedes, recorded_at, recorded_by) VALUES ($1, $2, 'closed', $3, $4, $5, $6)",
+      [
+        randomUUID(),
+        closed.id,
+        JSON.stringify({ type: "closed", date: "2020-06-01", supersedes: first?.id }),
+        first?.id ?? null,
+        "2020-06-01T12:00:00.000Z",
+        officer.id,
+      ],
+    );
     await runRetention({ sql: store.sql, councils, now: at("2026-03-10") });
     expect((await rowsOf(store, closed.id)).complaints).toBe(1);
     await runRetention({ sql: store.sql, councils, now: at("2026-06-01") });
@@ -170,7 +224,9 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     expect(retentionStartupLines(unset)).toEqual([
       "Retention: nothing is deleted for Example Borough Council (example-borough): its settings file does not set dataProtection.retention.",
     ]);
-    expect(retentionStartupLines(councils)).toEqual(["Retention: closed complaints for Example Borough Council (example-borough) are deleted 6 years after they were closed."]);
+    expect(retentionStartupLines(councils)).toEqual([
+      "Retention: closed complaints for Example Borough Council (example-borough) are deleted 6 years after they were closed.",
+    ]);
   });
 
   it("a failure mid-way leaves that complaint whole and the next one is still deleted", async () => {
@@ -182,16 +238,26 @@ describe.each(testStores())("retention on $name", ({ open }) => {
     const failing = await runRetention({ sql: store.sql, councils, now: at("2026-04-01"), tables, onError: (council) => errors.push(council) });
     expect(failing).toEqual({ councils: [{ councilId: "example-borough", deleted: 0, failed: 2 }] });
     expect(errors).toEqual(["example-borough", "example-borough"]);
-    for (const { id } of [first, second]) expect(await rowsOf(store, id)).toEqual({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 });
+    for (const { id } of [first, second])
+      expect(await rowsOf(store, id)).toEqual({ case_summaries: 1, deliveries: 1, escalations: 1, staff_events: 2, complaints: 1 });
     expect(await store.sql.all("SELECT id FROM staff_audit WHERE action = 'retention-delete'")).toEqual([]);
 
-    expect(await runRetention({ sql: store.sql, councils, now: at("2026-04-01") })).toEqual({ councils: [{ councilId: "example-borough", deleted: 2, failed: 0 }] });
+    expect(await runRetention({ sql: store.sql, councils, now: at("2026-04-01") })).toEqual({
+      councils: [{ councilId: "example-borough", deleted: 2, failed: 0 }],
+    });
   });
 
   it("runs on its own interval with the injected clock, and stops", async () => {
     const closed = await closedComplaint("2020-03-10");
     const runs: number[] = [];
-    const job = startRetentionJob({ sql: store.sql, councils, now: at("2026-03-10"), firstRunMs: 1, intervalMs: 60_000, onRun: (run) => runs.push(run.councils[0]?.deleted ?? -1) });
+    const job = startRetentionJob({
+      sql: store.sql,
+      councils,
+      now: at("2026-03-10"),
+      firstRunMs: 1,
+      intervalMs: 60_000,
+      onRun: (run) => runs.push(run.councils[0]?.deleted ?? -1),
+    });
     await expect.poll(() => runs.length, { timeout: 5000 }).toBe(1);
     await job.stop();
     expect(runs).toEqual([1]);

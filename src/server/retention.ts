@@ -57,10 +57,9 @@ interface CandidateRow {
 
 /** When the complaint's retention started, read inside the transaction; undefined: not closed. */
 async function retentionStart(tx: Sql, complaintId: string): Promise<IsoDate | undefined> {
-  const rows = await tx.all<{ id: string; body: unknown; [key: string]: unknown }>(
-    "SELECT id, body FROM staff_events WHERE complaint_id = $1 ORDER BY seq",
-    [complaintId],
-  );
+  const rows = await tx.all<{ id: string; body: unknown; [key: string]: unknown }>("SELECT id, body FROM staff_events WHERE complaint_id = $1 ORDER BY seq", [
+    complaintId,
+  ]);
   const events = rows.map((r) => ({ ...((typeof r.body === "string" ? JSON.parse(r.body) : r.body) as StaffEvent), id: r.id }));
   const closed = effectiveEvents(events).find((e) => e.type === "closed");
   if (!closed) return undefined;
@@ -118,9 +117,9 @@ export async function runRetention(options: RetentionOptions): Promise<Retention
 }
 
 /** Run the job now-ish and then every `intervalMs`; stop() ends it (and waits for a run in progress). */
-export function startRetentionJob(
-  options: RetentionOptions & { intervalMs?: number; firstRunMs?: number; onRun?: (run: RetentionRun) => void },
-): { stop: () => Promise<void> } {
+export function startRetentionJob(options: RetentionOptions & { intervalMs?: number; firstRunMs?: number; onRun?: (run: RetentionRun) => void }): {
+  stop: () => Promise<void>;
+} {
   let running: Promise<void> | undefined;
   let stopped = false;
   const tick = () => {

@@ -157,7 +157,10 @@ function webAddress(env: Env, name: string): string | undefined {
  * council that names email addresses needs SMTP_HOST, SMTP_FROM and STAFF_BASE_URL; one with a
  * webhook needs its WEBHOOK_SECRET_<ID>. A problem stops the start with the setting's name.
  */
-export function notificationSettingsFromEnv(env: Env, councils: ReadonlyMap<string, { id: string; notifications?: { email?: string[]; webhook?: { url: string } } }>): NotificationSettings {
+export function notificationSettingsFromEnv(
+  env: Env,
+  councils: ReadonlyMap<string, { id: string; notifications?: { email?: string[]; webhook?: { url: string } } }>,
+): NotificationSettings {
   const wantsEmail = [...councils.values()].filter((c) => c.notifications?.email?.length);
   const host = env.SMTP_HOST?.trim();
   let smtp: NotificationSettings["smtp"];
@@ -177,10 +180,14 @@ export function notificationSettingsFromEnv(env: Env, councils: ReadonlyMap<stri
   }
   const staffBaseUrl = webAddress(env, "STAFF_BASE_URL");
   if (wantsEmail.length > 0 && !smtp) {
-    throw new StoreConfigError(`SMTP_HOST is not set, but ${wantsEmail.map((c) => c.id).join(", ")} send notifications by email (notifications.email). Set SMTP_HOST and SMTP_FROM.`);
+    throw new StoreConfigError(
+      `SMTP_HOST is not set, but ${wantsEmail.map((c) => c.id).join(", ")} send notifications by email (notifications.email). Set SMTP_HOST and SMTP_FROM.`,
+    );
   }
   if (wantsEmail.length > 0 && !staffBaseUrl) {
-    throw new StoreConfigError("STAFF_BASE_URL is not set: notification emails link to the case in the staff area (for example https://speakup.example.gov.uk/staff).");
+    throw new StoreConfigError(
+      "STAFF_BASE_URL is not set: notification emails link to the case in the staff area (for example https://speakup.example.gov.uk/staff).",
+    );
   }
   const webhookSecrets = new Map<string, string>();
   for (const council of councils.values()) {

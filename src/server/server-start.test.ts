@@ -173,8 +173,12 @@ describe("starting the server", () => {
       const port = await listening(server);
       expect(server.output.stdout).toContain("(store: sqlite)");
       // Retention, per council, plainly (decision 020): what is deleted, or that nothing is.
-      expect(server.output.stdout).toContain("Retention: closed complaints for Example Borough Council (example-borough) are deleted 6 years after they were closed.");
-      expect(server.output.stdout).toContain("Retention: nothing is deleted for Riverside Children's Trust (riverside): its settings file does not set dataProtection.retention.");
+      expect(server.output.stdout).toContain(
+        "Retention: closed complaints for Example Borough Council (example-borough) are deleted 6 years after they were closed.",
+      );
+      expect(server.output.stdout).toContain(
+        "Retention: nothing is deleted for Riverside Children's Trust (riverside): its settings file does not set dataProtection.retention.",
+      );
       expect(existsSync(dbFile)).toBe(true);
 
       const health = await fetch(`http://127.0.0.1:${port}/api/v1/health`, { signal: AbortSignal.timeout(WAIT_MS) });

@@ -23,7 +23,12 @@ const json = { "content-type": "application/json" };
 
 const today = todayIso(new Date());
 const dates = fc.constantFrom(today, "2020-01-01", "2099-12-31", "2026-02-30", "yesterday", "", "2026-1-1");
-const value = fc.oneof(dates, fc.integer({ min: -2, max: 6 }), fc.string({ maxLength: 30 }), fc.constantFrom(null, true, [], {}, "\u0000", "upheld", "declined", "letter", "other-procedure"));
+const value = fc.oneof(
+  dates,
+  fc.integer({ min: -2, max: 6 }),
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom(null, true, [], {}, "\u0000", "upheld", "declined", "letter", "other-procedure"),
+);
 const body = fc.record(
   {
     type: fc.oneof(fc.constantFrom(...staffEventTypes), fc.string({ maxLength: 12 })),
@@ -60,7 +65,12 @@ describe.each(testStores())("fuzzing the events endpoint: $name", ({ open }) => 
     cleanup = opened.cleanup;
     app = await buildApp({ store, councils });
     s = await signIn(app, await makeUser(app, store, "example-borough", "officer"));
-    const sent = await app.inject({ method: "POST", url: "/api/v1/complaints", headers: json, payload: { ...structuredClone(fixture), id: crypto.randomUUID() } });
+    const sent = await app.inject({
+      method: "POST",
+      url: "/api/v1/complaints",
+      headers: json,
+      payload: { ...structuredClone(fixture), id: crypto.randomUUID() },
+    });
     reference = sent.json<{ reference: string }>().reference;
   });
 
@@ -73,7 +83,12 @@ describe.each(testStores())("fuzzing the events endpoint: $name", ({ open }) => 
     await fc.assert(
       fc.asyncProperty(body, async (event) => {
         const before = (await store.sql.all("SELECT id FROM staff_events")).length;
-        const response = await app.inject({ method: "POST", url: `/api/v1/staff/complaints/${reference}/events`, headers: s.change, payload: JSON.stringify(event) });
+        const response = await app.inject({
+          method: "POST",
+          url: `/api/v1/staff/complaints/${reference}/events`,
+          headers: s.change,
+          payload: JSON.stringify(event),
+        });
         const after = (await store.sql.all("SELECT id FROM staff_events")).length;
         if (response.statusCode === 201) {
           expect(after).toBe(before + 1);

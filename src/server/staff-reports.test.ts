@@ -18,7 +18,12 @@ const B = "northmoor";
 const today = () => todayIso(new Date());
 
 async function sendComplaint(app: FastifyInstance, councilId: string, overrides: Record<string, unknown> = {}) {
-  const response = await app.inject({ method: "POST", url: "/api/v1/complaints", headers: json, payload: { ...structuredClone(fixture), id: crypto.randomUUID(), councilId, ...overrides } });
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/complaints",
+    headers: json,
+    payload: { ...structuredClone(fixture), id: crypto.randomUUID(), councilId, ...overrides },
+  });
   expect(response.statusCode).toBe(201);
   return response.json<{ reference: string }>().reference;
 }
@@ -102,7 +107,9 @@ describe.each(testStores())("exports and the annual report: $name", ({ open }) =
   });
 
   it("exports the council's complaints as CSV: BOM, CRLF, quotes doubled, formulas neutralised, only its own council, audited", async () => {
-    const mine = await sendComplaint(app, A, { whatHappened: { text: '=HYPERLINK("http://evil","click") and, "quotes"\nand a new line', when: "-1 day", who: "@someone" } });
+    const mine = await sendComplaint(app, A, {
+      whatHappened: { text: '=HYPERLINK("http://evil","click") and, "quotes"\nand a new line', when: "-1 day", who: "@someone" },
+    });
     const plain = await sendComplaint(app, A);
     await sendComplaint(app, B);
     const r = await app.inject({ method: "GET", url: `/api/v1/staff/exports/complaints?${range()}`, headers: manager.headers });
@@ -195,11 +202,16 @@ describe.each(testStores())("exports and the annual report: $name", ({ open }) =
     expect(replied.statusCode).toBe(201);
     const r = await app.inject({ method: "GET", url: `/api/v1/staff/report?${range()}`, headers: manager.headers });
     expect(r.statusCode).toBe(200);
-    const { report } = r.json<{ report: Record<string, unknown> & { total: number; who: Record<string, number>; outcomes: Record<string, Record<string, number>> } }>();
+    const { report } = r.json<{
+      report: Record<string, unknown> & { total: number; who: Record<string, number>; outcomes: Record<string, Record<string, number>> };
+    }>();
     expect(report.total).toBe(2);
     expect(report.who).toMatchObject({ "young-person": 1, parent: 1 });
     expect(report.outcomes["1"]).toMatchObject({ "partly-upheld": 1, upheld: 0 });
-    expect(report).toMatchObject({ advocacy: { offered: 2, taken: 2, alreadyHad: 0 }, timescales: { "1": { metWithoutExtraTime: 1, metWithExtraTime: 0, notMet: 0 } } });
+    expect(report).toMatchObject({
+      advocacy: { offered: 2, taken: 2, alreadyHad: 0 },
+      timescales: { "1": { metWithoutExtraTime: 1, metWithExtraTime: 0, notMet: 0 } },
+    });
 
     const csv = await app.inject({ method: "GET", url: `/api/v1/staff/report?${range()}&format=csv`, headers: manager.headers });
     expect(csv.headers["content-disposition"]).toContain("annual-report");
@@ -210,6 +222,9 @@ describe.each(testStores())("exports and the annual report: $name", ({ open }) =
 
     const trail = await app.inject({ method: "GET", url: "/api/v1/staff/audit", headers: manager.headers });
     const actions = trail.json<{ items: Array<{ action: string; detail?: string }> }>().items.filter((i) => i.action === "report");
-    expect(actions.map((a) => a.detail)).toEqual([`report csv ${addCalendarDays(today(), -1)} to ${today()}: 2 complaints`, `report json ${addCalendarDays(today(), -1)} to ${today()}: 2 complaints`]);
+    expect(actions.map((a) => a.detail)).toEqual([
+      `report csv ${addCalendarDays(today(), -1)} to ${today()}: 2 complaints`,
+      `report json ${addCalendarDays(today(), -1)} to ${today()}: 2 complaints`,
+    ]);
   });
 });

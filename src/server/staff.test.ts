@@ -77,7 +77,12 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       expect(wrong.statusCode).toBe(400);
       expect(wrong.json().fields).toEqual([{ field: "code", key: "staff:problems.codeWrong" }]);
 
-      const confirmed = await app.inject({ method: "POST", url: "/api/v1/staff/setup/confirm", headers: json, payload: { token, code: await generate({ secret }) } });
+      const confirmed = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/setup/confirm",
+        headers: json,
+        payload: { token, code: await generate({ secret }) },
+      });
       expect(confirmed.statusCode).toBe(200);
       expect(confirmed.json().recoveryCodes).toHaveLength(10);
 
@@ -109,10 +114,16 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       const lines: string[] = [];
       const opened = await open();
       try {
-        const code = await runStaffCommand(["add", "--council", B, "--email", "cli@northmoor.gov.uk", "--role", "manager"], { DATABASE_URL: opened.url, PUBLIC_URL: "https://complaints.example" }, (l) => lines.push(l));
+        const code = await runStaffCommand(
+          ["add", "--council", B, "--email", "cli@northmoor.gov.uk", "--role", "manager"],
+          { DATABASE_URL: opened.url, PUBLIC_URL: "https://complaints.example" },
+          (l) => lines.push(l),
+        );
         expect(code).toBe(0);
         expect(lines.join("\n")).toMatch(/https:\/\/complaints\.example\/staff\/setup#token=[A-Za-z0-9_-]{43}/);
-        const bad = await runStaffCommand(["add", "--council", "atlantis", "--email", "x@y.gov.uk", "--role", "manager"], { DATABASE_URL: opened.url }, (l) => lines.push(l));
+        const bad = await runStaffCommand(["add", "--council", "atlantis", "--email", "x@y.gov.uk", "--role", "manager"], { DATABASE_URL: opened.url }, (l) =>
+          lines.push(l),
+        );
         expect(bad).toBe(2);
       } finally {
         await opened.cleanup();
@@ -123,8 +134,18 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
   describe("signing in", () => {
     it("gives the same answer for a wrong email and a wrong password", async () => {
       const user = await makeUser(app, store, A, "officer");
-      const wrongPassword = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: user.email, password: "not the password" } });
-      const wrongEmail = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: "nobody@example.gov.uk", password: user.password } });
+      const wrongPassword = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/sign-in",
+        headers: json,
+        payload: { email: user.email, password: "not the password" },
+      });
+      const wrongEmail = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/sign-in",
+        headers: json,
+        payload: { email: "nobody@example.gov.uk", password: user.password },
+      });
       expect(wrongPassword.statusCode).toBe(401);
       expect(wrongEmail.statusCode).toBe(401);
       expect(wrongEmail.body).toBe(wrongPassword.body);
@@ -136,17 +157,32 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       const code = await generate({ secret: user.secret, epoch: Math.floor(Date.now() / 1000) + 30 });
       const first = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: user.email, password: user.password } });
       const { challenge } = first.json<{ challenge: string }>();
-      const wrong = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in/second-factor", headers: json, payload: { challenge, code: "123456" === code ? "654321" : "123456" } });
+      const wrong = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/sign-in/second-factor",
+        headers: json,
+        payload: { challenge, code: "123456" === code ? "654321" : "123456" },
+      });
       expect(wrong.statusCode).toBe(401);
       const again = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: user.email, password: user.password } });
-      const ok = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in/second-factor", headers: json, payload: { challenge: again.json().challenge, code } });
+      const ok = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/sign-in/second-factor",
+        headers: json,
+        payload: { challenge: again.json().challenge, code },
+      });
       expect(ok.statusCode).toBe(200);
       const setCookie = String(ok.headers["set-cookie"]);
       expect(setCookie).toMatch(/^speakup-staff=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict$/);
       expect(ok.json()).toMatchObject({ staff: { email: user.email, role: "officer", councilId: A }, csrfToken: expect.any(String) });
 
       const replay = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: user.email, password: user.password } });
-      const replayed = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in/second-factor", headers: json, payload: { challenge: replay.json().challenge, code } });
+      const replayed = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/sign-in/second-factor",
+        headers: json,
+        payload: { challenge: replay.json().challenge, code },
+      });
       expect(replayed.statusCode).toBe(401);
     });
 
@@ -155,7 +191,12 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       const code = user.recoveryCodes[0] ?? "";
       await signIn(app, user);
       const first = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: user.email, password: user.password } });
-      const reused = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in/second-factor", headers: json, payload: { challenge: first.json().challenge, recoveryCode: code } });
+      const reused = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/sign-in/second-factor",
+        headers: json,
+        payload: { challenge: first.json().challenge, recoveryCode: code },
+      });
       expect(reused.statusCode).toBe(401);
     });
 
@@ -164,8 +205,18 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       try {
         const user = await makeUser(proxied, store, A, "officer");
         const https = { ...json, "x-forwarded-proto": "https" };
-        const first = await proxied.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: https, payload: { email: user.email, password: user.password } });
-        const ok = await proxied.inject({ method: "POST", url: "/api/v1/staff/sign-in/second-factor", headers: https, payload: { challenge: first.json().challenge, recoveryCode: user.recoveryCodes[0] } });
+        const first = await proxied.inject({
+          method: "POST",
+          url: "/api/v1/staff/sign-in",
+          headers: https,
+          payload: { email: user.email, password: user.password },
+        });
+        const ok = await proxied.inject({
+          method: "POST",
+          url: "/api/v1/staff/sign-in/second-factor",
+          headers: https,
+          payload: { challenge: first.json().challenge, recoveryCode: user.recoveryCodes[0] },
+        });
         expect(String(ok.headers["set-cookie"])).toMatch(/^__Host-speakup-staff=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
       } finally {
         await proxied.close();
@@ -174,7 +225,8 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
 
     it("backs off after 5 failures for the account, with Retry-After", async () => {
       const user = await makeUser(app, store, A, "officer");
-      const attempt = () => app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: user.email, password: "wrong password!" } });
+      const attempt = () =>
+        app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: user.email, password: "wrong password!" } });
       for (let i = 0; i < 5; i++) expect((await attempt()).statusCode).toBe(401);
       const blocked = await attempt();
       expect(blocked.statusCode).toBe(429);
@@ -204,10 +256,20 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
         expect(response.json().error).toBe("not-signed-in");
       }
       const s = await signIn(app, user);
-      const noToken = await app.inject({ method: "POST", url: `/api/v1/staff/complaints/${reference}/events`, headers: { ...json, cookie: s.cookie }, payload: { type: "acknowledged", date: today() } });
+      const noToken = await app.inject({
+        method: "POST",
+        url: `/api/v1/staff/complaints/${reference}/events`,
+        headers: { ...json, cookie: s.cookie },
+        payload: { type: "acknowledged", date: today() },
+      });
       expect(noToken.statusCode).toBe(403);
       expect(noToken.json().error).toBe("csrf-missing");
-      const wrongToken = await app.inject({ method: "POST", url: `/api/v1/staff/complaints/${reference}/events`, headers: { ...s.change, "x-csrf-token": "x".repeat(43) }, payload: { type: "acknowledged", date: today() } });
+      const wrongToken = await app.inject({
+        method: "POST",
+        url: `/api/v1/staff/complaints/${reference}/events`,
+        headers: { ...s.change, "x-csrf-token": "x".repeat(43) },
+        payload: { type: "acknowledged", date: today() },
+      });
       expect(wrongToken.statusCode).toBe(403);
       const staffEvents = await store.sql.all("SELECT id FROM staff_events");
       expect(staffEvents).toEqual([]);
@@ -267,7 +329,11 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       expect(paged.json()).toMatchObject({ page: 2, pageSize: 1, total: 2 });
       expect(paged.json().items).toHaveLength(1);
 
-      const search = await app.inject({ method: "GET", url: `/api/v1/staff/complaints?q=${encodeURIComponent(first.reference.slice(0, 7).toLowerCase())}`, headers: s.headers });
+      const search = await app.inject({
+        method: "GET",
+        url: `/api/v1/staff/complaints?q=${encodeURIComponent(first.reference.slice(0, 7).toLowerCase())}`,
+        headers: s.headers,
+      });
       expect(search.json().items.map((i: { reference: string }) => i.reference)).toContain(first.reference);
       const otherSearch = await app.inject({ method: "GET", url: `/api/v1/staff/complaints?q=${other.reference}`, headers: s.headers });
       expect(otherSearch.json().total).toBe(0);
@@ -287,7 +353,12 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       const items = list.json<{ items: Array<{ reference: string; saysInDanger: boolean; language: string | null }> }>().items;
       // Sent first (the oldest), yet first; the others keep newest first among themselves.
       expect(items.map((i) => [i.reference, i.saysInDanger])[0]).toEqual([danger.reference, true]);
-      expect(items.slice(1).map((i) => i.reference).sort()).toEqual([safe.reference, newest.reference].sort());
+      expect(
+        items
+          .slice(1)
+          .map((i) => i.reference)
+          .sort(),
+      ).toEqual([safe.reference, newest.reference].sort());
       expect(items.slice(1).every((i) => !i.saysInDanger)).toBe(true);
       expect(items[0]?.language).toBe("ar");
       // Still first once a staff event rewrote its inbox row, and with a filter.
@@ -347,11 +418,15 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       expect(ack.json()).toMatchObject({ event: { type: "acknowledged", recordedBy: { email: officer.email } }, progress: { state: "open" } });
 
       const newDue = addWorkingDays(today(), 15);
-      const more = await app.inject(event(sent.reference, s, { type: "more-time-agreed", date: today(), stage: 1, newDueDate: newDue, reason: "We need to talk to two teams" }));
+      const more = await app.inject(
+        event(sent.reference, s, { type: "more-time-agreed", date: today(), stage: 1, newDueDate: newDue, reason: "We need to talk to two teams" }),
+      );
       expect(more.statusCode).toBe(201);
       expect(more.json().progress.nextDue).toMatchObject({ what: "reply", date: newDue });
 
-      const tooLong = await app.inject(event(sent.reference, s, { type: "more-time-agreed", date: today(), stage: 1, newDueDate: addWorkingDays(today(), 21), reason: "x" }));
+      const tooLong = await app.inject(
+        event(sent.reference, s, { type: "more-time-agreed", date: today(), stage: 1, newDueDate: addWorkingDays(today(), 21), reason: "x" }),
+      );
       expect(tooLong.statusCode).toBe(409);
       expect(tooLong.json()).toMatchObject({ error: "event-refused", fields: [{ field: "newDueDate", key: "staff:problems.beyondMaximum" }] });
 
@@ -387,7 +462,13 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
 
     it.each<[string, Record<string, unknown>, number, string, string]>([
       ["a panel before a Stage 3 request", { type: "panel-date-set", panelOn: "2099-01-01" }, 409, "type", "staff:problems.needsStage3Request"],
-      ["a reply dated before the complaint arrived", { type: "replied", date: "2020-01-01", stage: 1, outcome: "upheld" }, 409, "date", "staff:problems.beforeReceived"],
+      [
+        "a reply dated before the complaint arrived",
+        { type: "replied", date: "2020-01-01", stage: 1, outcome: "upheld" },
+        409,
+        "date",
+        "staff:problems.beforeReceived",
+      ],
       ["an unknown type", { type: "teleported" }, 400, "type", "staff:problems.invalid"],
       ["an unknown field", { type: "acknowledged", colour: "red" }, 400, "colour", "staff:problems.unknownField"],
       ["a wrong type of value", { type: "replied", stage: "one", outcome: "upheld" }, 400, "stage", "staff:problems.invalid"],
@@ -449,28 +530,56 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       const m = await signIn(app, manager);
       const o = await signIn(app, officer);
 
-      const invited = await app.inject({ method: "POST", url: "/api/v1/staff/accounts", headers: m.change, payload: { email: "Fresh@Example.gov.uk", role: "officer" } });
+      const invited = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/accounts",
+        headers: m.change,
+        payload: { email: "Fresh@Example.gov.uk", role: "officer" },
+      });
       expect(invited.statusCode).toBe(201);
-      expect(invited.json()).toMatchObject({ account: { email: "fresh@example.gov.uk", status: "invited" }, setupLink: expect.stringMatching(/\/staff\/setup#token=/) });
-      const duplicate = await app.inject({ method: "POST", url: "/api/v1/staff/accounts", headers: m.change, payload: { email: "fresh@example.gov.uk", role: "officer" } });
+      expect(invited.json()).toMatchObject({
+        account: { email: "fresh@example.gov.uk", status: "invited" },
+        setupLink: expect.stringMatching(/\/staff\/setup#token=/),
+      });
+      const duplicate = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/accounts",
+        headers: m.change,
+        payload: { email: "fresh@example.gov.uk", role: "officer" },
+      });
       expect(duplicate.statusCode).toBe(409);
       expect(duplicate.json().fields).toEqual([{ field: "email", key: "staff:problems.emailTaken" }]);
-      const badRole = await app.inject({ method: "POST", url: "/api/v1/staff/accounts", headers: m.change, payload: { email: "x@example.gov.uk", role: "admin" } });
+      const badRole = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/accounts",
+        headers: m.change,
+        payload: { email: "x@example.gov.uk", role: "admin" },
+      });
       expect(badRole.statusCode).toBe(400);
 
       const listed = await app.inject({ method: "GET", url: "/api/v1/staff/accounts", headers: m.headers });
-      expect(listed.json().accounts.map((a: { email: string }) => a.email)).toEqual(expect.arrayContaining([manager.email, officer.email, "fresh@example.gov.uk"]));
+      expect(listed.json().accounts.map((a: { email: string }) => a.email)).toEqual(
+        expect.arrayContaining([manager.email, officer.email, "fresh@example.gov.uk"]),
+      );
       expect(listed.json().accounts.map((a: { email: string }) => a.email)).not.toContain(otherManager.email);
 
       expect((await app.inject({ method: "GET", url: "/api/v1/staff/accounts", headers: o.headers })).statusCode).toBe(403);
-      expect((await app.inject({ method: "POST", url: "/api/v1/staff/accounts", headers: o.change, payload: { email: "y@example.gov.uk", role: "manager" } })).statusCode).toBe(403);
+      expect(
+        (await app.inject({ method: "POST", url: "/api/v1/staff/accounts", headers: o.change, payload: { email: "y@example.gov.uk", role: "manager" } }))
+          .statusCode,
+      ).toBe(403);
       expect((await app.inject({ method: "DELETE", url: `/api/v1/staff/accounts/${manager.id}`, headers: o.remove })).statusCode).toBe(403);
 
       expect((await app.inject({ method: "DELETE", url: `/api/v1/staff/accounts/${otherManager.id}`, headers: m.remove })).statusCode).toBe(404);
       expect((await app.inject({ method: "DELETE", url: `/api/v1/staff/accounts/${manager.id}`, headers: m.remove })).statusCode).toBe(409);
       expect((await app.inject({ method: "DELETE", url: `/api/v1/staff/accounts/${officer.id}`, headers: m.remove })).statusCode).toBe(204);
       expect((await app.inject({ method: "GET", url: "/api/v1/staff/session", headers: o.headers })).statusCode).toBe(401);
-      const gone = await app.inject({ method: "POST", url: "/api/v1/staff/sign-in", headers: json, payload: { email: officer.email, password: officer.password } });
+      const gone = await app.inject({
+        method: "POST",
+        url: "/api/v1/staff/sign-in",
+        headers: json,
+        payload: { email: officer.email, password: officer.password },
+      });
       expect(gone.statusCode).toBe(401);
     });
 
@@ -488,11 +597,13 @@ describe.each(testStores())("the staff API: $name", ({ open }) => {
       expect(exported.json().reference).toBe(sent.reference);
       const trail = await app.inject({ method: "GET", url: `/api/v1/staff/audit?reference=${sent.reference}`, headers: m.headers });
       expect(trail.statusCode).toBe(200);
-      expect(trail.json().items.map((i: { action: string; staff: { email: string }; detail?: string }) => [i.action, i.staff.email, i.detail ?? null])).toEqual([
-        ["export", officer.email, null],
-        ["record-event", officer.email, "acknowledged"],
-        ["view", officer.email, null],
-      ]);
+      expect(trail.json().items.map((i: { action: string; staff: { email: string }; detail?: string }) => [i.action, i.staff.email, i.detail ?? null])).toEqual(
+        [
+          ["export", officer.email, null],
+          ["record-event", officer.email, "acknowledged"],
+          ["view", officer.email, null],
+        ],
+      );
       expect((await app.inject({ method: "GET", url: "/api/v1/staff/audit", headers: o.headers })).statusCode).toBe(403);
       const other = await signIn(app, otherManager);
       const theirs = await app.inject({ method: "GET", url: `/api/v1/staff/audit?reference=${sent.reference}`, headers: other.headers });

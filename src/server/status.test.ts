@@ -427,7 +427,11 @@ describe.each(testStores())("status and next stage over HTTP: $name", ({ open })
       const sent = await send();
       const response = await escalate(sent, validEscalation({ replyReceivedOn: date() }));
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toEqual({ error: "invalid-escalation", message: expect.stringMatching(/replyReceivedOn/), fields: [{ field: "replyReceivedOn", key }] });
+      expect(response.json()).toEqual({
+        error: "invalid-escalation",
+        message: expect.stringMatching(/replyReceivedOn/),
+        fields: [{ field: "replyReceivedOn", key }],
+      });
       expect(await store.countEscalations()).toBe(0);
     });
 
@@ -458,23 +462,107 @@ describe.each(testStores())("status and next stage over HTTP: $name", ({ open })
 
     /** Every way to get the body wrong: a 4xx naming the problem, and nothing stored. */
     it.each<[string, (sent: Sent) => InjectOptions, number, Record<string, unknown>]>([
-      ["an unknown field", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ isAdmin: true })), 400, { error: "invalid-escalation", fields: [{ field: "isAdmin", key: "validation:unknownField" }] }],
-      ["a __proto__ key", (s) => postEscalation(s.reference, bearer(s.statusToken), `{"__proto__":{"x":1},${JSON.stringify(validEscalation()).slice(1)}`), 400, { error: "invalid-escalation", fields: [{ field: "__proto__", key: "validation:unknownField" }] }],
-      ["why missing", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: undefined })), 400, { error: "invalid-escalation", fields: [{ field: "why", key: "validation:escalation.why.type" }] }],
-      ["why only spaces", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: "   " })), 400, { error: "invalid-escalation", fields: [{ field: "why", key: "validation:escalation.why.required" }] }],
-      ["why over 5,000 characters", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: "x".repeat(5001) })), 400, { error: "invalid-escalation", fields: [{ field: "why", key: "validation:escalation.why.tooLong" }] }],
-      ["toStage as text", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ toStage: "2" })), 400, { error: "invalid-escalation", fields: [{ field: "toStage", key: "validation:escalation.toStage.type" }] }],
-      ["toStage 1", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ toStage: 1 })), 400, { error: "invalid-escalation", fields: [{ field: "toStage", key: "validation:escalation.toStage.type" }] }],
-      ["a reply date that is not a date", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ replyReceivedOn: "31/02/2026" })), 400, { error: "invalid-escalation", fields: [{ field: "replyReceivedOn", key: "validation:escalation.replyReceivedOn.format" }] }],
-      ["several problems, each named", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ id: 7, schemaVersion: 2 })), 400, { error: "invalid-escalation", fields: [{ field: "id", key: "validation:id.format" }, { field: "schemaVersion", key: "validation:schemaVersion.unsupported" }] }],
-      ["a JSON array", (s) => postEscalation(s.reference, bearer(s.statusToken), [validEscalation()]), 400, { error: "invalid-escalation", fields: [{ field: "(body)", key: "validation:invalid" }] }],
-      ["JSON null", (s) => postEscalation(s.reference, bearer(s.statusToken), "null"), 400, { error: "invalid-escalation", fields: [{ field: "(body)", key: "validation:invalid" }] }],
+      [
+        "an unknown field",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ isAdmin: true })),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "isAdmin", key: "validation:unknownField" }] },
+      ],
+      [
+        "a __proto__ key",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), `{"__proto__":{"x":1},${JSON.stringify(validEscalation()).slice(1)}`),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "__proto__", key: "validation:unknownField" }] },
+      ],
+      [
+        "why missing",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: undefined })),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "why", key: "validation:escalation.why.type" }] },
+      ],
+      [
+        "why only spaces",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: "   " })),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "why", key: "validation:escalation.why.required" }] },
+      ],
+      [
+        "why over 5,000 characters",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: "x".repeat(5001) })),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "why", key: "validation:escalation.why.tooLong" }] },
+      ],
+      [
+        "toStage as text",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ toStage: "2" })),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "toStage", key: "validation:escalation.toStage.type" }] },
+      ],
+      [
+        "toStage 1",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ toStage: 1 })),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "toStage", key: "validation:escalation.toStage.type" }] },
+      ],
+      [
+        "a reply date that is not a date",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ replyReceivedOn: "31/02/2026" })),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "replyReceivedOn", key: "validation:escalation.replyReceivedOn.format" }] },
+      ],
+      [
+        "several problems, each named",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ id: 7, schemaVersion: 2 })),
+        400,
+        {
+          error: "invalid-escalation",
+          fields: [
+            { field: "id", key: "validation:id.format" },
+            { field: "schemaVersion", key: "validation:schemaVersion.unsupported" },
+          ],
+        },
+      ],
+      [
+        "a JSON array",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), [validEscalation()]),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "(body)", key: "validation:invalid" }] },
+      ],
+      [
+        "JSON null",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), "null"),
+        400,
+        { error: "invalid-escalation", fields: [{ field: "(body)", key: "validation:invalid" }] },
+      ],
       ["malformed JSON", (s) => postEscalation(s.reference, bearer(s.statusToken), '{"why": '), 400, { error: "malformed-json" }],
       ["an empty body", (s) => postEscalation(s.reference, bearer(s.statusToken), ""), 400, { error: "empty-body" }],
-      ["a body nested 100 levels deep", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ wantNow: nested(100) })), 400, { error: "too-deeply-nested" }],
-      ["a body over 256 KB", (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: "x".repeat(BODY_LIMIT_BYTES + 1) })), 413, { error: "body-too-large" }],
-      ["Content-Type: text/plain", (s) => ({ ...postEscalation(s.reference, bearer(s.statusToken), validEscalation()), headers: { ...bearer(s.statusToken), "content-type": "text/plain" } }), 415, { error: "unsupported-media-type" }],
-      ["no Content-Type", (s) => ({ ...postEscalation(s.reference, bearer(s.statusToken), validEscalation()), headers: bearer(s.statusToken) }), 415, { error: "unsupported-media-type" }],
+      [
+        "a body nested 100 levels deep",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ wantNow: nested(100) })),
+        400,
+        { error: "too-deeply-nested" },
+      ],
+      [
+        "a body over 256 KB",
+        (s) => postEscalation(s.reference, bearer(s.statusToken), validEscalation({ why: "x".repeat(BODY_LIMIT_BYTES + 1) })),
+        413,
+        { error: "body-too-large" },
+      ],
+      [
+        "Content-Type: text/plain",
+        (s) => ({
+          ...postEscalation(s.reference, bearer(s.statusToken), validEscalation()),
+          headers: { ...bearer(s.statusToken), "content-type": "text/plain" },
+        }),
+        415,
+        { error: "unsupported-media-type" },
+      ],
+      [
+        "no Content-Type",
+        (s) => ({ ...postEscalation(s.reference, bearer(s.statusToken), validEscalation()), headers: bearer(s.statusToken) }),
+        415,
+        { error: "unsupported-media-type" },
+      ],
     ])("refuses %s with %i, naming the problem and storing nothing", async (_name, request, status, body) => {
       const sent = await send();
       const before = await rows();

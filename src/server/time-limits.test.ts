@@ -79,10 +79,7 @@ const complaintJson = () => JSON.stringify({ ...structuredClone(fixture), id: cr
 describe("time limits on every connection", () => {
   it("cuts off a body that stops arriving with a JSON 408 within the request limit", async () => {
     const port = await listen(FAST);
-    const { closed } = await open(
-      port,
-      "POST /api/v1/complaints HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"id\":",
-    );
+    const { closed } = await open(port, 'POST /api/v1/complaints HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":');
     const { text, ms } = await within(closed, 6_000, "the stalled body was not cut off");
     expect(statusAndBody(text)).toEqual({ status: 408, body: { error: "request-timeout", message: expect.any(String) } });
     // The limit is 2 s, checked every second.
@@ -155,8 +152,18 @@ describe("Node's and Fastify's own refusals use the API's error shape", () => {
       status: 400,
       error: "bad-request",
     },
-    { name: "headers over 16 KB", data: `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`, status: 431, error: "headers-too-large" },
-    { name: "a reference thousands of characters long", data: `GET /api/v1/complaints/${"A".repeat(5000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`, status: 414, error: "url-too-long" },
+    {
+      name: "headers over 16 KB",
+      data: `GET /api/v1/health HTTP/1.1\r\nHost: x\r\nX-Big: ${"a".repeat(20_000)}\r\n\r\n`,
+      status: 431,
+      error: "headers-too-large",
+    },
+    {
+      name: "a reference thousands of characters long",
+      data: `GET /api/v1/complaints/${"A".repeat(5000)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+      status: 414,
+      error: "url-too-long",
+    },
     { name: "a malformed URL", data: "GET /api/v1/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", status: 400, error: "bad-url" },
     {
       name: "an Expect header other than 100-continue",
@@ -164,14 +171,18 @@ describe("Node's and Fastify's own refusals use the API's error shape", () => {
       status: 417,
       error: "expectation-failed",
     },
-  ])("$name: $status $error", async ({ data, status, error }) => {
-    const port = await listen(FAST);
-    const { closed } = await open(port, data);
-    const { text } = await within(closed, 4_000, "no answer");
-    expect(text).toMatch(/\r\nContent-Type: application\/json; charset=utf-8\r\n/i);
-    const answer = statusAndBody(text);
-    expect(answer).toEqual({ status, body: { error, message: expect.any(String) } });
-    // Never the URL back: it can hold a reference.
-    expect(JSON.stringify(answer.body)).not.toContain("AAAA");
-  }, 10_000);
+  ])(
+    "$name: $status $error",
+    async ({ data, status, error }) => {
+      const port = await listen(FAST);
+      const { closed } = await open(port, data);
+      const { text } = await within(closed, 4_000, "no answer");
+      expect(text).toMatch(/\r\nContent-Type: application\/json; charset=utf-8\r\n/i);
+      const answer = statusAndBody(text);
+      expect(answer).toEqual({ status, body: { error, message: expect.any(String) } });
+      // Never the URL back: it can hold a reference.
+      expect(JSON.stringify(answer.body)).not.toContain("AAAA");
+    },
+    10_000,
+  );
 });

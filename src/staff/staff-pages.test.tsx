@@ -11,7 +11,13 @@ import { staffRoutes } from "./router";
 beforeAll(() => addStaffWords());
 
 const officer: StaffSession = {
-  staff: { id: "11111111-1111-4111-8111-111111111111", email: "officer@example.gov.uk", role: "officer", councilId: "example-borough", councilName: "Example Borough Council" },
+  staff: {
+    id: "11111111-1111-4111-8111-111111111111",
+    email: "officer@example.gov.uk",
+    role: "officer",
+    councilId: "example-borough",
+    councilName: "Example Borough Council",
+  },
   retention: null,
   csrfToken: "csrf-token-1",
   expiresAt: "2026-12-01T21:30:00.000Z",
@@ -43,7 +49,10 @@ function fakeApi(handlers: Record<string, Answer | ((call: Call) => Answer)>): C
     calls.push(call);
     const handler = handlers[`${method} ${call.path}`] ?? handlers[`${method} ${url.pathname.replace("/api/v1/staff", "")}`];
     const answer = typeof handler === "function" ? handler(call) : (handler ?? { status: 404, body: { error: "not-found", message: "No such address" } });
-    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body ?? {}), { status: answer.status, headers: { "Content-Type": "application/json" } });
+    return new Response(answer.status === 204 ? null : JSON.stringify(answer.body ?? {}), {
+      status: answer.status,
+      headers: { "Content-Type": "application/json" },
+    });
   });
   return calls;
 }
@@ -95,7 +104,16 @@ const caseRecord = (overrides: Partial<CaseRecord> = {}): CaseRecord => ({
   complaint: complaintFixture as CaseRecord["complaint"],
   escalations: [],
   events: [],
-  progress: { stage: 1, lastStage: 3, state: "open", nextDue: { what: "reply", date: "2026-12-04" }, overdue: true, dueSoon: false, route: "statutory", procedure: "statutory" },
+  progress: {
+    stage: 1,
+    lastStage: 3,
+    state: "open",
+    nextDue: { what: "reply", date: "2026-12-04" },
+    overdue: true,
+    dueSoon: false,
+    route: "statutory",
+    procedure: "statutory",
+  },
   ...overrides,
 });
 
@@ -133,7 +151,8 @@ describe("staff sign-in", () => {
     const user = userEvent.setup();
     let tries = 0;
     const calls = fakeApi({
-      "POST /sign-in": () => (++tries === 1 ? { status: 401, body: { error: "sign-in-failed", message: "No" } } : { status: 200, body: { challenge: "c2", expiresAt: "x" } }),
+      "POST /sign-in": () =>
+        ++tries === 1 ? { status: 401, body: { error: "sign-in-failed", message: "No" } } : { status: 200, body: { challenge: "c2", expiresAt: "x" } },
       "POST /sign-in/second-factor": { status: 401, body: { error: "sign-in-failed", message: "No" } },
     });
     renderStaff("/sign-in", null);
@@ -195,8 +214,14 @@ describe("staff account set-up", () => {
   it("checks the link, sets a password of 12 or more characters, shows the key to type, then the recovery codes once", async () => {
     const user = userEvent.setup();
     const calls = fakeApi({
-      "POST /setup/check": { status: 200, body: { email: "new@example.gov.uk", councilId: "example-borough", councilName: "Example Borough Council", role: "officer", expiresAt: "x" } },
-      "POST /setup/password": { status: 200, body: { secret: "JBSWY3DPEHPK3PXPJBSWY3DP", otpauthUri: "otpauth://totp/Speak%20Up:new?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=Speak%20Up" } },
+      "POST /setup/check": {
+        status: 200,
+        body: { email: "new@example.gov.uk", councilId: "example-borough", councilName: "Example Borough Council", role: "officer", expiresAt: "x" },
+      },
+      "POST /setup/password": {
+        status: 200,
+        body: { secret: "JBSWY3DPEHPK3PXPJBSWY3DP", otpauthUri: "otpauth://totp/Speak%20Up:new?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=Speak%20Up" },
+      },
       "POST /setup/confirm": { status: 200, body: { recoveryCodes: ["aaaa-bbbb-cc", "dddd-eeee-ff"] } },
     });
     renderStaff("/setup#token=setup-token-1", null);
@@ -219,8 +244,16 @@ describe("staff account set-up", () => {
     await user.type(screen.getByLabelText("Security code"), "654321");
     await user.click(screen.getByRole("button", { name: "Confirm" }));
     await screen.findByRole("heading", { name: "Save your recovery codes" });
-    expect(within(screen.getByRole("list", { name: "Recovery codes" })).getAllByRole("listitem").map((li) => li.textContent)).toEqual(["aaaa-bbbb-cc", "dddd-eeee-ff"]);
-    expect(calls.map((c) => c.body)).toEqual([{ token: "setup-token-1" }, { token: "setup-token-1", password: "elevenchars!" }, { token: "setup-token-1", code: "654321" }]);
+    expect(
+      within(screen.getByRole("list", { name: "Recovery codes" }))
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["aaaa-bbbb-cc", "dddd-eeee-ff"]);
+    expect(calls.map((c) => c.body)).toEqual([
+      { token: "setup-token-1" },
+      { token: "setup-token-1", password: "elevenchars!" },
+      { token: "setup-token-1", code: "654321" },
+    ]);
   });
 
   it("shows the server's own problem with a field (a wrong code), and a used or old link plainly", async () => {
@@ -228,7 +261,10 @@ describe("staff account set-up", () => {
     fakeApi({
       "POST /setup/check": { status: 200, body: { email: "n@example.gov.uk", councilId: "x", councilName: "X", role: "officer", expiresAt: "x" } },
       "POST /setup/password": { status: 200, body: { secret: "ABCDEFGH", otpauthUri: "otpauth://totp/x?secret=ABCDEFGH" } },
-      "POST /setup/confirm": { status: 400, body: { error: "invalid-request", message: "Wrong", fields: [{ field: "code", key: "staff:problems.codeWrong" }] } },
+      "POST /setup/confirm": {
+        status: 400,
+        body: { error: "invalid-request", message: "Wrong", fields: [{ field: "code", key: "staff:problems.codeWrong" }] },
+      },
     });
     renderStaff("/setup#token=t", null);
     await user.type(await screen.findByLabelText("Password"), "twelve chars");
@@ -251,7 +287,23 @@ describe("the inbox", () => {
     fakeApi({
       "GET /complaints": {
         status: 200,
-        body: { items: [item(), item({ reference: "SU-AAAA-BBBB", isNew: false, role: "parent", state: "open", overdue: true, dueSoon: false, nextDue: { what: "reply", date: "2026-11-25" } })], page: 1, pageSize: 25, total: 2 },
+        body: {
+          items: [
+            item(),
+            item({
+              reference: "SU-AAAA-BBBB",
+              isNew: false,
+              role: "parent",
+              state: "open",
+              overdue: true,
+              dueSoon: false,
+              nextDue: { what: "reply", date: "2026-11-25" },
+            }),
+          ],
+          page: 1,
+          pageSize: 25,
+          total: 2,
+        },
       },
     });
     renderStaff("/");
@@ -271,7 +323,12 @@ describe("the inbox", () => {
     fakeApi({
       "GET /complaints": {
         status: 200,
-        body: { items: [item({ reference: "SU-DDDD-EEEE", saysInDanger: true, language: "ar" }), item({ language: null, isNew: false })], page: 1, pageSize: 25, total: 2 },
+        body: {
+          items: [item({ reference: "SU-DDDD-EEEE", saysInDanger: true, language: "ar" }), item({ language: null, isNew: false })],
+          page: 1,
+          pageSize: 25,
+          total: 2,
+        },
       },
     });
     renderStaff("/");
@@ -289,7 +346,9 @@ describe("the inbox", () => {
   it("tells a manager plainly that nothing is deleted until the council sets retention, and how long when it has", async () => {
     fakeApi({ "GET /complaints": { status: 200, body: { items: [], page: 1, pageSize: 25, total: 0 } } });
     const { unmount } = renderStaffWith("/", manager);
-    expect(await screen.findByTestId("retention-notice")).toHaveTextContent("Nothing is deleted: your council's settings do not say yet how long a closed complaint is kept");
+    expect(await screen.findByTestId("retention-notice")).toHaveTextContent(
+      "Nothing is deleted: your council's settings do not say yet how long a closed complaint is kept",
+    );
     unmount();
     renderStaffWith("/", { ...manager, retention: { value: 6, unit: "years" } });
     expect(await screen.findByTestId("retention-notice")).toHaveTextContent("A closed complaint is deleted 6 years after it was closed");
@@ -326,7 +385,10 @@ describe("the inbox", () => {
   it("says when there are none, and when it could not load, with Try again", async () => {
     const user = userEvent.setup();
     let fail = true;
-    fakeApi({ "GET /complaints": () => (fail ? { status: 500, body: { error: "server-error", message: "x" } } : { status: 200, body: { items: [], page: 1, pageSize: 25, total: 0 } }) });
+    fakeApi({
+      "GET /complaints": () =>
+        fail ? { status: 500, body: { error: "server-error", message: "x" } } : { status: 200, body: { items: [], page: 1, pageSize: 25, total: 0 } },
+    });
     renderStaff("/");
     expect(await screen.findByRole("alert")).toHaveTextContent("Sorry, there is a problem with the service");
     fail = false;
@@ -348,7 +410,12 @@ describe("the case page", () => {
     const complaint = {
       ...complaintFixture,
       role: "parent",
-      representation: { childAgreement: "agrees", howChecked: "I asked her at tea", checkedOn: "2026-11-19", childsWords: "I want to see my brother <b>every week</b>" },
+      representation: {
+        childAgreement: "agrees",
+        howChecked: "I asked her at tea",
+        checkedOn: "2026-11-19",
+        childsWords: "I want to see my brother <b>every week</b>",
+      },
       whatHappened: { text: "<img src=x onerror=alert(1)>مرحبا They stopped contact." },
       contact: { method: "none" },
       adjustments: "Large print",
@@ -382,9 +449,34 @@ describe("the case page", () => {
         status: 200,
         body: caseRecord({
           events: [
-            { id: "e1", type: "acknowledged", date: "2026-11-23", recordedAt: "2026-11-23T09:00:00.000Z", recordedBy: { id: "s", email: "officer@example.gov.uk" } },
-            { id: "e2", type: "more-time-agreed", date: "2026-11-30", stage: 1, newDueDate: "2026-12-18", reason: "Waiting for records", recordedAt: "2026-11-30T09:00:00.000Z", recordedBy: { id: "s", email: "officer@example.gov.uk" } },
-            { id: "e3", type: "more-time-agreed", date: "2026-11-30", stage: 1, newDueDate: "2026-12-17", reason: "Typo", supersedes: "e2", recordedAt: "2026-11-30T10:00:00.000Z", recordedBy: { id: "s", email: "officer@example.gov.uk" } },
+            {
+              id: "e1",
+              type: "acknowledged",
+              date: "2026-11-23",
+              recordedAt: "2026-11-23T09:00:00.000Z",
+              recordedBy: { id: "s", email: "officer@example.gov.uk" },
+            },
+            {
+              id: "e2",
+              type: "more-time-agreed",
+              date: "2026-11-30",
+              stage: 1,
+              newDueDate: "2026-12-18",
+              reason: "Waiting for records",
+              recordedAt: "2026-11-30T09:00:00.000Z",
+              recordedBy: { id: "s", email: "officer@example.gov.uk" },
+            },
+            {
+              id: "e3",
+              type: "more-time-agreed",
+              date: "2026-11-30",
+              stage: 1,
+              newDueDate: "2026-12-17",
+              reason: "Typo",
+              supersedes: "e2",
+              recordedAt: "2026-11-30T10:00:00.000Z",
+              recordedBy: { id: "s", email: "officer@example.gov.uk" },
+            },
             { id: "p1", type: "stage-requested", stage: 2, date: "2026-12-01", source: "phone", recordedAt: "2026-12-01T08:00:00.000Z", recordedBy: null },
           ],
           escalations: [{ id: "p1", toStage: 2, receivedAt: "2026-12-01T08:00:00.000Z", why: "Nobody rang me back", wantNow: null, replyReceivedOn: null }],
@@ -395,14 +487,23 @@ describe("the case page", () => {
     const timeline = await screen.findByRole("region", { name: "What has happened" });
     const entries = within(timeline).getAllByRole("listitem");
     // The phone's request appears once, with what the person wrote, and cannot be "corrected" by staff.
-    expect(entries.map((entry) => within(entry).getByRole("heading").textContent)).toEqual(["Complaint received", "Acknowledged", "More time agreed (corrected by a later entry)", "More time agreed", "Stage 2 asked for"]);
+    expect(entries.map((entry) => within(entry).getByRole("heading").textContent)).toEqual([
+      "Complaint received",
+      "Acknowledged",
+      "More time agreed (corrected by a later entry)",
+      "More time agreed",
+      "Stage 2 asked for",
+    ]);
     expect(entries[4]).toHaveTextContent("Nobody rang me back");
     expect(within(entries[4]!).queryByRole("link")).toBeNull();
     expect(entries[1]).toHaveTextContent("On Mon 23 Nov 2026.");
     expect(entries[1]).toHaveTextContent("Recorded by officer@example.gov.uk");
     expect(entries[3]).toHaveTextContent("Thu 17 Dec 2026");
     expect(within(entries[2]!).queryByRole("link", { name: /Correct this/ })).toBeNull();
-    expect(within(entries[3]!).getByRole("link", { name: /Correct this/ })).toHaveAttribute("href", "/complaints/SU-7KQ4-M9XD/record/more-time-agreed?supersedes=e3");
+    expect(within(entries[3]!).getByRole("link", { name: /Correct this/ })).toHaveAttribute(
+      "href",
+      "/complaints/SU-7KQ4-M9XD/record/more-time-agreed?supersedes=e3",
+    );
   });
 
   it("says not found for an unknown reference (and another council's, which the server answers the same way)", async () => {
@@ -438,7 +539,10 @@ describe("recording an event", () => {
     const user = userEvent.setup();
     fakeApi({
       "GET /complaints/SU-7KQ4-M9XD": { status: 200, body: caseRecord() },
-      "POST /complaints/SU-7KQ4-M9XD/events": { status: 409, body: { error: "event-refused", message: "Too long", fields: [{ field: "newDueDate", key: "staff:problems.beyondMaximum" }] } },
+      "POST /complaints/SU-7KQ4-M9XD/events": {
+        status: 409,
+        body: { error: "event-refused", message: "Too long", fields: [{ field: "newDueDate", key: "staff:problems.beyondMaximum" }] },
+      },
     });
     renderStaff("/complaints/SU-7KQ4-M9XD/record/more-time-agreed");
     await user.type(await screen.findByLabelText("New date the reply is due"), "2027-03-01");
@@ -467,8 +571,29 @@ describe("managers", () => {
   it("list their council's staff, invite someone and see the set-up link once", async () => {
     const user = userEvent.setup();
     const calls = fakeApi({
-      "GET /accounts": { status: 200, body: { accounts: [{ id: manager.staff.id, email: manager.staff.email, role: "manager", status: "active", createdAt: "2026-11-01T09:00:00.000Z" }, { id: "22222222-2222-4222-8222-222222222222", email: "o@example.gov.uk", role: "officer", status: "invited", createdAt: "2026-11-02T09:00:00.000Z" }] } },
-      "POST /accounts": { status: 201, body: { account: { id: "3", email: "new@example.gov.uk", role: "officer", status: "invited", createdAt: "x" }, setupLink: "http://localhost/staff/setup#token=abc", setupExpiresAt: "2026-12-02T09:00:00.000Z" } },
+      "GET /accounts": {
+        status: 200,
+        body: {
+          accounts: [
+            { id: manager.staff.id, email: manager.staff.email, role: "manager", status: "active", createdAt: "2026-11-01T09:00:00.000Z" },
+            {
+              id: "22222222-2222-4222-8222-222222222222",
+              email: "o@example.gov.uk",
+              role: "officer",
+              status: "invited",
+              createdAt: "2026-11-02T09:00:00.000Z",
+            },
+          ],
+        },
+      },
+      "POST /accounts": {
+        status: 201,
+        body: {
+          account: { id: "3", email: "new@example.gov.uk", role: "officer", status: "invited", createdAt: "x" },
+          setupLink: "http://localhost/staff/setup#token=abc",
+          setupExpiresAt: "2026-12-02T09:00:00.000Z",
+        },
+      },
     });
     renderStaff("/team", manager);
     const table = await screen.findByRole("table");
@@ -487,7 +612,14 @@ describe("managers", () => {
   it("remove an account after a confirmation", async () => {
     const user = userEvent.setup();
     const calls = fakeApi({
-      "GET /accounts": { status: 200, body: { accounts: [{ id: "22222222-2222-4222-8222-222222222222", email: "o@example.gov.uk", role: "officer", status: "active", createdAt: "2026-11-02T09:00:00.000Z" }] } },
+      "GET /accounts": {
+        status: 200,
+        body: {
+          accounts: [
+            { id: "22222222-2222-4222-8222-222222222222", email: "o@example.gov.uk", role: "officer", status: "active", createdAt: "2026-11-02T09:00:00.000Z" },
+          ],
+        },
+      },
       "DELETE /accounts/22222222-2222-4222-8222-222222222222": { status: 204 },
     });
     const router = renderStaff("/team/22222222-2222-4222-8222-222222222222/remove", manager);
@@ -499,7 +631,23 @@ describe("managers", () => {
 
   it("read the audit trail; an officer is told only managers can", async () => {
     fakeApi({
-      "GET /audit": { status: 200, body: { items: [{ at: "2026-12-01T09:30:00.000Z", staff: { id: "s", email: "officer@example.gov.uk" }, action: "record-event", reference: "SU-7KQ4-M9XD", detail: "replied" }], page: 1, pageSize: 25, total: 1 } },
+      "GET /audit": {
+        status: 200,
+        body: {
+          items: [
+            {
+              at: "2026-12-01T09:30:00.000Z",
+              staff: { id: "s", email: "officer@example.gov.uk" },
+              action: "record-event",
+              reference: "SU-7KQ4-M9XD",
+              detail: "replied",
+            },
+          ],
+          page: 1,
+          pageSize: 25,
+          total: 1,
+        },
+      },
     });
     renderStaff("/audit", manager);
     const row = within(await screen.findByRole("table")).getAllByRole("row")[1];
@@ -509,15 +657,25 @@ describe("managers", () => {
 
   it("shows the retention job's deletions as Speak Up's, with counts only", async () => {
     const detail = JSON.stringify({ case_summaries: 1, escalations: 2, staff_events: 5, complaints: 1 });
-    fakeApi({ "GET /audit": { status: 200, body: { items: [{ at: "2026-12-01T03:00:00.000Z", staff: null, action: "retention-delete", detail }], page: 1, pageSize: 25, total: 1 } } });
+    fakeApi({
+      "GET /audit": {
+        status: 200,
+        body: { items: [{ at: "2026-12-01T03:00:00.000Z", staff: null, action: "retention-delete", detail }], page: 1, pageSize: 25, total: 1 },
+      },
+    });
     renderStaff("/audit", manager);
     const row = within(await screen.findByRole("table")).getAllByRole("row")[1];
     expect(row).toHaveTextContent("Speak Up (automatic)");
-    expect(row).toHaveTextContent("Deleted a closed complaint past its retention (counts only): 1 complaint, 5 staff events, 2 requests for the next stage, 1 inbox row");
+    expect(row).toHaveTextContent(
+      "Deleted a closed complaint past its retention (counts only): 1 complaint, 5 staff events, 2 requests for the next stage, 1 inbox row",
+    );
   });
 
   it("are the only ones who see the staff and audit links", async () => {
-    fakeApi({ "GET /complaints": { status: 200, body: { items: [], page: 1, pageSize: 25, total: 0 } }, "GET /audit": { status: 403, body: { error: "not-allowed", message: "x" } } });
+    fakeApi({
+      "GET /complaints": { status: 200, body: { items: [], page: 1, pageSize: 25, total: 0 } },
+      "GET /audit": { status: 403, body: { error: "not-allowed", message: "x" } },
+    });
     renderStaff("/");
     await screen.findByText("There are no complaints yet.");
     expect(screen.queryByRole("link", { name: "Audit trail" })).toBeNull();
@@ -529,13 +687,25 @@ describe("the case page's notifications (issue 13)", () => {
   it("lists each notification's state and reason, and sends a failed one again with the CSRF token", async () => {
     const user = userEvent.setup();
     const failed = {
-      id: "d1", event: "complaint.received", kind: "webhook", receiver: "https://cases.example.gov.uk/in", urgent: false, state: "failed",
-      attempts: 12, lastAttemptAt: "2026-11-21T16:20:00.000Z", nextAttemptAt: null, deliveredAt: null, error: "HTTP 503",
+      id: "d1",
+      event: "complaint.received",
+      kind: "webhook",
+      receiver: "https://cases.example.gov.uk/in",
+      urgent: false,
+      state: "failed",
+      attempts: 12,
+      lastAttemptAt: "2026-11-21T16:20:00.000Z",
+      nextAttemptAt: null,
+      deliveredAt: null,
+      error: "HTTP 503",
     } as const;
     const delivered = { ...failed, id: "d2", kind: "email", receiver: "team@example.gov.uk", state: "delivered", attempts: 1, error: null } as const;
     const calls = fakeApi({
       "GET /complaints/SU-7KQ4-M9XD": { status: 200, body: caseRecord({ deliveries: [delivered, failed] }) },
-      "POST /complaints/SU-7KQ4-M9XD/deliveries/d1/resend": { status: 202, body: { delivery: { ...failed, state: "pending", nextAttemptAt: "2026-12-01T10:00:00.000Z" } } },
+      "POST /complaints/SU-7KQ4-M9XD/deliveries/d1/resend": {
+        status: 202,
+        body: { delivery: { ...failed, state: "pending", nextAttemptAt: "2026-12-01T10:00:00.000Z" } },
+      },
     });
     renderStaff("/complaints/SU-7KQ4-M9XD");
     const section = await screen.findByRole("region", { name: "Notifications" });

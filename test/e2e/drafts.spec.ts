@@ -41,7 +41,6 @@ async function dumpIndexedDb(page: Page): Promise<Record<string, unknown[]>> {
   );
 }
 
-
 const STORY = "Nobody told me I was moving until the day before. I want to say goodbye to my friends.";
 
 describe("drafts that are never lost, in real Chromium with real IndexedDB", () => {
@@ -110,7 +109,10 @@ describe("drafts that are never lost, in real Chromium with real IndexedDB", () 
     await expectNoAxeViolations(page, "your drafts");
 
     // Rename one (a mistake first), then start to delete one and keep it.
-    await page.getByRole("link", { name: /^Rename/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Rename/ })
+      .first()
+      .click();
     await page.getByRole("heading", { level: 1, name: "What would you like to call this draft?" }).waitFor();
     await expectNoAxeViolations(page, "rename a draft");
     const labelField = page.getByRole("textbox");
@@ -122,7 +124,10 @@ describe("drafts that are never lost, in real Chromium with real IndexedDB", () 
     await page.getByRole("button", { name: "Continue" }).click();
     await page.getByRole("heading", { level: 1, name: "Your drafts" }).waitFor();
     await page.getByText("JB", { exact: true }).first().waitFor();
-    await page.getByRole("link", { name: /^Delete/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Delete/ })
+      .first()
+      .click();
     await page.getByRole("heading", { level: 1, name: "Are you sure you want to delete this draft?" }).waitFor();
     await expectNoAxeViolations(page, "delete a draft");
     await page.getByRole("link", { name: "No, keep it" }).click();
@@ -200,7 +205,10 @@ describe("drafts that are never lost, in real Chromium with real IndexedDB", () 
     await expectNoAxeViolations(page, "unlock");
     await page.getByLabel("PIN").fill("111111");
     await page.getByRole("button", { name: "Unlock" }).click();
-    await page.locator(".error-summary").getByRole("link", { name: /That PIN is not right/ }).waitFor();
+    await page
+      .locator(".error-summary")
+      .getByRole("link", { name: /That PIN is not right/ })
+      .waitFor();
     await expectNoAxeViolations(page, "unlock with a wrong PIN");
     expect(await page.getByText(STORY).count()).toBe(0);
     await page.getByLabel("PIN").fill("482715");

@@ -43,7 +43,9 @@ describe("Exit this page, in real Chromium", () => {
   async function open(width = 1024, height = 800) {
     context = await browser.newContext({ viewport: { width, height } });
     // The neutral exit site is stubbed so the test never leaves this machine.
-    await context.route(`${EXIT_ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title><h1>Weather</h1>" }));
+    await context.route(`${EXIT_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title><h1>Weather</h1>" }),
+    );
     watched = await openPage(context, baseUrl);
     return watched.page;
   }
@@ -138,8 +140,7 @@ describe("Exit this page, in real Chromium", () => {
     expect(button.x + button.width).toBeLessThanOrEqual(width);
     // Across the whole width beside the button there is only the bar: no words show through or beside it.
     const covered = await page.evaluate(
-      ({ y, width: w }) =>
-        [1, w / 4, w / 2, (3 * w) / 4, w - 2].filter((x) => !document.elementFromPoint(x, y)?.closest("header.header")),
+      ({ y, width: w }) => [1, w / 4, w / 2, (3 * w) / 4, w - 2].filter((x) => !document.elementFromPoint(x, y)?.closest("header.header")),
       { y: button.y + button.height / 2, width },
     );
     expect(covered).toEqual([]);

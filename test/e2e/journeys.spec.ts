@@ -71,7 +71,10 @@ describe("complaint journeys in real Chromium, each to a reference from the real
           { fill: "Who was involved? (optional)", value: "My social worker" },
         ],
       },
-      { heading: "What would put things right for you? (optional)", actions: [{ fill: /What would put things right/, value: "Ask me next time. Let me see my friends." }] },
+      {
+        heading: "What would put things right for you? (optional)",
+        actions: [{ fill: /What would put things right/, value: "Ask me next time. Let me see my friends." }],
+      },
       { heading: /easier for you to take part/ },
       { heading: "Would you like a free advocate?", actions: [{ radio: "Yes, please" }] },
       {
@@ -118,10 +121,21 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       },
       // Not asked yet (issue 15): what the carer knows of the child's wishes, not "their own words".
       { heading: /^What do you know about what the child wants\?/, path: "/complaint/childs-words", actions: [{ see: /The council may ask the child too/ }] },
-      { heading: "About the child", actions: [{ fill: "The child's first name or initials (optional)", value: "M" }, { fill: "How old are they? (optional)", value: "7" }] },
+      {
+        heading: "About the child",
+        actions: [
+          { fill: "The child's first name or initials (optional)", value: "M" },
+          { fill: "How old are they? (optional)", value: "7" },
+        ],
+      },
       {
         heading: "What happened?",
-        actions: [{ fill: "Tell us what happened, in your own words", value: "M was meant to have a health and education assessment in March. It is November and nobody has done it." }],
+        actions: [
+          {
+            fill: "Tell us what happened, in your own words",
+            value: "M was meant to have a health and education assessment in March. It is November and nobody has done it.",
+          },
+        ],
       },
       { heading: "What would put things right? (optional)", actions: [{ fill: /What would put things right/, value: "A date for the assessment." }] },
       { heading: /easier for you or the child to take part/ },
@@ -133,7 +147,10 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       },
     ]);
     // The phone number typed was not a number: the page says how to fix it, and keeps the text.
-    await page.locator(".error-summary").getByRole("link", { name: /phone number/i }).waitFor();
+    await page
+      .locator(".error-summary")
+      .getByRole("link", { name: /phone number/i })
+      .waitFor();
     await journey.checkPage("contact with a bad phone number");
     expect(await page.getByLabel("Phone number").inputValue()).toBe("not a number");
     await page.getByLabel("Phone number").fill("07700 900 982");
@@ -172,10 +189,22 @@ describe("complaint journeys in real Chromium, each to a reference from the real
         ],
       },
       { heading: /What does the child want\?/, actions: [{ fill: /What does the child want\?/, value: words }] },
-      { heading: "About the child", actions: [{ fill: "The child's first name or initials (optional)", value: "Lily" }, { fill: "How old are they? (optional)", value: "9" }] },
-      { heading: "What happened?", actions: [{ fill: "Tell us what happened, in your own words", value: "Lily's visits to her grandmother were stopped without asking her." }] },
+      {
+        heading: "About the child",
+        actions: [
+          { fill: "The child's first name or initials (optional)", value: "Lily" },
+          { fill: "How old are they? (optional)", value: "9" },
+        ],
+      },
+      {
+        heading: "What happened?",
+        actions: [{ fill: "Tell us what happened, in your own words", value: "Lily's visits to her grandmother were stopped without asking her." }],
+      },
       { heading: "What would put things right? (optional)" },
-      { heading: /easier for you or the child to take part/, actions: [{ fill: /easier for you or the child to take part/, value: "Lily has dyslexia. Please send easy read letters." }] },
+      {
+        heading: /easier for you or the child to take part/,
+        actions: [{ fill: /easier for you or the child to take part/, value: "Lily has dyslexia. Please send easy read letters." }],
+      },
       // The advocate is the child's advocate (issue 15): not asked whether the child wants one,
       // and not offered "Through my advocate".
       {
@@ -226,9 +255,16 @@ describe("complaint journeys in real Chromium, each to a reference from the real
       NO_PROCEEDINGS,
       { heading: "What happens next for you", actions: [{ see: schoolAdvice }, { see: /Complaints usually need to be made within a year/ }] },
       { heading: "Does the child know about this complaint, and do they agree with it?", actions: [{ radio: "They can't be asked" }] },
-      { heading: "Why can't the child be asked?", mistake: "Tell us why the child can't be asked", actions: [{ fill: "Why can't the child be asked?", value: "He is 4." }] },
+      {
+        heading: "Why can't the child be asked?",
+        mistake: "Tell us why the child can't be asked",
+        actions: [{ fill: "Why can't the child be asked?", value: "He is 4." }],
+      },
       { heading: "About the child" },
-      { heading: "What happened?", actions: [{ fill: "Tell us what happened, in your own words", value: "The school would not let my son join the trip because of his needs." }] },
+      {
+        heading: "What happened?",
+        actions: [{ fill: "Tell us what happened, in your own words", value: "The school would not let my son join the trip because of his needs." }],
+      },
       { heading: "What would put things right? (optional)" },
       { heading: /easier for you or the child to take part/ },
       { heading: "Would the child like a free advocate?", actions: [{ radio: "No, thank you" }] },

@@ -38,48 +38,54 @@ const CHILDS_WORDS = "I want to see my sister every week, not once a month.";
 /** An advocate's draft for a child, written straight into the app's IndexedDB, ready for Check your answers. */
 async function seedAdvocateDraft(page: Page, baseUrl: string, child: { name: string; topic: string; story: string }): Promise<void> {
   await page.goto(baseUrl);
-  await page.getByRole("button", { name: /^(Start now|Carry on)/ }).first().waitFor();
-  await page.evaluate(async ({ name, topic, story, words }) => {
-    const now = new Date().toISOString();
-    const id = crypto.randomUUID();
-    const draft = {
-      id,
-      schemaVersion: 2,
-      councilId: "example-borough",
-      answers: {
-        role: "advocate",
-        inDanger: "no",
-        childSituation: "looked-after",
-        topics: [topic],
-        when: "under-12-months",
-        proceedings: [],
-        childName: name,
-        childAge: "12",
-        childAgreement: "agrees",
-        howChecked: "We talked at the contact centre.",
-        childsWords: words,
-        whatHappened: story,
-        contactMethod: "none",
-      },
-      step: "check",
-      createdAt: now,
-      updatedAt: now,
-    };
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open("speak-up");
-      open.onerror = () => reject(new Error(String(open.error)));
-      open.onsuccess = () => {
-        const tx = open.result.transaction(["drafts", "settings"], "readwrite");
-        tx.objectStore("drafts").put(draft);
-        tx.objectStore("settings").put({ key: "currentDraftId", value: id });
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(new Error(String(tx.error)));
+  await page
+    .getByRole("button", { name: /^(Start now|Carry on)/ })
+    .first()
+    .waitFor();
+  await page.evaluate(
+    async ({ name, topic, story, words }) => {
+      const now = new Date().toISOString();
+      const id = crypto.randomUUID();
+      const draft = {
+        id,
+        schemaVersion: 2,
+        councilId: "example-borough",
+        answers: {
+          role: "advocate",
+          inDanger: "no",
+          childSituation: "looked-after",
+          topics: [topic],
+          when: "under-12-months",
+          proceedings: [],
+          childName: name,
+          childAge: "12",
+          childAgreement: "agrees",
+          howChecked: "We talked at the contact centre.",
+          childsWords: words,
+          whatHappened: story,
+          contactMethod: "none",
+        },
+        step: "check",
+        createdAt: now,
+        updatedAt: now,
       };
-    });
-  }, { ...child, words: CHILDS_WORDS });
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("speak-up");
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const tx = open.result.transaction(["drafts", "settings"], "readwrite");
+          tx.objectStore("drafts").put(draft);
+          tx.objectStore("settings").put({ key: "currentDraftId", value: id });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      });
+    },
+    { ...child, words: CHILDS_WORDS },
+  );
 }
 
 async function newContext(): Promise<BrowserContext> {
@@ -92,7 +98,11 @@ describe("keeping track of a complaint (issue 15)", () => {
     const context = await newContext();
     const { page, foreignRequests, errors } = await openPage(context, server.url);
     const runner = new JourneyRunner(page);
-    await seedAdvocateDraft(page, server.url, { name: "Jamie Rivers", topic: "decision", story: "Contact with my client's sister was cut without asking them." });
+    await seedAdvocateDraft(page, server.url, {
+      name: "Jamie Rivers",
+      topic: "decision",
+      story: "Contact with my client's sister was cut without asking them.",
+    });
     await page.goto(new URL("/complaint/check", server.url).href);
     await page.getByRole("heading", { name: "Check your answers before you send" }).waitFor();
     await page.getByRole("button", { name: "Send complaint" }).click();
@@ -145,7 +155,10 @@ describe("keeping track of a complaint (issue 15)", () => {
     await second.page.getByLabel("Reference number").fill(reference);
     await second.page.getByLabel("Access code").fill("2222 2222 2222 2222");
     await second.page.getByRole("button", { name: "Check the complaint" }).click();
-    await second.page.locator(".error-summary").getByRole("link", { name: /^We couldn't find that complaint/ }).waitFor();
+    await second.page
+      .locator(".error-summary")
+      .getByRole("link", { name: /^We couldn't find that complaint/ })
+      .waitFor();
     await otherRunner.checkPage("check a complaint, wrong code");
 
     await second.page.getByLabel("Reference number").fill(reference.toLowerCase());
@@ -169,7 +182,16 @@ describe("keeping track of a complaint (issue 15)", () => {
     const tries = await second.page.evaluate(
       async ({ reference, codes }) =>
         Promise.all(
-          codes.map(async (accessCode) => (await fetch("/api/v1/complaint-checks", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ reference, accessCode }) })).status),
+          codes.map(
+            async (accessCode) =>
+              (
+                await fetch("/api/v1/complaint-checks", {
+                  method: "POST",
+                  headers: { "Content-Type": "application/json" },
+                  body: JSON.stringify({ reference, accessCode }),
+                })
+              ).status,
+          ),
         ),
       { reference, codes: [accessCode, newCode] },
     );

@@ -18,7 +18,11 @@ const dbFile = inject("dbFile");
 const root = resolve(import.meta.dirname, "../..");
 
 type Json = { [key: string]: string | Json };
-const registry = (JSON.parse(readFileSync(join(root, "locales/languages.json"), "utf8")) as { languages: Array<{ code: string; name: string; dir: string; registered: boolean }> }).languages;
+const registry = (
+  JSON.parse(readFileSync(join(root, "locales/languages.json"), "utf8")) as {
+    languages: Array<{ code: string; name: string; dir: string; registered: boolean }>;
+  }
+).languages;
 const registered = registry.filter((language) => language.registered);
 
 function loadWords(code: string): Record<string, Json> {
@@ -52,7 +56,11 @@ function wordsIn(code: string): (key: string) => string {
 
 /** Every text on the page that is not the app's own words: council settings, language names. */
 const councilTexts = ["public/councils", "test/fixtures/councils"]
-  .flatMap((dir) => readdirSync(join(root, dir)).filter((file) => file.endsWith(".json")).map((file) => join(root, dir, file)))
+  .flatMap((dir) =>
+    readdirSync(join(root, dir))
+      .filter((file) => file.endsWith(".json"))
+      .map((file) => join(root, dir, file)),
+  )
   .flatMap((file) => {
     const strings: string[] = [];
     const walk = (value: unknown) => {
@@ -144,8 +152,13 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
     expect(back, "a back link on the first question").not.toBeNull();
     if (back && dir === "rtl") expect(back.x + back.width, "back link on the right").toBeGreaterThan(300);
     if (back && dir === "ltr") expect(back.x, "back link on the left").toBeLessThan(20);
-    const chevron = await page.locator(".back-link").first().evaluate((link) => getComputedStyle(link, "::before").transform);
-    expect(chevron, "chevron turned to point back").toBe(dir === "rtl" ? "matrix(0.707107, -0.707107, 0.707107, 0.707107, 0, 0)" : "matrix(0.707107, 0.707107, -0.707107, 0.707107, 0, 0)");
+    const chevron = await page
+      .locator(".back-link")
+      .first()
+      .evaluate((link) => getComputedStyle(link, "::before").transform);
+    expect(chevron, "chevron turned to point back").toBe(
+      dir === "rtl" ? "matrix(0.707107, -0.707107, 0.707107, 0.707107, 0, 0)" : "matrix(0.707107, 0.707107, -0.707107, 0.707107, 0, 0)",
+    );
     await radio("wizard:role.options.young-person.label");
     await next();
     await h1("settings:pinOffer.title", "/settings/shared-phone");
@@ -213,7 +226,11 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
       await choose(page, name, code);
       // Tigrinya brings its own Ethiopic font, from this server; no other language loads it.
       if (code === "ti") {
-        await page.waitForFunction(() => document.fonts.check("16px 'Noto Sans Ethiopic'", "ትግርኛ") && [...document.fonts].some((font) => font.family.includes("Noto Sans Ethiopic") && font.status === "loaded"));
+        await page.waitForFunction(
+          () =>
+            document.fonts.check("16px 'Noto Sans Ethiopic'", "ትግርኛ") &&
+            [...document.fonts].some((font) => font.family.includes("Noto Sans Ethiopic") && font.status === "loaded"),
+        );
         expect(fonts.some((path) => path.startsWith("/assets/noto-sans-ethiopic-ethiopic-"))).toBe(true);
       } else {
         expect(fonts).toEqual([]);

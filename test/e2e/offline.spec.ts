@@ -124,7 +124,10 @@ describe("works offline and updates without losing work, in real Chromium", () =
   it("after one visit, every page opens with no network", async () => {
     const paths = routerPaths();
     expect(paths.length).toBeGreaterThan(5);
-    expect(paths.filter((path) => !(path in ROUTE_CHECKS)), "routes in router.tsx with no offline check here").toEqual([]);
+    expect(
+      paths.filter((path) => !(path in ROUTE_CHECKS)),
+      "routes in router.tsx with no offline check here",
+    ).toEqual([]);
 
     const server = await startServer(join(dir, "offline.db"), { staticDir: builtDir });
     let context: BrowserContext | undefined;
@@ -156,7 +159,13 @@ describe("works offline and updates without losing work, in real Chromium", () =
       const manifestResponse = await first.page.request.get(`${server.url}/manifest.webmanifest`);
       expect(manifestResponse.status()).toBe(200);
       expect(manifestResponse.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
-      const manifest = (await manifestResponse.json()) as { name: string; short_name: string; display: string; theme_color: string; icons: Array<{ src: string; sizes: string; purpose?: string }> };
+      const manifest = (await manifestResponse.json()) as {
+        name: string;
+        short_name: string;
+        display: string;
+        theme_color: string;
+        icons: Array<{ src: string; sizes: string; purpose?: string }>;
+      };
       expect(manifest).toMatchObject({ name: expect.stringContaining("Speak Up"), short_name: "Speak Up", display: "standalone", theme_color: "#1d4f91" });
       expect(manifest.icons.map((icon) => `${icon.sizes}${icon.purpose ? ` ${icon.purpose}` : ""}`)).toEqual(["192x192", "512x512", "512x512 maskable"]);
       for (const icon of manifest.icons) expect((await first.page.request.get(`${server.url}${icon.src}`)).status(), icon.src).toBe(200);
@@ -204,7 +213,12 @@ describe("works offline and updates without losing work, in real Chromium", () =
       await form.page.evaluate(() => navigator.serviceWorker.ready);
       await form.page.waitForTimeout(500);
       expect(await form.page.locator("[data-update-status]").count(), "no update banner on a first visit").toBe(0);
-      expect(await form.page.getByRole("status").filter({ hasText: /new version|Updating/ }).count()).toBe(0);
+      expect(
+        await form.page
+          .getByRole("status")
+          .filter({ hasText: /new version|Updating/ })
+          .count(),
+      ).toBe(0);
       await new JourneyRunner(form.page).run(TO_WHAT_HAPPENED);
       await form.page.getByLabel(STORY_FIELD).waitFor();
 

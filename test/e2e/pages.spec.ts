@@ -25,7 +25,9 @@ describe("every other page, Exit this page and Read this page to me, in real Chr
   async function open(width = 1024) {
     context = await browser.newContext({ viewport: { width, height: 800 } });
     // The neutral exit site is stubbed so the test never leaves this machine.
-    await context.route(`${EXIT_ORIGIN}/**`, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title><h1>Weather</h1>" }));
+    await context.route(`${EXIT_ORIGIN}/**`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weather</title><h1>Weather</h1>" }),
+    );
     watched = await openPage(context, baseUrl);
     return watched.page;
   }
@@ -71,7 +73,10 @@ describe("every other page, Exit this page and Read this page to me, in real Chr
     const page = await open();
     await page.goto(`${baseUrl}/what-happens`);
     await page.getByRole("heading", { level: 1, name: "What happens after I complain" }).waitFor();
-    await page.getByText(/The council should reply by \w+day \d{1,2} \w+ \d{4}/).first().waitFor();
+    await page
+      .getByText(/The council should reply by \w+day \d{1,2} \w+ \d{4}/)
+      .first()
+      .waitFor();
     expect(watched.foreignRequests).toEqual([]);
   });
 

@@ -198,9 +198,13 @@ describe("what happens to what I write: the trust pages, in real Chromium (issue
     await child.getByText("Northmoor County Council looks after what you send.", { exact: false }).waitFor();
     // Words made from the number the server deletes by (dataProtection.retention, decision 020).
     await child.getByText("When your complaint is finished, the council keeps it for 7 years. Then it is deleted.").waitFor();
-    expect(await full.getByTestId("retention-full").innerText()).toBe("A closed complaint is kept for 7 years after it was closed, then deleted from the server.");
+    expect(await full.getByTestId("retention-full").innerText()).toBe(
+      "A closed complaint is kept for 7 years after it was closed, then deleted from the server.",
+    );
     await full.getByText("Northmoor County Council is the data controller", { exact: false }).waitFor();
-    expect(await full.getByRole("link", { name: "information.governance@northmoor.example" }).getAttribute("href")).toBe("mailto:information.governance@northmoor.example");
+    expect(await full.getByRole("link", { name: "information.governance@northmoor.example" }).getAttribute("href")).toBe(
+      "mailto:information.governance@northmoor.example",
+    );
     expect(await full.getByTestId("lawful-basis").innerText()).toMatch(/^Northmoor County Council handles your complaint as a legal duty/);
     expect(await page.getByRole("link", { name: "0303 123 1113" }).first().getAttribute("href")).toBe("tel:03031231113");
 

@@ -94,7 +94,9 @@ describe("the slice: start → questions → check → send → confirmation", (
     await page.getByRole("heading", { name: "Complaint sent" }).waitFor();
     const reference = (await page.getByTestId("reference").textContent()) ?? "";
     expect(reference).toMatch(/^SU-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
-    await page.getByText(/You chose not to be contacted, so the council can.t reply to you\. It should finish looking at your complaint by \w+day \d{1,2} \w+ \d{4}\./).waitFor();
+    await page
+      .getByText(/You chose not to be contacted, so the council can.t reply to you\. It should finish looking at your complaint by \w+day \d{1,2} \w+ \d{4}\./)
+      .waitFor();
     await expectNoAxeViolations(page, "confirmation");
 
     // The reference survives a reload (it is read back from IndexedDB).

@@ -21,10 +21,14 @@ const run = promisify(execFile);
 const fixture = JSON.parse(readFileSync(join(root, "test/fixtures/complaint.valid.json"), "utf8")) as Record<string, unknown>;
 
 async function addStaff(council: string, email: string, role: "officer" | "manager"): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/staff.ts"), "add", "--council", council, "--email", email, "--role", role], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, PUBLIC_URL: baseUrl },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/staff.ts"), "add", "--council", council, "--email", email, "--role", role],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, PUBLIC_URL: baseUrl },
+    },
+  );
   const link = /(http\S+\/staff\/setup#token=\S+)/.exec(stdout)?.[1];
   if (!link) throw new Error(`No set-up link in:\n${stdout}`);
   return link;
@@ -60,7 +64,14 @@ async function send(councilId: string, overrides: Record<string, unknown>): Prom
   const response = await fetch(`${baseUrl}/api/v1/complaints`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ ...fixture, id: crypto.randomUUID(), councilId, createdAt: new Date(Date.now() - 60_000).toISOString(), submittedAt: new Date().toISOString(), ...overrides }),
+    body: JSON.stringify({
+      ...fixture,
+      id: crypto.randomUUID(),
+      councilId,
+      createdAt: new Date(Date.now() - 60_000).toISOString(),
+      submittedAt: new Date().toISOString(),
+      ...overrides,
+    }),
   });
   expect(response.status).toBe(201);
   return ((await response.json()) as { reference: string }).reference;

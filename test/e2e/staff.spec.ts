@@ -26,10 +26,14 @@ const run = promisify(execFile);
 
 /** `npm run staff -- add …` against the e2e server's database; returns the set-up link it prints. */
 async function addStaff(council: string, email: string, role: "officer" | "manager"): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/staff.ts"), "add", "--council", council, "--email", email, "--role", role], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, PUBLIC_URL: baseUrl },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [join(root, "node_modules/tsx/dist/cli.mjs"), join(root, "scripts/staff.ts"), "add", "--council", council, "--email", email, "--role", role],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, PUBLIC_URL: baseUrl },
+    },
+  );
   const link = /(http\S+\/staff\/setup#token=\S+)/.exec(stdout)?.[1];
   if (!link) throw new Error(`No set-up link in:\n${stdout}`);
   return link;
@@ -231,7 +235,10 @@ describe("the staff area, in real Chromium against the real server", () => {
       { heading: "What would put things right for you? (optional)" },
       { heading: /easier for you to take part/ },
       { heading: "Would you like a free advocate?", actions: [{ radio: "No, thank you" }] },
-      { heading: "How should the council contact you about your complaint?", actions: [{ radio: "Email" }, { fill: "Email address", value: "jay@example.org" }] },
+      {
+        heading: "How should the council contact you about your complaint?",
+        actions: [{ radio: "Email" }, { fill: "Email address", value: "jay@example.org" }],
+      },
     ]);
     return { reference: await journey.send(), phone: page };
   }
@@ -244,7 +251,10 @@ describe("the staff area, in real Chromium against the real server", () => {
     // What the officer recorded reaches the phone: the reply's date and what it said, the Stage 2
     // window counted from that day, and no "late".
     const today = todayIso(new Date());
-    await phone.getByTestId("replied").getByText(`The council replied on ${formatLongDate(today, "en-GB")}.`).waitFor({ timeout: 15_000 });
+    await phone
+      .getByTestId("replied")
+      .getByText(`The council replied on ${formatLongDate(today, "en-GB")}.`)
+      .waitFor({ timeout: 15_000 });
     await phone.getByText("The council agreed with part of your complaint.").waitFor();
     expect(await phone.getByTestId("ask-by").textContent()).toContain(`ask for Stage 2 by ${formatLongDate(addWorkingDays(today, 20), "en-GB")}`);
     expect(await phone.getByRole("heading", { name: "The council is late" }).count()).toBe(0);

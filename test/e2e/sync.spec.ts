@@ -61,7 +61,10 @@ async function seedDraft(page: Page, baseUrl: string, story: string): Promise<vo
   await page.goto(baseUrl);
   await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
   // The page is drawn before its code runs: wait until the app has opened its database.
-  await page.getByRole("button", { name: /^(Start now|Carry on)/ }).first().waitFor();
+  await page
+    .getByRole("button", { name: /^(Start now|Carry on)/ })
+    .first()
+    .waitFor();
   await page.evaluate(async (text) => {
     const now = new Date().toISOString();
     const id = crypto.randomUUID();
@@ -170,7 +173,10 @@ describe("later sync", () => {
     expect(complaintCount()).toBe(0);
 
     await context.setOffline(false);
-    await page.getByTestId("sent-list").getByText(/^Reference SU-/).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId("sent-list")
+      .getByText(/^Reference SU-/)
+      .waitFor({ timeout: 15_000 });
     expect(await waiting.count()).toBe(0);
     expect(complaintCount()).toBe(1);
     await expectNoAxeViolations(page, "your complaints, one sent");
@@ -328,7 +334,10 @@ describe("later sync", () => {
     await second.page.getByTestId("outbox-list").getByRole("heading", { name: "Complaint to Example Borough Council" }).waitFor();
     // Back online: both tabs hear it and both try to send.
     await context.setOffline(false);
-    await second.page.getByTestId("sent-list").getByText(/^Reference SU-/).waitFor({ timeout: 15_000 });
+    await second.page
+      .getByTestId("sent-list")
+      .getByText(/^Reference SU-/)
+      .waitFor({ timeout: 15_000 });
     await first.page.waitForURL(/\/complaint\/sent\/SU-/, { timeout: 15_000 });
     // Give any second sender time to (wrongly) post.
     await second.page.waitForTimeout(1_500);
@@ -355,7 +364,10 @@ describe("later sync", () => {
     });
     expect(referenceLines).toBe(1);
     // The person chose "Don't contact me": nothing says the council will reply to them.
-    await page.getByTestId("reply-by").getByText(/^You chose not to be contacted, so the council can't reply to you\. It should finish looking at your complaint by /).waitFor();
+    await page
+      .getByTestId("reply-by")
+      .getByText(/^You chose not to be contacted, so the council can't reply to you\. It should finish looking at your complaint by /)
+      .waitFor();
     expect(await page.getByText(/The council should (reply|tell you)/).count()).toBe(0);
     await new JourneyRunner(page, { noSidewaysScroll: true }).checkPage("complaint sent at 320px, no contact");
 
@@ -385,7 +397,10 @@ describe("later sync", () => {
 
     await context.setOffline(false);
     await page.getByTestId("stage").getByText("Stage 2: someone from outside looks into it").waitFor({ timeout: 15_000 });
-    await page.getByTestId("reply-by").getByText(/^The council should reply by /).waitFor();
+    await page
+      .getByTestId("reply-by")
+      .getByText(/^The council should reply by /)
+      .waitFor();
     await runner.checkPage("complaint status, stage 2");
     expect(query("SELECT to_stage FROM escalations")).toEqual([{ to_stage: 2 }]);
     expect(posts.count()).toBe(1);

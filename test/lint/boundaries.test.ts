@@ -38,12 +38,20 @@ describe("import boundaries", () => {
     expect(refused.length).toBeGreaterThan(10);
   });
 
-  it.each(refused.map((f) => [f.name, f] as const))("refuses %s", async (_name, fixture) => {
-    // Empty means the rule no longer sees this import: check eslint.config.js, and that the imported file still exists.
-    expect(await boundaryProblems(fixture.source, fixture.as)).not.toEqual([]);
-  }, 30_000);
+  it.each(refused.map((f) => [f.name, f] as const))(
+    "refuses %s",
+    async (_name, fixture) => {
+      // Empty means the rule no longer sees this import: check eslint.config.js, and that the imported file still exists.
+      expect(await boundaryProblems(fixture.source, fixture.as)).not.toEqual([]);
+    },
+    30_000,
+  );
 
-  it.each(fixturesIn(join(fixtures, "allowed")).map((f) => [f.name, f] as const))("allows %s", async (_name, fixture) => {
-    expect(await boundaryProblems(fixture.source, fixture.as)).toEqual([]);
-  }, 30_000);
+  it.each(fixturesIn(join(fixtures, "allowed")).map((f) => [f.name, f] as const))(
+    "allows %s",
+    async (_name, fixture) => {
+      expect(await boundaryProblems(fixture.source, fixture.as)).toEqual([]);
+    },
+    30_000,
+  );
 });

@@ -100,8 +100,10 @@ function citationProblems(comments: readonly string[], brief: Brief, sourceIds: 
 
 const brief = readBrief(readFileSync(join(root, "docs/domain.md"), "utf8"));
 const sourceIds = new Set([...readFileSync(join(root, "docs/sources.md"), "utf8").matchAll(/^## (S\d{3})$/gm)].map((m) => m[1] ?? ""));
-const files = SCANNED.flatMap((dir) => sourceFiles(join(root, dir)))
-  .map((path) => ({ path: relative(root, path), comments: commentsIn(path, readFileSync(path, "utf8")) }));
+const files = SCANNED.flatMap((dir) => sourceFiles(join(root, dir))).map((path) => ({
+  path: relative(root, path),
+  comments: commentsIn(path, readFileSync(path, "utf8")),
+}));
 
 describe("citations in comments", () => {
   it("finds the brief's sections, the five sources and the code's citations", () => {
@@ -125,7 +127,13 @@ describe("citations in comments", () => {
     const sources = Object.values(
       (JSON.parse(readFileSync(join(root, "public/councils", name), "utf8")) as { sources?: Record<string, { source: string; note?: string }> }).sources ?? {},
     );
-    expect(citationProblems(sources.flatMap((s) => [s.source, s.note ?? ""]), brief, sourceIds)).toEqual([]);
+    expect(
+      citationProblems(
+        sources.flatMap((s) => [s.source, s.note ?? ""]),
+        brief,
+        sourceIds,
+      ),
+    ).toEqual([]);
   });
 
   it.each([

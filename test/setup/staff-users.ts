@@ -37,7 +37,12 @@ export async function makeUser(app: FastifyInstance, store: ComplaintStore, coun
   const started = await app.inject({ method: "POST", url: "/api/v1/staff/setup/password", headers: json, payload: { token, password } });
   expect(started.statusCode).toBe(200);
   const { secret } = started.json<{ secret: string }>();
-  const confirmed = await app.inject({ method: "POST", url: "/api/v1/staff/setup/confirm", headers: json, payload: { token, code: await generate({ secret }) } });
+  const confirmed = await app.inject({
+    method: "POST",
+    url: "/api/v1/staff/setup/confirm",
+    headers: json,
+    payload: { token, code: await generate({ secret }) },
+  });
   expect(confirmed.statusCode).toBe(200);
   return { email, password, secret, recoveryCodes: confirmed.json<{ recoveryCodes: string[] }>().recoveryCodes, id: made.account.id };
 }
@@ -62,4 +67,3 @@ export async function signIn(app: FastifyInstance, user: StaffUser): Promise<Sig
   const csrf = second.json<{ csrfToken: string }>().csrfToken;
   return { cookie, csrf, headers: { cookie }, change: { cookie, "x-csrf-token": csrf, ...json }, remove: { cookie, "x-csrf-token": csrf } };
 }
-

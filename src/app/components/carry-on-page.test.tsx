@@ -13,7 +13,11 @@ const LABEL = "Tell us what happened, in your own words";
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
   const draft = await drafts.create(exampleBorough.id);
-  await drafts.saveAnswers(draft.id, { role: "young-person", childSituation: "looked-after", topics: ["decision"], when: "under-12-months", proceedings: [], whatHappened: WORDS }, "what-happened");
+  await drafts.saveAnswers(
+    draft.id,
+    { role: "young-person", childSituation: "looked-after", topics: ["decision"], when: "under-12-months", proceedings: [], whatHappened: WORDS },
+    "what-happened",
+  );
 });
 afterEach(() => {
   carryOn();

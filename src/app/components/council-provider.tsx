@@ -27,9 +27,7 @@ export type CouncilState =
   | { status: "error"; retry: () => void };
 
 type Loaded =
-  | { status: "loading" }
-  | { status: "ready"; council: CouncilSettings; councils: readonly CouncilChoice[]; chosenId: string | undefined }
-  | { status: "error" };
+  { status: "loading" } | { status: "ready"; council: CouncilSettings; councils: readonly CouncilChoice[]; chosenId: string | undefined } | { status: "error" };
 
 const CouncilContext = createContext<CouncilState>({ status: "loading" });
 

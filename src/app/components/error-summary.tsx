@@ -24,9 +24,7 @@ export function ErrorSummary({ errors, attempt = 0 }: { errors: ErrorItem[]; att
   if (count === 0) return null;
   return (
     <div className="error-summary" ref={ref} tabIndex={-1}>
-      <h2 className="error-summary__title">
-        {t("errorSummary.title")}
-      </h2>
+      <h2 className="error-summary__title">{t("errorSummary.title")}</h2>
       <ul className="error-summary__list">
         {errors.map((error) => (
           <li key={error.fieldId}>

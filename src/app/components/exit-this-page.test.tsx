@@ -52,9 +52,7 @@ describe("Exit this page", () => {
 
   it("tells screen-reader users about the Shift shortcut", () => {
     render(<ExitThisPage navigate={vi.fn()} />);
-    expect(screen.getByRole("button", { name: "Exit this page" })).toHaveAccessibleDescription(
-      "Press Shift 3 times to leave this page quickly.",
-    );
+    expect(screen.getByRole("button", { name: "Exit this page" })).toHaveAccessibleDescription("Press Shift 3 times to leave this page quickly.");
   });
 
   it("does not count a Shift held to type capitals, or Shift with Tab", async () => {

@@ -92,7 +92,15 @@ export function TextInputField({
     <div className={error ? "form-group form-group--error" : "form-group"}>
       <Label id={id} label={label} asHeading={asHeading} />
       <HintAndError id={id} hint={hint} error={error} />
-      <input id={id} ref={ref} dir="auto" className={classes} aria-describedby={describedBy(id, hint, error)} aria-invalid={error ? true : undefined} {...input} />
+      <input
+        id={id}
+        ref={ref}
+        dir="auto"
+        className={classes}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
     </div>
   );
 }

@@ -25,7 +25,12 @@ export function LaterChangesNote({ sent, level = 2 }: { sent: Pick<SentRecord, "
         <button
           type="button"
           className="link-button"
-          onClick={() => void openLaterChanges(draftId).then(() => navigate(CHECK_ANSWERS_PATH), () => undefined)}
+          onClick={() =>
+            void openLaterChanges(draftId).then(
+              () => navigate(CHECK_ANSWERS_PATH),
+              () => undefined,
+            )
+          }
         >
           {t("laterChanges.open")}
         </button>

@@ -57,7 +57,11 @@ export function Layout() {
   const outlet = useOutlet();
   const pageShown = outlet !== null;
   // Locked while drawn at build time: no key exists there, and hydration must agree.
-  const unlocked = useSyncExternalStore(subscribe, () => getKey() !== undefined, () => false);
+  const unlocked = useSyncExternalStore(
+    subscribe,
+    () => getKey() !== undefined,
+    () => false,
+  );
   const wasUnlocked = useRef(unlocked);
   // Pre-rendered pages hydrate as not exited, then switch: they hold no one's words either way.
   const exited = useSyncExternalStore(subscribeToExit, hasExited, () => false);

@@ -4,9 +4,40 @@ import { useLocation } from "react-router";
 
 /** Elements whose text starts a new piece of speech, so headings and list items are not run together. */
 const BLOCKS = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "DD", "DIV", "DL", "DT", "FIELDSET", "FIGCAPTION",
-  "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LEGEND", "LI", "MAIN",
-  "NAV", "OL", "P", "SECTION", "TABLE", "TD", "TH", "TR", "UL",
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BR",
+  "DD",
+  "DIV",
+  "DL",
+  "DT",
+  "FIELDSET",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "FORM",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LEGEND",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "SECTION",
+  "TABLE",
+  "TD",
+  "TH",
+  "TR",
+  "UL",
 ]);
 
 /** Never read: not text (scripts, styles), or what someone typed (it may be overheard). */
@@ -61,7 +92,11 @@ export function voiceFor(language: string, voices: readonly SpeechSynthesisVoice
   if (voices.length === 0) return null;
   const base = language.toLowerCase().split("-")[0];
   const matching = voices.filter((voice) => voice.lang.toLowerCase().replace("_", "-").split("-")[0] === base);
-  return matching.find((voice) => voice.lang.toLowerCase().replace("_", "-") === language.toLowerCase()) ?? matching.find((voice) => voice.localService) ?? matching[0];
+  return (
+    matching.find((voice) => voice.lang.toLowerCase().replace("_", "-") === language.toLowerCase()) ??
+    matching.find((voice) => voice.localService) ??
+    matching[0]
+  );
 }
 
 function speechAvailable(): boolean {
@@ -136,12 +171,7 @@ export function ReadAloud() {
 
   return (
     <div className="read-aloud" data-no-read="">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="button button--secondary read-aloud__button"
-        onClick={speaking ? stop : start}
-      >
+      <button ref={buttonRef} type="button" className="button button--secondary read-aloud__button" onClick={speaking ? stop : start}>
         {speaking ? t("readAloud.stop") : t("readAloud.start")}
       </button>
       <p className="read-aloud__no-voice" role="status">

@@ -84,4 +84,3 @@ export function ProblemWarning({ problem, getText }: { problem: Exclude<StorageP
     </section>
   );
 }
-

@@ -14,7 +14,9 @@ const privacyHeading = () => screen.findByRole("heading", { level: 1, name: "How
 
 const dangerLinks = async () => {
   const box = await screen.findByRole("region", { name: "Are you in danger now?" });
-  return within(box).getAllByRole("link").map((link) => link.getAttribute("href"));
+  return within(box)
+    .getAllByRole("link")
+    .map((link) => link.getAttribute("href"));
 };
 
 describe("urgent numbers on the start page", () => {

@@ -89,9 +89,7 @@ export async function postComplaint(endpoint: string, complaint: Complaint, sign
 
 const escalationAcceptedSchema = escalationAnswer;
 
-export type EscalationResult =
-  | { kind: "accepted"; stage: number; receivedAt: string }
-  | Exclude<SendResult, { kind: "accepted" }>;
+export type EscalationResult = { kind: "accepted"; stage: number; receivedAt: string } | Exclude<SendResult, { kind: "accepted" }>;
 
 /** Where the server answers about one sent complaint: `<endpoint>/<reference>`. */
 export function complaintUrl(endpoint: string, reference: string): string {
@@ -116,7 +114,9 @@ export async function postEscalation(
 }
 
 // A server from before the staff area sends no staff events, and none of the complaint's own details.
-const statusSchema = statusAnswer.partial({ councilId: true, receivedAt: true, receivedOn: true }).extend({ staffEvents: z.array(publicEventSchema).default([]) });
+const statusSchema = statusAnswer
+  .partial({ councilId: true, receivedAt: true, receivedOn: true })
+  .extend({ staffEvents: z.array(publicEventSchema).default([]) });
 
 export type StatusResult =
   | { kind: "ok"; status: KnownStatus }

@@ -20,7 +20,13 @@ function fixture(files: Record<string, unknown>): string {
 }
 
 const english = {
-  "en-GB/common.json": { title: "Hello {{name}}", call: "Call <phone>999</phone>", days_one: "{{count}} day", days_other: "{{count}} days", heading_other: "Someone else" },
+  "en-GB/common.json": {
+    title: "Hello {{name}}",
+    call: "Call <phone>999</phone>",
+    days_one: "{{count}} day",
+    days_other: "{{count}} days",
+    heading_other: "Someone else",
+  },
 };
 const meta = { reviewed: false, reviewer: null, reviewedOn: null };
 
@@ -38,7 +44,13 @@ describe("check-locales", () => {
   it("passes a complete translation: a plural form may leave out the number, a context key is not a plural", () => {
     const dir = fixture({
       ...english,
-      "sq/common.json": { title: "Përshëndetje {{name}}", call: "Telefono <phone>999</phone>", days_one: "një ditë", days_other: "{{count}} ditë", heading_other: "Dikush tjetër" },
+      "sq/common.json": {
+        title: "Përshëndetje {{name}}",
+        call: "Telefono <phone>999</phone>",
+        days_one: "një ditë",
+        days_other: "{{count}} ditë",
+        heading_other: "Dikush tjetër",
+      },
       "sq/_meta.json": meta,
     });
     expect(localeProblems("sq", dir)).toEqual([]);
@@ -67,7 +79,13 @@ describe("check-locales", () => {
   it("Vietnamese needs only _other, and _one is then extra", () => {
     const dir = fixture({
       ...english,
-      "vi/common.json": { title: "Xin chào {{name}}", call: "Gọi <phone>999</phone>", days_one: "1 ngày", days_other: "{{count}} ngày", heading_other: "Người khác" },
+      "vi/common.json": {
+        title: "Xin chào {{name}}",
+        call: "Gọi <phone>999</phone>",
+        days_one: "1 ngày",
+        days_other: "{{count}} ngày",
+        heading_other: "Người khác",
+      },
       "vi/_meta.json": { reviewed: true, reviewer: null, reviewedOn: null },
     });
     expect(localeProblems("vi", dir)).toEqual([

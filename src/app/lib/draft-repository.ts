@@ -131,9 +131,7 @@ export function draftRepository(database: SpeakUpDatabase = db) {
       await database.transaction("rw", database.drafts, database.settings, async () => {
         const stored = await readPlain(id);
         const cleared = new Set(Object.keys(patch).filter((key) => patch[key as keyof DraftAnswers] === undefined));
-        const answers = Object.fromEntries(
-          Object.entries({ ...stored.answers, ...patch }).filter(([key]) => !cleared.has(key)),
-        );
+        const answers = Object.fromEntries(Object.entries({ ...stored.answers, ...patch }).filter(([key]) => !cleared.has(key)));
         await write({
           ...stored,
           answers: answers as DraftAnswers,

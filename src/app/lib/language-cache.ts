@@ -18,7 +18,12 @@ export async function keepLanguageFiles(code: string): Promise<void> {
     .getEntriesByType("resource")
     .map((entry) => new URL(entry.name, location.href))
     .filter((url) => url.origin === location.origin && isLanguageFile(url.pathname))
-    .filter((url) => url.pathname.startsWith(`/assets/locale-${code}-`) || url.pathname.startsWith("/assets/locale-pseudo") || url.pathname.startsWith("/assets/noto-sans-ethiopic-"))
+    .filter(
+      (url) =>
+        url.pathname.startsWith(`/assets/locale-${code}-`) ||
+        url.pathname.startsWith("/assets/locale-pseudo") ||
+        url.pathname.startsWith("/assets/noto-sans-ethiopic-"),
+    )
     .map((url) => url.pathname);
   const cache = await caches.open(LANGUAGE_CACHE);
   const missing: string[] = [];

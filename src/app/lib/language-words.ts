@@ -51,7 +51,24 @@ function namespacesShown(instance: i18n): string[] {
 
 /** Every namespace `code` has a file for (for the pseudo-languages, every English one). */
 function namespacesOf(code: string): string[] {
-  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code === PSEUDO) return ["check", "common", "complaints", "confirmation", "drafts", "eligibility", "info", "language", "pwa", "settings", "start", "storage", "timeline", "validation", "wizard"];
+  if (import.meta.env.VITE_PSEUDO_LOCALES === "1" && code === PSEUDO)
+    return [
+      "check",
+      "common",
+      "complaints",
+      "confirmation",
+      "drafts",
+      "eligibility",
+      "info",
+      "language",
+      "pwa",
+      "settings",
+      "start",
+      "storage",
+      "timeline",
+      "validation",
+      "wizard",
+    ];
   const prefix = `../../../locales/${code}/`;
   return Object.keys(files)
     .filter((key) => key.startsWith(prefix))

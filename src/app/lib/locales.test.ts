@@ -17,9 +17,7 @@ function load(language: string): Record<string, Json> {
 }
 
 function flatten(json: Json, prefix = ""): string[] {
-  return Object.entries(json).flatMap(([key, value]) =>
-    typeof value === "string" ? [`${prefix}${key}`] : flatten(value, `${prefix}${key}.`),
-  );
+  return Object.entries(json).flatMap(([key, value]) => (typeof value === "string" ? [`${prefix}${key}`] : flatten(value, `${prefix}${key}.`)));
 }
 
 const english = load("en-GB");
@@ -86,7 +84,9 @@ describe("locales", () => {
     const { infoWords } = await import("./info-words");
     const { staffWords } = await import("../../staff/lib/staff-words");
     // language.json and pwa.json come with the parts that use them (i18n.ts LATER_WORDS).
-    expect(Object.keys({ ...firstWords, ...laterWords, ...infoWords, language: {}, pwa: {}, staff: staffWords.staff }).sort()).toEqual(Object.keys(english).sort());
+    expect(Object.keys({ ...firstWords, ...laterWords, ...infoWords, language: {}, pwa: {}, staff: staffWords.staff }).sort()).toEqual(
+      Object.keys(english).sort(),
+    );
   });
 
   it("the child's app never loads the staff words (they come only with the staff area's own bundle)", async () => {

@@ -134,7 +134,13 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
         // the corrected answers replace it.
         if (existing?.kind === "complaint" && (sameComplaint(existing.payload, payload) || serverMayHold(existing))) {
           const kept = existing.laterChanges || !sameComplaint(existing.payload, payload);
-          const due: OutboxComplaint = { ...existing, ...named, state: "waiting", nextAttemptAt: now.toISOString(), ...(kept ? { laterChanges: true as const } : {}) };
+          const due: OutboxComplaint = {
+            ...existing,
+            ...named,
+            state: "waiting",
+            nextAttemptAt: now.toISOString(),
+            ...(kept ? { laterChanges: true as const } : {}),
+          };
           await database.outbox.put(due);
           return due;
         }
@@ -347,10 +353,13 @@ export function outboxRepository(database: SpeakUpDatabase = db) {
     },
 
     async saveStatus(id: string, status: KnownStatus): Promise<void> {
-      await database.sent.where("id").equals(id).modify((sent) => {
-        sent.status = status;
-        delete sent.statusProblem;
-      });
+      await database.sent
+        .where("id")
+        .equals(id)
+        .modify((sent) => {
+          sent.status = status;
+          delete sent.statusProblem;
+        });
     },
 
     /**

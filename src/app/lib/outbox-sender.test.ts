@@ -111,7 +111,10 @@ describe("drainOutbox", () => {
     await drainOutbox({ locks: null });
     await drainOutbox({ locks: null });
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(await outbox.get(complaintNumbered(1).id)).toMatchObject({ state: "failed", lastError: { kind: "rejected", code: "invalid-complaint", fields: ["councilId"] } });
+    expect(await outbox.get(complaintNumbered(1).id)).toMatchObject({
+      state: "failed",
+      lastError: { kind: "rejected", code: "invalid-complaint", fields: ["councilId"] },
+    });
   });
 });
 
@@ -186,15 +189,16 @@ describe("a server that asks the phone to wait (429 or 503 with Retry-After, iss
     const now = new Date("2026-12-03T10:00:00.000Z");
     vi.stubGlobal(
       "fetch",
-      vi.fn(async () =>
-        new Response(JSON.stringify({ error: "too-many-requests", message: "Too many requests." }), {
-          status: 429,
-          headers: {
-            "Content-Type": "application/json",
-            Date: "Thu, 03 Dec 2026 10:00:00 GMT",
-            ...(header === null ? {} : { "Retry-After": header }),
-          },
-        }),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: "too-many-requests", message: "Too many requests." }), {
+            status: 429,
+            headers: {
+              "Content-Type": "application/json",
+              Date: "Thu, 03 Dec 2026 10:00:00 GMT",
+              ...(header === null ? {} : { "Retry-After": header }),
+            },
+          }),
       ),
     );
     await outbox.queue("d1", complaintNumbered(1), ENDPOINT, now);

@@ -30,10 +30,8 @@ export async function syncNow(): Promise<void> {
 async function registerBackgroundSync(): Promise<void> {
   try {
     if (!("serviceWorker" in navigator)) return;
-    const registration = (await Promise.race([
-      navigator.serviceWorker.ready,
-      new Promise((resolve) => setTimeout(resolve, 2_000, undefined)),
-    ])) as (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+    const registration = (await Promise.race([navigator.serviceWorker.ready, new Promise((resolve) => setTimeout(resolve, 2_000, undefined))])) as
+      (ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
     await registration?.sync?.register(OUTBOX_SYNC_TAG);
   } catch {
     // Not allowed or not supported: the app sends when it is next open.

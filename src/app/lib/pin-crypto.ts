@@ -101,13 +101,7 @@ function randomBytes(length: number): Uint8Array<ArrayBuffer> {
 async function deriveKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number): Promise<CryptoKey> {
   const subtle = globalThis.crypto.subtle;
   const material = await subtle.importKey("raw", new TextEncoder().encode(pin), "PBKDF2", false, ["deriveKey"]);
-  return subtle.deriveKey(
-    { name: "PBKDF2", salt, iterations, hash: "SHA-256" },
-    material,
-    { name: "AES-GCM", length: 256 },
-    false,
-    ["encrypt", "decrypt"],
-  );
+  return subtle.deriveKey({ name: "PBKDF2", salt, iterations, hash: "SHA-256" }, material, { name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
 }
 
 /**
@@ -128,11 +122,7 @@ export async function seal(key: CryptoKey, value: unknown): Promise<Sealed> {
  * Rejects (WebCrypto's `OperationError`) when the key is wrong or the iv or data were changed.
  */
 export async function open(key: CryptoKey, sealed: Sealed): Promise<unknown> {
-  const plain = await globalThis.crypto.subtle.decrypt(
-    { name: "AES-GCM", iv: fromBase64(sealed.iv) },
-    key,
-    fromBase64(sealed.data),
-  );
+  const plain = await globalThis.crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64(sealed.iv) }, key, fromBase64(sealed.data));
   return JSON.parse(new TextDecoder().decode(plain));
 }
 

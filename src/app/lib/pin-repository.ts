@@ -26,7 +26,11 @@ export class LockedError extends Error {
 }
 
 /** Seal a draft's content with the key, keeping the label outside only when the person chose that. */
-export async function sealDraft(key: CryptoKey, draft: StoredDraft & { answers: NonNullable<StoredDraft["answers"]> }, showLabel: boolean): Promise<StoredDraft> {
+export async function sealDraft(
+  key: CryptoKey,
+  draft: StoredDraft & { answers: NonNullable<StoredDraft["answers"]> },
+  showLabel: boolean,
+): Promise<StoredDraft> {
   const { answers, label, ...rest } = draft;
   const content: SealedContent = showLabel || label === undefined ? { answers } : { answers, label };
   const sealed = await seal(key, content);

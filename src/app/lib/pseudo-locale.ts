@@ -14,10 +14,7 @@ const english: Record<string, unknown> = Object.fromEntries(
   // Not the staff area's words: they are never part of the child's app (its own bundle, issue 12).
   Object.entries(
     import.meta.glob<Record<string, unknown>>(["../../../locales/en-GB/*.json", "!../../../locales/en-GB/staff.json"], { eager: true, import: "default" }),
-  ).map(([path, words]) => [
-    path.slice(path.lastIndexOf("/") + 1, -".json".length),
-    words,
-  ]),
+  ).map(([path, words]) => [path.slice(path.lastIndexOf("/") + 1, -".json".length), words]),
 );
 
 export function pseudoNamespace(namespace: string): Record<string, unknown> | undefined {

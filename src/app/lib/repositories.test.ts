@@ -78,13 +78,7 @@ describe("draft repository", () => {
     await database.drafts.put({ id: "old-2", schemaVersion: 0 } as never);
 
     const listed = await drafts.list();
-    expect(listed.map((entry) => (entry.status === "ok" ? entry.draft.id : entry.id))).toEqual([
-      "old-1",
-      newest.id,
-      middle.id,
-      oldest.id,
-      "old-2",
-    ]);
+    expect(listed.map((entry) => (entry.status === "ok" ? entry.draft.id : entry.id))).toEqual(["old-1", newest.id, middle.id, oldest.id, "old-2"]);
     expect(listed.map((entry) => entry.status)).toEqual(["needs-checking", "ok", "ok", "ok", "needs-checking"]);
     expect(await drafts.count()).toBe(5);
   });
@@ -235,7 +229,7 @@ describe("outbox repository: when to try again", () => {
     expect(await outbox.remove(complaint.id)).toBe(false);
   });
 
-  it("lets an item left \"sending\" by a closed page be sent again or deleted once its try can no longer be running", async () => {
+  it('lets an item left "sending" by a closed page be sent again or deleted once its try can no longer be running', async () => {
     const outbox = outboxRepository(database);
     const t0 = new Date("2026-12-03T10:00:00.000Z");
     await outbox.queue("d", complaint, ENDPOINT, t0);
@@ -258,13 +252,27 @@ describe("outbox repository: when to try again", () => {
   it("records an accepted request for the next stage on the sent complaint, and removes it from the outbox", async () => {
     const outbox = outboxRepository(database);
     await outbox.queue("d", complaint, ENDPOINT);
-    const sent = await outbox.settle(complaint.id, { kind: "accepted", reference: "SU-ABCD-EFGH", receivedAt: "2026-12-03T16:30:00.000Z", statusToken: "b".repeat(43) });
+    const sent = await outbox.settle(complaint.id, {
+      kind: "accepted",
+      reference: "SU-ABCD-EFGH",
+      receivedAt: "2026-12-03T16:30:00.000Z",
+      statusToken: "b".repeat(43),
+    });
     if (!sent) throw new Error("not sent");
-    const request = { id: crypto.randomUUID(), schemaVersion: 1 as const, toStage: 2, why: "They did not listen", replyReceivedOn: "2026-12-20", submittedAt: "2026-12-22T10:00:00.000Z" };
+    const request = {
+      id: crypto.randomUUID(),
+      schemaVersion: 1 as const,
+      toStage: 2,
+      why: "They did not listen",
+      replyReceivedOn: "2026-12-20",
+      submittedAt: "2026-12-22T10:00:00.000Z",
+    };
     const queued = await outbox.queueEscalation(sent, request);
     expect(queued).toMatchObject({ kind: "escalation", reference: "SU-ABCD-EFGH", endpoint: ENDPOINT, state: "waiting" });
     const updated = await outbox.settleEscalation(request.id, { kind: "accepted", stage: 2, receivedAt: "2026-12-22T10:00:01.000Z" });
-    expect(updated?.escalations).toEqual([{ id: request.id, toStage: 2, requestedOn: "2026-12-22", replyReceivedOn: "2026-12-20", why: "They did not listen" }]);
+    expect(updated?.escalations).toEqual([
+      { id: request.id, toStage: 2, requestedOn: "2026-12-22", replyReceivedOn: "2026-12-20", why: "They did not listen" },
+    ]);
     expect(await outbox.get(request.id)).toBeUndefined();
   });
 });

@@ -71,9 +71,7 @@ function useSentComplaint(reference: string): Loaded {
   const view = useOutbox();
   const sent = view?.status === "ok" ? view.sent.find((s) => s.reference === reference) : undefined;
   const request =
-    view?.status === "ok" && sent
-      ? view.waiting.find((r): r is OutboxEscalation => r.kind === "escalation" && r.complaintId === sent.id)
-      : undefined;
+    view?.status === "ok" && sent ? view.waiting.find((r): r is OutboxEscalation => r.kind === "escalation" && r.complaintId === sent.id) : undefined;
   const councilId = sent?.councilId;
   const [other, setOther] = useState<{ id: string; council?: CouncilSettings; failed?: boolean } | undefined>(undefined);
   const needsOther = councilId !== undefined && current.status === "ready" && current.council.id !== councilId;

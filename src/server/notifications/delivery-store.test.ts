@@ -16,7 +16,17 @@ const TEAM: PlannedDelivery[] = [
 ];
 
 function complaint(id: string, deliveries: readonly PlannedDelivery[] = TEAM, body = `{"id":"${id}"}`): NewComplaint {
-  return { id, councilId: "example-borough", schemaVersion: 1, body, bodyHash: sha256(body), receivedAt: RECEIVED, statusTokenHash: sha256(id), language: null, deliveries };
+  return {
+    id,
+    councilId: "example-borough",
+    schemaVersion: 1,
+    body,
+    bodyHash: sha256(body),
+    receivedAt: RECEIVED,
+    statusTokenHash: sha256(id),
+    language: null,
+    deliveries,
+  };
 }
 
 const at = (iso: string) => new Date(iso);

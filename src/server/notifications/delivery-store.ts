@@ -137,10 +137,7 @@ export async function claimDueDeliveries(sql: Sql, now: Date, leaseMs: number, l
   return rows.map(toDelivery).sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.nextAttemptAt.localeCompare(b.nextAttemptAt));
 }
 
-export type Outcome =
-  | { kind: "delivered" }
-  | { kind: "retry"; at: Date; error: string }
-  | { kind: "failed"; error: string };
+export type Outcome = { kind: "delivered" } | { kind: "retry"; at: Date; error: string } | { kind: "failed"; error: string };
 
 /**
  * Settle one claimed attempt. Only the claim that made attempt `attempt` may settle it: a process
@@ -151,28 +148,27 @@ export async function settleDelivery(sql: Sql, id: string, attempt: number, outc
   const where = "WHERE id = $1 AND state = 'sending' AND attempts = $2";
   if (outcome.kind === "delivered") {
     return (
-      (await sql.run(
-        `UPDATE deliveries SET state = 'delivered', delivered_at = $3, lease_until = NULL, last_error = NULL, updated_at = $3 ${where}`,
-        [id, attempt, at],
-      )) === 1
+      (await sql.run(`UPDATE deliveries SET state = 'delivered', delivered_at = $3, lease_until = NULL, last_error = NULL, updated_at = $3 ${where}`, [
+        id,
+        attempt,
+        at,
+      ])) === 1
     );
   }
   const error = outcome.error.slice(0, 200);
   if (outcome.kind === "retry") {
     return (
-      (await sql.run(
-        `UPDATE deliveries SET state = 'pending', next_attempt_at = $3, lease_until = NULL, last_error = $4, updated_at = $5 ${where}`,
-        [id, attempt, outcome.at.toISOString(), error, at],
-      )) === 1
+      (await sql.run(`UPDATE deliveries SET state = 'pending', next_attempt_at = $3, lease_until = NULL, last_error = $4, updated_at = $5 ${where}`, [
+        id,
+        attempt,
+        outcome.at.toISOString(),
+        error,
+        at,
+      ])) === 1
     );
   }
   return (
-    (await sql.run(`UPDATE deliveries SET state = 'failed', lease_until = NULL, last_error = $3, updated_at = $4 ${where}`, [
-      id,
-      attempt,
-      error,
-      at,
-    ])) === 1
+    (await sql.run(`UPDATE deliveries SET state = 'failed', lease_until = NULL, last_error = $3, updated_at = $4 ${where}`, [id, attempt, error, at])) === 1
   );
 }
 

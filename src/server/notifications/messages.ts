@@ -23,7 +23,14 @@ const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "s
 
 /** The email's words, from the staff area's namespace (locales/en-GB/staff.json, "email"), like every other word. */
 const words = i18next.createInstance();
-void words.init({ lng: "en-GB", ns: ["staff"], defaultNS: "staff", resources: { "en-GB": { staff } }, interpolation: { escapeValue: false }, initAsync: false });
+void words.init({
+  lng: "en-GB",
+  ns: ["staff"],
+  defaultNS: "staff",
+  resources: { "en-GB": { staff } },
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
 const t = (key: `email.${keyof typeof staff.email}`, values?: Record<string, string | number>) => words.t(key, values);
 
 /** The email: subject and plain text. Built from the notice alone, which holds no complaint text. */

@@ -35,7 +35,15 @@ describe("notification settings (issue 13): a bad one names the setting at start
   });
 
   it("accepts a webhook only at https://, or http:// on this machine, in the council's settings", () => {
-    const base = { id: "x-y", name: "X", shortName: "X", contact: { phone: "0300 123 4567" }, emergency: { childrensServices: "0300 123 4567", outOfHours: "0300 123 4567" }, advocacy: [{ name: "A" }], privacyNotice: "https://x.gov.uk/p" };
+    const base = {
+      id: "x-y",
+      name: "X",
+      shortName: "X",
+      contact: { phone: "0300 123 4567" },
+      emergency: { childrensServices: "0300 123 4567", outOfHours: "0300 123 4567" },
+      advocacy: [{ name: "A" }],
+      privacyNotice: "https://x.gov.uk/p",
+    };
     const parse = (url: string) => councilSettingsSchema.safeParse({ ...base, notifications: { webhook: { url } } });
     expect(parse("https://cases.example.gov.uk/hook").success).toBe(true);
     expect(parse("http://127.0.0.1:8081/hook").success).toBe(true);
@@ -43,6 +51,10 @@ describe("notification settings (issue 13): a bad one names the setting at start
     const plain = parse("http://cases.example.gov.uk/hook");
     expect(plain.success).toBe(false);
     expect(plain.error?.issues[0]?.path).toEqual(["notifications", "webhook", "url"]);
-    expect(councilSettingsSchema.safeParse({ ...base, notifications: { email: ["not-an-email"] } }).error?.issues[0]?.path).toEqual(["notifications", "email", 0]);
+    expect(councilSettingsSchema.safeParse({ ...base, notifications: { email: ["not-an-email"] } }).error?.issues[0]?.path).toEqual([
+      "notifications",
+      "email",
+      0,
+    ]);
   });
 });

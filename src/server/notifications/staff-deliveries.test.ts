@@ -40,7 +40,11 @@ describe.each(testStores())("staff see and resend a case's notifications (issue 
   });
 
   it("lists each delivery's state and reason, resends a failed one (audited) and refuses other councils and bad ids", async () => {
-    const sent = await app.inject({ method: "POST", url: "/api/v1/complaints", payload: { ...structuredClone(fixture), id: crypto.randomUUID(), councilId: A, saysInDanger: true } });
+    const sent = await app.inject({
+      method: "POST",
+      url: "/api/v1/complaints",
+      payload: { ...structuredClone(fixture), id: crypto.randomUUID(), councilId: A, saysInDanger: true },
+    });
     const { reference } = sent.json<{ reference: string }>();
     const [first] = await claimDueDeliveries(store.sql, new Date(Date.now() + 1000), 60_000, 1);
     await settleDelivery(store.sql, first!.id, 1, { kind: "failed", error: "HTTP 410" }, new Date());
@@ -71,7 +75,9 @@ describe.each(testStores())("staff see and resend a case's notifications (issue 
     expect((await app.inject({ method: "POST", url, headers: other.remove })).statusCode).toBe(404);
     const unknown = `/api/v1/staff/complaints/${reference}/deliveries/${crypto.randomUUID()}/resend`;
     expect((await app.inject({ method: "POST", url: unknown, headers: officer.remove })).json()).toMatchObject({ error: "not-found" });
-    expect((await app.inject({ method: "POST", url: `/api/v1/staff/complaints/${reference}/deliveries/not-an-id/resend`, headers: officer.remove })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: "POST", url: `/api/v1/staff/complaints/${reference}/deliveries/not-an-id/resend`, headers: officer.remove })).statusCode,
+    ).toBe(404);
 
     // Being sent right now: left alone.
     await claimDueDeliveries(store.sql, new Date(Date.now() + 1000), 60_000, 5);

@@ -106,7 +106,7 @@ describe("a delivery survives the API process being killed mid-send", () => {
   it("is sent again after a restart and recorded once", { timeout: 90_000 }, async () => {
     receiver.mode = "hang";
     const first = start();
-    const port = Number((await until("listening", () => /running at http:\/\/localhost:(\d+)/.exec(first.stdout())?.[1], first)));
+    const port = Number(await until("listening", () => /running at http:\/\/localhost:(\d+)/.exec(first.stdout())?.[1], first));
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/complaints`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -151,7 +151,8 @@ for (const postgres of testStores().filter((s) => s.name === "postgres")) {
         const client = new pg.Client({ connectionString: database.url });
         await client.connect();
         try {
-          const settled = async () => (await client.query<{ state: string; attempts: number }>("SELECT state, attempts FROM deliveries WHERE kind = 'webhook'")).rows;
+          const settled = async () =>
+            (await client.query<{ state: string; attempts: number }>("SELECT state, attempts FROM deliveries WHERE kind = 'webhook'")).rows;
           const deadline = Date.now() + WAIT_MS;
           while ((await settled()).some((r) => r.state !== "delivered") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
           const rows = await settled();

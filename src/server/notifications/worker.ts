@@ -209,7 +209,12 @@ export class DeliveryWorker {
     }
   }
 
-  private async sendWebhook(delivery: Delivery, notice: Notice, payload: { complaint: unknown } | { escalation: unknown }, councilId: string): Promise<string | undefined> {
+  private async sendWebhook(
+    delivery: Delivery,
+    notice: Notice,
+    payload: { complaint: unknown } | { escalation: unknown },
+    councilId: string,
+  ): Promise<string | undefined> {
     const secret = this.options.settings.webhookSecrets.get(councilId);
     if (!secret) return "no webhook secret set";
     const body = webhookBody(notice, payload);

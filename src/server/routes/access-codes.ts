@@ -64,18 +64,14 @@ export function accessCodeRoutes(
     };
   });
 
-  app.post<{ Params: { reference: string } }>(
-    "/api/v1/complaints/:reference/access-code",
-    { onRequest: limits.complaintStatus },
-    async (request, reply) => {
-      reply.header("Cache-Control", "no-store");
-      const found = await authorise(store, request.params.reference, request.headers.authorization);
-      if (!found.ok) return refuse(reply, found);
-      const accessCode = newAccessCode();
-      await store.replaceAccessCode(found.complaint.id, hashAccessCode(found.complaint.reference, accessCode));
-      return { reference: found.complaint.reference, accessCode };
-    },
-  );
+  app.post<{ Params: { reference: string } }>("/api/v1/complaints/:reference/access-code", { onRequest: limits.complaintStatus }, async (request, reply) => {
+    reply.header("Cache-Control", "no-store");
+    const found = await authorise(store, request.params.reference, request.headers.authorization);
+    if (!found.ok) return refuse(reply, found);
+    const accessCode = newAccessCode();
+    await store.replaceAccessCode(found.complaint.id, hashAccessCode(found.complaint.reference, accessCode));
+    return { reference: found.complaint.reference, accessCode };
+  });
 
   app.get<{ Params: { reference: string } }>("/api/v1/complaints/:reference/copy", { onRequest: limits.complaintStatus }, async (request, reply) => {
     // Everything the person wrote: never kept by a browser or proxy cache.

@@ -96,5 +96,4 @@ export function complaintRoutes(
       accessCode,
     });
   });
-
 }

@@ -60,7 +60,10 @@ const code = z.string("staff:problems.required").regex(/^\d{6}$/, "staff:problem
 const setupCheckSchema = z.strictObject({ token });
 const setupPasswordSchema = z.strictObject({ token, password });
 const setupConfirmSchema = z.strictObject({ token, code });
-const signInSchema = z.strictObject({ email: z.string("staff:problems.required").min(1).max(254), password: z.string("staff:problems.required").max(PASSWORD_MAX) });
+const signInSchema = z.strictObject({
+  email: z.string("staff:problems.required").min(1).max(254),
+  password: z.string("staff:problems.required").max(PASSWORD_MAX),
+});
 const secondFactorSchema = z.union([
   z.strictObject({ challenge: token, code }),
   z.strictObject({ challenge: token, recoveryCode: z.string("staff:problems.required").min(1).max(40) }),
@@ -82,7 +85,12 @@ function origin(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}`;
 }
 
-export function staffAuthRoutes(app: FastifyInstance, store: ComplaintStore, councils: Map<string, CouncilSettings>, rateLimit: onRequestAsyncHookHandler): void {
+export function staffAuthRoutes(
+  app: FastifyInstance,
+  store: ComplaintStore,
+  councils: Map<string, CouncilSettings>,
+  rateLimit: onRequestAsyncHookHandler,
+): void {
   const sql = store.sql;
   const noStore = (reply: FastifyReply) => reply.header("Cache-Control", "no-store");
 
@@ -128,7 +136,10 @@ export function staffAuthRoutes(app: FastifyInstance, store: ComplaintStore, cou
   });
 
   const tooMany = (reply: FastifyReply, seconds: number) =>
-    reply.header("Retry-After", String(seconds)).code(429).send({ error: "too-many-requests", message: `Too many attempts. Try again in ${seconds} seconds.` });
+    reply
+      .header("Retry-After", String(seconds))
+      .code(429)
+      .send({ error: "too-many-requests", message: `Too many attempts. Try again in ${seconds} seconds.` });
 
   app.post("/api/v1/staff/sign-in", { onRequest: rateLimit }, async (request, reply) => {
     noStore(reply);
@@ -190,8 +201,7 @@ export function staffAuthRoutes(app: FastifyInstance, store: ComplaintStore, cou
   });
 
   // Managers: their own council's staff.
-  const notAllowed = (reply: FastifyReply) =>
-    reply.code(403).send({ error: "not-allowed", message: "Only a complaints manager can do this." });
+  const notAllowed = (reply: FastifyReply) => reply.code(403).send({ error: "not-allowed", message: "Only a complaints manager can do this." });
 
   app.get("/api/v1/staff/accounts", async (request, reply) => {
     const session = await requireSession(sql, request, reply, { change: false });
@@ -229,7 +239,8 @@ export function staffAuthRoutes(app: FastifyInstance, store: ComplaintStore, cou
       await removeAccount(sql, session.account.councilId, id, session.account.id);
     } catch (error) {
       if (error instanceof AccountError && error.code === "not-found") return notFound();
-      if (error instanceof AccountError && error.code === "cannot-remove-self") return reply.code(409).send({ error: "cannot-remove-self", message: error.message });
+      if (error instanceof AccountError && error.code === "cannot-remove-self")
+        return reply.code(409).send({ error: "cannot-remove-self", message: error.message });
       throw error;
     }
     await audit(sql, { councilId: session.account.councilId, accountId: session.account.id, action: "remove", detail: id });

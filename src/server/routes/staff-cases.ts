@@ -27,7 +27,12 @@ const flag = z.literal("true", "staff:problems.invalid");
 const page = z.coerce.number("staff:problems.invalid").int("staff:problems.invalid").min(1, "staff:problems.invalid").max(100_000, "staff:problems.invalid");
 
 const inboxQuerySchema = z.strictObject({
-  stage: z.coerce.number("staff:problems.invalid").int("staff:problems.invalid").min(1, "staff:problems.invalid").max(MAX_STAGE, "staff:problems.invalid").optional(),
+  stage: z.coerce
+    .number("staff:problems.invalid")
+    .int("staff:problems.invalid")
+    .min(1, "staff:problems.invalid")
+    .max(MAX_STAGE, "staff:problems.invalid")
+    .optional(),
   state: z.enum(complaintStates, "staff:problems.invalid").optional(),
   overdue: flag.optional(),
   dueSoon: flag.optional(),
@@ -38,11 +43,20 @@ const inboxQuerySchema = z.strictObject({
     .pipe(z.string().regex(/^[A-Z0-9-]{0,12}$/, "staff:problems.invalid"))
     .optional(),
   page: page.default(1),
-  pageSize: z.coerce.number("staff:problems.invalid").int("staff:problems.invalid").min(1, "staff:problems.invalid").max(100, "staff:problems.invalid").default(25),
+  pageSize: z.coerce
+    .number("staff:problems.invalid")
+    .int("staff:problems.invalid")
+    .min(1, "staff:problems.invalid")
+    .max(100, "staff:problems.invalid")
+    .default(25),
 });
 
 const auditQuerySchema = z.strictObject({
-  reference: z.string().transform((v) => v.trim().toUpperCase()).pipe(referenceSchema).optional(),
+  reference: z
+    .string()
+    .transform((v) => v.trim().toUpperCase())
+    .pipe(referenceSchema)
+    .optional(),
   page: page.default(1),
   pageSize: z.coerce.number("staff:problems.invalid").int().min(1, "staff:problems.invalid").max(100, "staff:problems.invalid").default(50),
 });
@@ -187,7 +201,10 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     ]);
     const soonUntil = addWorkingDays(today, DUE_SOON_WORKING_DAYS);
     const items = rows.map((r) => {
-      const due = r.next_due_on === null || r.next_due_what === null ? null : { what: r.next_due_what, date: r.next_due_on, estimated: Number(r.next_due_estimated) === 1 };
+      const due =
+        r.next_due_on === null || r.next_due_what === null
+          ? null
+          : { what: r.next_due_what, date: r.next_due_on, estimated: Number(r.next_due_estimated) === 1 };
       const overdue = due !== null && !due.estimated && due.date < today;
       return {
         reference: r.reference,
@@ -233,7 +250,14 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
       complaint: ctx.answers,
       escalations: escalations.map((e) => {
         const body = JSON.parse(e.body) as { why?: string; wantNow?: string };
-        return { id: e.id, toStage: e.toStage, receivedAt: e.receivedAt, why: body.why ?? "", wantNow: body.wantNow ?? null, replyReceivedOn: e.replyReceivedOn };
+        return {
+          id: e.id,
+          toStage: e.toStage,
+          receivedAt: e.receivedAt,
+          why: body.why ?? "",
+          wantNow: body.wantNow ?? null,
+          replyReceivedOn: e.replyReceivedOn,
+        };
       }),
       events: [
         ...escalations.map((e) => ({
@@ -289,7 +313,9 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     const parsed = staffEventSchema.safeParse(request.body);
     if (!parsed.success) return badRequest(reply, parsed.error, "invalid-event");
     const ctx = caseContext(complaint, councils);
-    const result = await recordEvent(sql, ctx, parsed.data, { id: session.account.id, email: session.account.email }, () => store.listEscalations(complaint.id));
+    const result = await recordEvent(sql, ctx, parsed.data, { id: session.account.id, email: session.account.email }, () =>
+      store.listEscalations(complaint.id),
+    );
     if (result.kind === "refused") {
       return reply.code(409).send({
         error: "event-refused",
@@ -337,7 +363,8 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
   app.get("/api/v1/staff/audit", async (request, reply) => {
     const session = await requireSession(sql, request, reply, { change: false });
     if (!session) return reply;
-    if (session.account.role !== "manager") return reply.code(403).send({ error: "not-allowed", message: "Only a complaints manager can read the audit trail." });
+    if (session.account.role !== "manager")
+      return reply.code(403).send({ error: "not-allowed", message: "Only a complaints manager can read the audit trail." });
     const parsed = auditQuerySchema.safeParse(request.query ?? {});
     if (!parsed.success) return badRequest(reply, parsed.error);
     const q = parsed.data;
@@ -349,7 +376,14 @@ export function staffCaseRoutes(app: FastifyInstance, store: ComplaintStore, cou
     }
     const offset = (q.page - 1) * q.pageSize;
     // No account: Speak Up itself (the retention job, decision 020).
-    const rows = await sql.all<{ at: string; account_id: string | null; email: string | null; action: string; reference: string | null; detail: string | null }>(
+    const rows = await sql.all<{
+      at: string;
+      account_id: string | null;
+      email: string | null;
+      action: string;
+      reference: string | null;
+      detail: string | null;
+    }>(
       `SELECT l.at, l.account_id, a.email, l.action, l.reference, l.detail FROM staff_audit l LEFT JOIN staff_accounts a ON a.id = l.account_id
        WHERE ${filter} ORDER BY l.seq DESC LIMIT ${q.pageSize} OFFSET ${offset}`,
       params,

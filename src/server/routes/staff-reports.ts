@@ -95,7 +95,12 @@ function complaintRecord(c: RangeCase): Record<(typeof complaintColumns)[number]
   const a = c.ctx.answers;
   const progress = progressFor(c.ctx, c.events);
   const contact = a.contact;
-  const details = contact ? Object.entries(contact).filter(([k]) => k !== "method").map(([, v]) => String(v)).join("; ") : "";
+  const details = contact
+    ? Object.entries(contact)
+        .filter(([k]) => k !== "method")
+        .map(([, v]) => String(v))
+        .join("; ")
+    : "";
   return {
     reference: c.ctx.complaint.reference,
     receivedAt: c.ctx.complaint.receivedAt,
@@ -131,7 +136,13 @@ function eventRecords(c: RangeCase): Array<Record<(typeof eventColumns)[number],
     recordedAt: e.receivedAt,
     recordedBy: null as string | null,
   }));
-  const staff = c.staff.map((s) => ({ id: s.id, source: "staff", event: s.event as Record<string, unknown>, recordedAt: s.recordedAt, recordedBy: s.recordedBy.email as string | null }));
+  const staff = c.staff.map((s) => ({
+    id: s.id,
+    source: "staff",
+    event: s.event as Record<string, unknown>,
+    recordedAt: s.recordedAt,
+    recordedBy: s.recordedBy.email as string | null,
+  }));
   const str = (v: unknown): Cell => (v === undefined ? null : typeof v === "number" || typeof v === "boolean" ? v : String(v));
   return [...phone, ...staff]
     .sort((x, y) => (x.recordedAt < y.recordedAt ? -1 : x.recordedAt > y.recordedAt ? 1 : 0))
@@ -166,7 +177,11 @@ const NOT_ALLOWED = { error: "not-allowed", message: "Only a complaints manager 
 export function staffReportRoutes(app: FastifyInstance, store: ComplaintStore, councils: Map<string, CouncilSettings>): void {
   const sql = store.sql;
 
-  async function managerWithRange(request: FastifyRequest, reply: FastifyReply, defaultFormat: "csv" | "json"): Promise<{ session: Session; range: Range } | undefined> {
+  async function managerWithRange(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    defaultFormat: "csv" | "json",
+  ): Promise<{ session: Session; range: Range } | undefined> {
     const session = await requireSession(sql, request, reply, { change: false });
     if (!session) return undefined;
     if (session.account.role !== "manager") {
@@ -248,13 +263,24 @@ export function staffReportRoutes(app: FastifyInstance, store: ComplaintStore, c
         events: c.events,
       });
     }
-    await audit(sql, { councilId, accountId: session.account.id, action: "report", detail: `report ${range.format} ${range.from} to ${range.to}: ${report.total} complaints` });
+    await audit(sql, {
+      councilId,
+      accountId: session.account.id,
+      action: "report",
+      detail: `report ${range.format} ${range.from} to ${range.to}: ${report.total} complaints`,
+    });
     if (range.format === "csv") {
       void reply
         .header("Content-Type", "text/csv; charset=utf-8")
         .header("Content-Disposition", `attachment; filename="${councilId}-annual-report-${range.from}-to-${range.to}.csv"`)
         .header("Cache-Control", "no-store");
-      return CSV_BOM + csvRow(["section", "row", "count"]) + reportRows(report).map((r) => csvRow(r)).join("");
+      return (
+        CSV_BOM +
+        csvRow(["section", "row", "count"]) +
+        reportRows(report)
+          .map((r) => csvRow(r))
+          .join("")
+      );
     }
     return { councilId, from: range.from, to: range.to, report };
   });

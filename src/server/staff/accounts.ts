@@ -95,25 +95,30 @@ export async function createAccount(
   const createdAt = now.toISOString();
   const expiresAt = new Date(now.getTime() + SETUP_VALID_MS).toISOString();
   const taken = () => new AccountError("email-taken", "There is already an account with this email.");
-  await sql.transaction(async (tx) => {
-    const existing = await tx.all("SELECT id FROM staff_accounts WHERE email = $1 AND status <> 'removed'", [email]);
-    if (existing.length > 0) throw taken();
-    await tx.run(
-      "INSERT INTO staff_accounts (id, council_id, email, role, status, created_at) VALUES ($1, $2, $3, $4, 'invited', $5)",
-      [id, input.councilId, email, input.role, createdAt],
-    );
-    await tx.run("INSERT INTO staff_setup_tokens (token_hash, account_id, expires_at, created_at) VALUES ($1, $2, $3, $4)", [
-      sha256(token),
-      id,
-      expiresAt,
-      createdAt,
-    ]);
-  }).catch((error: unknown) => {
-    // Two invitations for one email at once: the unique index stops the second.
-    const code = (error as { code?: string }).code;
-    if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE") throw taken();
-    throw error;
-  });
+  await sql
+    .transaction(async (tx) => {
+      const existing = await tx.all("SELECT id FROM staff_accounts WHERE email = $1 AND status <> 'removed'", [email]);
+      if (existing.length > 0) throw taken();
+      await tx.run("INSERT INTO staff_accounts (id, council_id, email, role, status, created_at) VALUES ($1, $2, $3, $4, 'invited', $5)", [
+        id,
+        input.councilId,
+        email,
+        input.role,
+        createdAt,
+      ]);
+      await tx.run("INSERT INTO staff_setup_tokens (token_hash, account_id, expires_at, created_at) VALUES ($1, $2, $3, $4)", [
+        sha256(token),
+        id,
+        expiresAt,
+        createdAt,
+      ]);
+    })
+    .catch((error: unknown) => {
+      // Two invitations for one email at once: the unique index stops the second.
+      const code = (error as { code?: string }).code;
+      if (code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE") throw taken();
+      throw error;
+    });
   return {
     account: { id, councilId: input.councilId, email, role: input.role, status: "invited", createdAt },
     setupToken: token,
@@ -122,10 +127,7 @@ export async function createAccount(
 }
 
 export async function listAccounts(sql: Sql, councilId: string): Promise<StaffAccount[]> {
-  const rows = await sql.all<AccountRow>(
-    "SELECT * FROM staff_accounts WHERE council_id = $1 AND status <> 'removed' ORDER BY email",
-    [councilId],
-  );
+  const rows = await sql.all<AccountRow>("SELECT * FROM staff_accounts WHERE council_id = $1 AND status <> 'removed' ORDER BY email", [councilId]);
   return rows.map(toAccount);
 }
 
@@ -133,10 +135,11 @@ export async function listAccounts(sql: Sql, councilId: string): Promise<StaffAc
 export async function removeAccount(sql: Sql, councilId: string, accountId: string, by: string, now = new Date()): Promise<void> {
   if (accountId === by) throw new AccountError("cannot-remove-self", "You cannot remove your own account. Ask another manager.");
   await sql.transaction(async (tx) => {
-    const changed = await tx.run(
-      "UPDATE staff_accounts SET status = 'removed', removed_at = $3 WHERE id = $1 AND council_id = $2 AND status <> 'removed'",
-      [accountId, councilId, now.toISOString()],
-    );
+    const changed = await tx.run("UPDATE staff_accounts SET status = 'removed', removed_at = $3 WHERE id = $1 AND council_id = $2 AND status <> 'removed'", [
+      accountId,
+      councilId,
+      now.toISOString(),
+    ]);
     if (changed === 0) throw new AccountError("not-found", "There is no such account.");
     await tx.run("UPDATE staff_sessions SET ended_at = $2 WHERE account_id = $1 AND ended_at IS NULL", [accountId, now.toISOString()]);
   });
@@ -245,7 +248,11 @@ export async function newChallenge(sql: Sql, accountId: string, now = new Date()
 }
 
 /** The account a challenge was given to, while it is unused and fresh. */
-export async function challengeAccount(sql: Sql, challenge: string, now = new Date()): Promise<StaffAccount & { totpSecret: string; lastStep: number | null } | undefined> {
+export async function challengeAccount(
+  sql: Sql,
+  challenge: string,
+  now = new Date(),
+): Promise<(StaffAccount & { totpSecret: string; lastStep: number | null }) | undefined> {
   const rows = await sql.all<AccountRow>(
     `SELECT a.* FROM staff_challenges c JOIN staff_accounts a ON a.id = c.account_id
      WHERE c.token_hash = $1 AND c.used_at IS NULL AND c.expires_at > $2 AND a.status = 'active'`,
@@ -285,26 +292,37 @@ export async function completeSignIn(
     if (used === 0) return false;
     if (step !== undefined) {
       // Each code once: only a later time step than the last one used moves the account on.
-      const moved = await tx.run(
-        "UPDATE staff_accounts SET last_totp_step = $2 WHERE id = $1 AND (last_totp_step IS NULL OR last_totp_step < $2)",
-        [account.id, step],
-      );
+      const moved = await tx.run("UPDATE staff_accounts SET last_totp_step = $2 WHERE id = $1 AND (last_totp_step IS NULL OR last_totp_step < $2)", [
+        account.id,
+        step,
+      ]);
       if (moved === 0) return false;
     } else if ("recoveryCode" in proof) {
-      const spent = await tx.run(
-        "UPDATE staff_recovery_codes SET used_at = $3 WHERE code_hash = $1 AND account_id = $2 AND used_at IS NULL",
-        [recoveryHash(account.id, proof.recoveryCode), account.id, createdAt],
-      );
+      const spent = await tx.run("UPDATE staff_recovery_codes SET used_at = $3 WHERE code_hash = $1 AND account_id = $2 AND used_at IS NULL", [
+        recoveryHash(account.id, proof.recoveryCode),
+        account.id,
+        createdAt,
+      ]);
       if (spent === 0) return false;
     }
-    await tx.run(
-      "INSERT INTO staff_sessions (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)",
-      [sha256(token), account.id, csrfToken, createdAt, expiresAt],
-    );
+    await tx.run("INSERT INTO staff_sessions (token_hash, account_id, csrf_token, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)", [
+      sha256(token),
+      account.id,
+      csrfToken,
+      createdAt,
+      expiresAt,
+    ]);
     return true;
   });
   if (!ok) return undefined;
-  const plain: StaffAccount = { id: account.id, councilId: account.councilId, email: account.email, role: account.role, status: account.status, createdAt: account.createdAt };
+  const plain: StaffAccount = {
+    id: account.id,
+    councilId: account.councilId,
+    email: account.email,
+    role: account.role,
+    status: account.status,
+    createdAt: account.createdAt,
+  };
   return { token, session: { account: plain, csrfToken, createdAt, lastSeenAt: createdAt, expiresAt, tokenHash: sha256(token) } };
 }
 
@@ -364,10 +382,9 @@ export async function signInWait(sql: Sql, keys: readonly string[], now = new Da
 export async function recordFailure(sql: Sql, keys: readonly string[], now = new Date()): Promise<void> {
   for (const key of keys) {
     await sql.transaction(async (tx) => {
-      const rows = await tx.all<{ failures: number; last_failure_at: string }>(
-        "SELECT failures, last_failure_at FROM staff_sign_in_failures WHERE key = $1",
-        [key],
-      );
+      const rows = await tx.all<{ failures: number; last_failure_at: string }>("SELECT failures, last_failure_at FROM staff_sign_in_failures WHERE key = $1", [
+        key,
+      ]);
       const previous = rows[0];
       const calm = previous !== undefined && now.getTime() - new Date(previous.last_failure_at).getTime() > FORGET_AFTER_MS;
       const failures = previous === undefined || calm ? 1 : Number(previous.failures) + 1;

@@ -125,15 +125,19 @@ export async function audit(
   entry: { councilId: string; accountId: string; action: AuditAction; complaintId?: string; reference?: string; detail?: string },
   now = new Date(),
 ): Promise<void> {
-  await sql.run(
-    "INSERT INTO staff_audit (id, council_id, account_id, at, action, complaint_id, reference, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    [randomUUID(), entry.councilId, entry.accountId, now.toISOString(), entry.action, entry.complaintId ?? null, entry.reference ?? null, entry.detail ?? null],
-  );
+  await sql.run("INSERT INTO staff_audit (id, council_id, account_id, at, action, complaint_id, reference, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", [
+    randomUUID(),
+    entry.councilId,
+    entry.accountId,
+    now.toISOString(),
+    entry.action,
+    entry.complaintId ?? null,
+    entry.reference ?? null,
+    entry.detail ?? null,
+  ]);
 }
 
-export type RecordResult =
-  | { kind: "recorded"; event: StoredStaffEvent; progress: ComplaintProgress }
-  | { kind: "refused"; problems: EventProblem[] };
+export type RecordResult = { kind: "recorded"; event: StoredStaffEvent; progress: ComplaintProgress } | { kind: "refused"; problems: EventProblem[] };
 
 /**
  * Check one event against the complaint as it is now and store it with its effects (the inbox
@@ -164,14 +168,30 @@ export async function recordEvent(
     if (problems.length > 0) return { kind: "refused", problems };
     const id = randomUUID();
     const recordedAt = now.toISOString();
-    await tx.run(
-      "INSERT INTO staff_events (id, complaint_id, type, body, supersedes, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [id, ctx.complaint.id, event.type, JSON.stringify(event), event.supersedes ?? null, recordedAt, by.id],
-    );
+    await tx.run("INSERT INTO staff_events (id, complaint_id, type, body, supersedes, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+      id,
+      ctx.complaint.id,
+      event.type,
+      JSON.stringify(event),
+      event.supersedes ?? null,
+      recordedAt,
+      by.id,
+    ]);
     const stored: StoredStaffEvent = { id, event, recordedAt, recordedBy: by };
     const progress = progressFor(ctx, knownEvents(escalations, [...staff, stored]), now);
     await saveSummary(tx, ctx, progress);
-    await audit(tx, { councilId: ctx.complaint.councilId, accountId: by.id, action: "record-event", complaintId: ctx.complaint.id, reference: ctx.complaint.reference, detail: event.type }, now);
+    await audit(
+      tx,
+      {
+        councilId: ctx.complaint.councilId,
+        accountId: by.id,
+        action: "record-event",
+        complaintId: ctx.complaint.id,
+        reference: ctx.complaint.reference,
+        detail: event.type,
+      },
+      now,
+    );
     return { kind: "recorded", event: stored, progress };
   });
 }

@@ -59,7 +59,7 @@ describe("CSV cells", () => {
     ["-1", "'-1"],
     ["@cmd", "'@cmd"],
     ["\tindented", "'\tindented"],
-    ["\rreturn", "\"'\rreturn\""],
+    ["\rreturn", '"\'\rreturn"'],
     ['=HYPERLINK("http://x","y")', '"\'=HYPERLINK(""http://x"",""y"")"'],
     ["a = b", "a = b"],
     ["Zoë – 😀", "Zoë – 😀"],

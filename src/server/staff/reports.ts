@@ -26,7 +26,6 @@ export interface RangeCase {
   events: KnownEvent[];
 }
 
-
 /**
  * caseContext without running complaintSchema again: every stored body passed it on the way in
  * (POST /api/v1/complaints stores only what it validated), and re-checking costs about 0.75 ms a

@@ -75,12 +75,7 @@ function sameToken(a: string, b: string): boolean {
  * The session, or a reply already sent: 401 with no live session, 403 for a change without the
  * session's CSRF token (header `x-csrf-token`).
  */
-export async function requireSession(
-  sql: Sql,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  options: { change: boolean },
-): Promise<Session | undefined> {
+export async function requireSession(sql: Sql, request: FastifyRequest, reply: FastifyReply, options: { change: boolean }): Promise<Session | undefined> {
   void reply.header("Cache-Control", "no-store");
   const token = readCookie(request.headers.cookie, cookieName(request));
   const session = token === undefined ? undefined : await findSession(sql, token);

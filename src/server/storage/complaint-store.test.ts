@@ -175,10 +175,20 @@ describe.each(testStores())("complaint store contract: $name", ({ open }) => {
 
   it("a resend with the same body replaces the access code with the token; a different body changes neither", async () => {
     await store.insertComplaint({ ...complaint(ID_A), accessCodeHash: () => sha256("first code") }, () => "SU-AAAA-BBBB");
-    await store.insertComplaint({ ...complaint(ID_A, undefined, sha256("other token")), bodyHash: sha256("other"), accessCodeHash: () => sha256("other code") }, () => "SU-EEEE-FFFF");
+    await store.insertComplaint(
+      { ...complaint(ID_A, undefined, sha256("other token")), bodyHash: sha256("other"), accessCodeHash: () => sha256("other code") },
+      () => "SU-EEEE-FFFF",
+    );
     expect(await store.findCredentials("SU-AAAA-BBBB")).toMatchObject({ accessCodeHash: sha256("first code") });
-    await store.insertComplaint({ ...complaint(ID_A, undefined, sha256("new token")), accessCodeHash: (reference) => sha256(`new code ${reference}`) }, () => "SU-EEEE-FFFF");
-    expect(await store.findCredentials("SU-AAAA-BBBB")).toEqual({ id: ID_A, statusTokenHash: sha256("new token"), accessCodeHash: sha256("new code SU-AAAA-BBBB") });
+    await store.insertComplaint(
+      { ...complaint(ID_A, undefined, sha256("new token")), accessCodeHash: (reference) => sha256(`new code ${reference}`) },
+      () => "SU-EEEE-FFFF",
+    );
+    expect(await store.findCredentials("SU-AAAA-BBBB")).toEqual({
+      id: ID_A,
+      statusTokenHash: sha256("new token"),
+      accessCodeHash: sha256("new code SU-AAAA-BBBB"),
+    });
   });
 
   it("makes every commit durable: SQLite synchronous=FULL (2), PostgreSQL synchronous_commit=on (issue 10)", async () => {
@@ -277,9 +287,7 @@ describe.each(testStores())("complaint store contract: $name", ({ open }) => {
   });
 
   it("stores each of many concurrent sends of the same id once", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => store.insertComplaint(complaint(ID_A), () => `SU-AAAA-BBB${"23456789"[i]}`)),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => store.insertComplaint(complaint(ID_A), () => `SU-AAAA-BBB${"23456789"[i]}`)));
     expect(new Set(results.map((r) => r.reference)).size).toBe(1);
     expect(results.filter((r) => r.kind === "created")).toHaveLength(1);
     expect(await store.countComplaints()).toBe(1);

@@ -79,8 +79,7 @@ export interface StoredCredentials {
 }
 
 export type InsertResult =
-  | { kind: "created"; reference: string; receivedAt: string }
-  | { kind: "duplicate"; reference: string; receivedAt: string; sameBody: boolean };
+  { kind: "created"; reference: string; receivedAt: string } | { kind: "duplicate"; reference: string; receivedAt: string; sameBody: boolean };
 
 /** A request for the next stage (`escalations` table). `body` is the validated request as JSON text. */
 export interface NewEscalation {

@@ -15,7 +15,6 @@ import { DELIVERY_INSERT_PG, deliveryRows, pgParams, type Arrival, type PlannedD
 import { loadMigrations } from "./migrations";
 import { postgresSql } from "./sql";
 
-
 interface EscalationRow {
   id: string;
   complaint_id: string;
@@ -46,7 +45,6 @@ function toStoredEscalation(row: EscalationRow): StoredEscalation {
   };
 }
 
-
 const UNIQUE_VIOLATION = "23505";
 /** An arbitrary constant key so concurrent server starts run migrations one at a time. */
 const MIGRATION_LOCK = 724_611_001;
@@ -74,8 +72,7 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
     await pool.end().catch(() => {});
     const safeUrl = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
     throw new StoreConfigError(
-      `Could not use the PostgreSQL database at ${safeUrl}: ${(error as Error).message}. ` +
-        `Check the server is running and DATABASE_URL is right.`,
+      `Could not use the PostgreSQL database at ${safeUrl}: ${(error as Error).message}. ` + `Check the server is running and DATABASE_URL is right.`,
       { cause: error },
     );
   }
@@ -171,10 +168,7 @@ export async function openPostgresStore(url: string): Promise<ComplaintStore> {
     },
     insertEscalation: (escalation) => insertEscalation(pool, escalation),
     async listEscalations(complaintId) {
-      const result = await pool.query<EscalationRow>(
-        `SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE complaint_id = $1 ORDER BY to_stage`,
-        [complaintId],
-      );
+      const result = await pool.query<EscalationRow>(`SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE complaint_id = $1 ORDER BY to_stage`, [complaintId]);
       return result.rows.map(toStoredEscalation);
     },
     async countEscalations() {
@@ -202,21 +196,15 @@ async function insertEscalation(pool: pg.Pool, escalation: NewEscalation): Promi
     event: "escalation.received",
     at: escalation.receivedAt,
   });
-  const inserted = await inTransaction(pool, escalation.deliveries ?? [], arrival, (client) => client.query<EscalationRow>(
-    `INSERT INTO escalations (id, complaint_id, to_stage, body, body_hash, reply_received_on, received_at)
+  const inserted = await inTransaction(pool, escalation.deliveries ?? [], arrival, (client) =>
+    client.query<EscalationRow>(
+      `INSERT INTO escalations (id, complaint_id, to_stage, body, body_hash, reply_received_on, received_at)
      VALUES ($1, $2, $3, $4::jsonb, $5, $6::date, $7)
      ON CONFLICT DO NOTHING
      RETURNING ${ESCALATION_COLUMNS}`,
-    [
-      escalation.id,
-      escalation.complaintId,
-      escalation.toStage,
-      escalation.body,
-      escalation.bodyHash,
-      escalation.replyReceivedOn,
-      escalation.receivedAt,
-    ],
-  ));
+      [escalation.id, escalation.complaintId, escalation.toStage, escalation.body, escalation.bodyHash, escalation.replyReceivedOn, escalation.receivedAt],
+    ),
+  );
   const row = inserted.rows[0];
   if (row) return { kind: "created", escalation: toStoredEscalation(row) };
   const byId = await pool.query<EscalationRow>(`SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE id = $1`, [escalation.id]);
@@ -225,10 +213,10 @@ async function insertEscalation(pool: pg.Pool, escalation: NewEscalation): Promi
     const same = existing.complaint_id === escalation.complaintId && existing.body_hash === escalation.bodyHash;
     return same ? { kind: "duplicate", escalation: toStoredEscalation(existing) } : { kind: "id-reused" };
   }
-  const atStage = await pool.query<EscalationRow>(
-    `SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE complaint_id = $1 AND to_stage = $2`,
-    [escalation.complaintId, escalation.toStage],
-  );
+  const atStage = await pool.query<EscalationRow>(`SELECT ${ESCALATION_COLUMNS} FROM escalations WHERE complaint_id = $1 AND to_stage = $2`, [
+    escalation.complaintId,
+    escalation.toStage,
+  ]);
   const taken = atStage.rows[0];
   if (taken) return { kind: "stage-taken", escalation: toStoredEscalation(taken) };
   throw new Error(`Escalation ${escalation.id} was neither stored nor blocked by another row`);
@@ -267,18 +255,13 @@ async function migrate(pool: pg.Pool): Promise<void> {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const applied = new Set(
-      (await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map((r) => r.version),
-    );
+    const applied = new Set((await client.query<{ version: number }>("SELECT version FROM schema_migrations")).rows.map((r) => r.version));
     for (const migration of loadMigrations("postgres")) {
       if (applied.has(migration.version)) continue;
       await client.query("BEGIN");
       try {
         await client.query(migration.sql);
-        await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
-          migration.version,
-          migration.name,
-        ]);
+        await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [migration.version, migration.name]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -18,7 +18,6 @@ import { DELIVERY_INSERT_NAMED, deliveryRows } from "../notifications/delivery-s
 import { loadMigrations } from "./migrations";
 import { sqliteSql } from "./sql";
 
-
 interface EscalationRow {
   id: string;
   complaint_id: string;
@@ -40,7 +39,6 @@ function toStoredEscalation(row: EscalationRow): StoredEscalation {
     receivedAt: row.received_at,
   };
 }
-
 
 /**
  * Settings every connection gets. `synchronous = FULL`: in WAL mode NORMAL (the default) does not
@@ -103,9 +101,7 @@ export function openSqliteStore(file: string, options: { synchronous?: "FULL" | 
   const rotateAccessCode = db.prepare<[string, string]>("UPDATE complaints SET access_code_hash = ? WHERE id = ?");
   const count = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM complaints");
   const escalationById = db.prepare<[string], EscalationRow>("SELECT * FROM escalations WHERE id = ?");
-  const escalationAtStage = db.prepare<[string, number], EscalationRow>(
-    "SELECT * FROM escalations WHERE complaint_id = ? AND to_stage = ?",
-  );
+  const escalationAtStage = db.prepare<[string, number], EscalationRow>("SELECT * FROM escalations WHERE complaint_id = ? AND to_stage = ?");
   const escalationsOf = db.prepare<[string], EscalationRow>("SELECT * FROM escalations WHERE complaint_id = ? ORDER BY to_stage");
   const insertEscalationRow = db.prepare(
     `INSERT INTO escalations (id, complaint_id, to_stage, body, body_hash, reply_received_on, received_at)
@@ -191,7 +187,10 @@ function migrate(db: Database.Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(
-    db.prepare<[], { version: number }>("SELECT version FROM schema_migrations").all().map((r) => r.version),
+    db
+      .prepare<[], { version: number }>("SELECT version FROM schema_migrations")
+      .all()
+      .map((r) => r.version),
   );
   const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
   for (const migration of loadMigrations("sqlite")) {

@@ -93,11 +93,7 @@ export function StaffLayout() {
           <Link to="/" className="header__name">
             {t("serviceName")}
           </Link>
-          {staff ? (
-            <p className="staff-header__who">
-              {t("header.signedInAs", { email: staff.email, council: staff.councilName })}
-            </p>
-          ) : null}
+          {staff ? <p className="staff-header__who">{t("header.signedInAs", { email: staff.email, council: staff.councilName })}</p> : null}
         </div>
         {staff ? (
           <nav className="staff-nav width-container" aria-label={t("nav.label")}>

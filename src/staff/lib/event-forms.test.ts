@@ -3,13 +3,28 @@ import { defaultStage, eventBody, EVENT_FIELDS, eventTypes, isEventType } from "
 
 describe("staff event forms", () => {
   it("builds the body the API takes: stage as a number, empty optional fields and notes left out", () => {
-    expect(eventBody("replied", { date: "2026-12-01", stage: "1", outcome: "upheld", note: "  " })).toEqual({ type: "replied", date: "2026-12-01", stage: 1, outcome: "upheld" });
-    expect(eventBody("sufficient-interest", { date: "2026-12-01", decision: "accepted", reason: "" })).toEqual({ type: "sufficient-interest", date: "2026-12-01", decision: "accepted" });
+    expect(eventBody("replied", { date: "2026-12-01", stage: "1", outcome: "upheld", note: "  " })).toEqual({
+      type: "replied",
+      date: "2026-12-01",
+      stage: 1,
+      outcome: "upheld",
+    });
+    expect(eventBody("sufficient-interest", { date: "2026-12-01", decision: "accepted", reason: "" })).toEqual({
+      type: "sufficient-interest",
+      date: "2026-12-01",
+      decision: "accepted",
+    });
     expect(eventBody("acknowledged", { date: "2026-12-01", note: "Rang them" })).toEqual({ type: "acknowledged", date: "2026-12-01", note: "Rang them" });
   });
 
   it("keeps a required field even when empty, so the server names it", () => {
-    expect(eventBody("more-time-agreed", { date: "2026-12-01", stage: "1", newDueDate: "", reason: "" })).toEqual({ type: "more-time-agreed", date: "2026-12-01", stage: 1, newDueDate: "", reason: "" });
+    expect(eventBody("more-time-agreed", { date: "2026-12-01", stage: "1", newDueDate: "", reason: "" })).toEqual({
+      type: "more-time-agreed",
+      date: "2026-12-01",
+      stage: 1,
+      newDueDate: "",
+      reason: "",
+    });
   });
 
   it.each([

@@ -4,14 +4,7 @@
  * (last). The server's shared rules decide what is allowed; the form only asks.
  */
 
-import {
-  movedTo,
-  replyOutcomes,
-  requestChannels,
-  staffEventTypes,
-  sufficientInterestDecisions,
-  type StaffEventType,
-} from "../../domain/staff-event-kinds";
+import { movedTo, replyOutcomes, requestChannels, staffEventTypes, sufficientInterestDecisions, type StaffEventType } from "../../domain/staff-event-kinds";
 
 export type EventFieldKind = "date" | "text" | "textarea" | "stage" | "choice";
 

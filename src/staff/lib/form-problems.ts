@@ -13,7 +13,14 @@ export function problemText(t: TFunction, i18nInstance: i18n, key: string): stri
  * Turn an API error into field errors for the fields this form has; anything else (a field the form
  * does not show, or no field at all) goes on `fallbackField` with `fallbackKey`'s words.
  */
-export function errorsFromApi(error: StaffApiError, formFields: readonly string[], fallbackField: string, t: TFunction, i18nInstance: i18n, fallbackKey: string): FieldErrors {
+export function errorsFromApi(
+  error: StaffApiError,
+  formFields: readonly string[],
+  fallbackField: string,
+  t: TFunction,
+  i18nInstance: i18n,
+  fallbackKey: string,
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const problem of error.fields) {
     const field = formFields.includes(problem.field) ? problem.field : fallbackField;

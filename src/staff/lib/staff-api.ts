@@ -190,7 +190,10 @@ async function request<T>(method: "GET" | "POST" | "DELETE", path: string, body?
   if (!response.ok) {
     const shape = (data ?? {}) as { error?: unknown; message?: unknown; fields?: unknown };
     const fields = Array.isArray(shape.fields)
-      ? shape.fields.filter((f): f is FieldProblem => typeof f === "object" && f !== null && typeof (f as FieldProblem).field === "string" && typeof (f as FieldProblem).key === "string")
+      ? shape.fields.filter(
+          (f): f is FieldProblem =>
+            typeof f === "object" && f !== null && typeof (f as FieldProblem).field === "string" && typeof (f as FieldProblem).key === "string",
+        )
       : [];
     const retry = Number(response.headers.get("retry-after"));
     throw new StaffApiError(
@@ -223,7 +226,8 @@ function queryString(query: Record<string, string | undefined>): string {
 }
 
 export const staffApi = {
-  setupCheck: (token: string) => request<{ email: string; councilId: string; councilName: string; role: StaffRole; expiresAt: string }>("POST", "/setup/check", { token }),
+  setupCheck: (token: string) =>
+    request<{ email: string; councilId: string; councilName: string; role: StaffRole; expiresAt: string }>("POST", "/setup/check", { token }),
   setupPassword: (token: string, password: string) => request<{ secret: string; otpauthUri: string }>("POST", "/setup/password", { token, password }),
   setupConfirm: (token: string, code: string) => request<{ recoveryCodes: string[] }>("POST", "/setup/confirm", { token, code }),
   signIn: (email: string, password: string) => request<{ challenge: string; expiresAt: string }>("POST", "/sign-in", { email, password }),
@@ -237,7 +241,8 @@ export const staffApi = {
   recordEvent: (reference: string, event: Record<string, unknown>) =>
     request<{ event: StaffEvent; progress: Progress }>("POST", `/complaints/${encodeURIComponent(reference)}/events`, event),
   accounts: () => request<{ accounts: StaffAccount[] }>("GET", "/accounts"),
-  invite: (email: string, role: StaffRole) => request<{ account: StaffAccount; setupLink: string; setupExpiresAt: string }>("POST", "/accounts", { email, role }),
+  invite: (email: string, role: StaffRole) =>
+    request<{ account: StaffAccount; setupLink: string; setupExpiresAt: string }>("POST", "/accounts", { email, role }),
   resendDelivery: (reference: string, id: string) =>
     request<{ delivery: Delivery }>("POST", `/complaints/${encodeURIComponent(reference)}/deliveries/${encodeURIComponent(id)}/resend`),
   removeAccount: (id: string) => request<undefined>("DELETE", `/accounts/${encodeURIComponent(id)}`),

@@ -2,12 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { StaffApiError } from "./staff-api";
 import { useSessionEnded } from "./staff-session";
 
-export type Loaded<T> =
-  | { status: "loading" }
-  | { status: "ready"; data: T }
-  | { status: "not-found" }
-  | { status: "not-allowed" }
-  | { status: "error" };
+export type Loaded<T> = { status: "loading" } | { status: "ready"; data: T } | { status: "not-found" } | { status: "not-allowed" } | { status: "error" };
 
 /**
  * Load something from the staff API for a page: loading, ready, not found (404: unknown, or another

@@ -51,7 +51,14 @@ export function AuditPage() {
           <label className="label" htmlFor="audit-reference">
             {t("audit.reference")}
           </label>
-          <input id="audit-reference" className="input input--medium" autoComplete="off" spellCheck={false} value={search} onChange={(event) => setSearch(event.target.value)} />
+          <input
+            id="audit-reference"
+            className="input input--medium"
+            autoComplete="off"
+            spellCheck={false}
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
         <button type="submit" className="button">
           {t("audit.search")}
@@ -84,7 +91,9 @@ export function AuditPage() {
                     <td>{item.staff ? item.staff.email : t("audit.system")}</td>
                     <td>
                       {t(`audit.actions.${item.action}`, { defaultValue: item.action })}
-                      {item.detail ? `: ${item.action === "retention-delete" ? deletedCounts(item.detail, t) : t(`events.types.${item.detail}`, { defaultValue: item.detail })}` : ""}
+                      {item.detail
+                        ? `: ${item.action === "retention-delete" ? deletedCounts(item.detail, t) : t(`events.types.${item.detail}`, { defaultValue: item.detail })}`
+                        : ""}
                     </td>
                     <td>{item.reference ? <Link to={`/complaints/${item.reference}`}>{item.reference}</Link> : "–"}</td>
                   </tr>

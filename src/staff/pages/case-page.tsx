@@ -144,7 +144,9 @@ function WhatTheySent({ complaint }: { complaint: Complaint }) {
         <Row label={t("case.sent.adjustments")}>{complaint.adjustments ? <Words>{complaint.adjustments}</Words> : t("case.sent.none")}</Row>
         {complaint.wantsAdvocate ? <Row label={t("case.sent.advocate")}>{t(`case.advocate.${complaint.wantsAdvocate}`)}</Row> : null}
         {eligibility?.childSituation ? <Row label={t("case.sent.situation")}>{t(`case.situations.${eligibility.childSituation}`)}</Row> : null}
-        {eligibility?.topics?.length ? <Row label={t("case.sent.topics")}>{eligibility.topics.map((topic) => t(`case.topics.${topic}`)).join(", ")}</Row> : null}
+        {eligibility?.topics?.length ? (
+          <Row label={t("case.sent.topics")}>{eligibility.topics.map((topic) => t(`case.topics.${topic}`)).join(", ")}</Row>
+        ) : null}
         {eligibility?.when ? <Row label={t("case.sent.whenRoughly")}>{t(`case.whenOptions.${eligibility.when}`)}</Row> : null}
         {eligibility?.proceedings ? (
           <Row label={t("case.sent.proceedings")}>
@@ -156,7 +158,20 @@ function WhatTheySent({ complaint }: { complaint: Complaint }) {
   );
 }
 
-const DETAIL_FIELDS = ["stage", "outcome", "newDueDate", "reason", "how", "investigatingOfficer", "independentPerson", "panelOn", "decision", "to", "where", "why"] as const;
+const DETAIL_FIELDS = [
+  "stage",
+  "outcome",
+  "newDueDate",
+  "reason",
+  "how",
+  "investigatingOfficer",
+  "independentPerson",
+  "panelOn",
+  "decision",
+  "to",
+  "where",
+  "why",
+] as const;
 const DATE_FIELDS = new Set(["newDueDate", "panelOn"]);
 const CHOICE_FIELDS = new Set(["outcome", "how", "decision", "to"]);
 
@@ -171,7 +186,15 @@ function EventDetails({ event }: { event: StaffEvent }) {
           <div key={field}>
             <dt>{t(`events.fields.${field}.label`)}</dt>
             <dd>
-              {DATE_FIELDS.has(field) ? formatDay(value) : CHOICE_FIELDS.has(field) ? t(`events.fields.${field}.options.${value}`, { defaultValue: value }) : field === "stage" ? t("stageN", { stage: value }) : <Words>{value}</Words>}
+              {DATE_FIELDS.has(field) ? (
+                formatDay(value)
+              ) : CHOICE_FIELDS.has(field) ? (
+                t(`events.fields.${field}.options.${value}`, { defaultValue: value })
+              ) : field === "stage" ? (
+                t("stageN", { stage: value })
+              ) : (
+                <Words>{value}</Words>
+              )}
             </dd>
           </div>
         );
@@ -254,7 +277,8 @@ function Timeline({ record }: { record: CaseRecord }) {
               <li className="staff-event" key={event.id}>
                 <h3 className="heading-s">{t("case.timeline.escalation", { stage: escalation?.toStage ?? String(event.stage ?? "") })}</h3>
                 <p className="body">
-                  {t("case.timeline.on", { date: formatDay(event.date) })} <span className="muted">{t("case.timeline.fromPhone", { time: formatTime(event.recordedAt) })}</span>
+                  {t("case.timeline.on", { date: formatDay(event.date) })}{" "}
+                  <span className="muted">{t("case.timeline.fromPhone", { time: formatTime(event.recordedAt) })}</span>
                 </p>
                 {escalation ? <EscalationDetails escalation={escalation} /> : null}
               </li>
@@ -269,13 +293,16 @@ function Timeline({ record }: { record: CaseRecord }) {
               </h3>
               <p className="body">
                 {t("case.timeline.on", { date: formatDay(event.date) })}{" "}
-                <span className="muted">{t("case.timeline.recordedBy", { email: event.recordedBy?.email ?? t("case.timeline.someone"), time: formatTime(event.recordedAt) })}</span>
+                <span className="muted">
+                  {t("case.timeline.recordedBy", { email: event.recordedBy?.email ?? t("case.timeline.someone"), time: formatTime(event.recordedAt) })}
+                </span>
               </p>
               <EventDetails event={event} />
               {!superseded ? (
                 <p className="body">
                   <Link to={`/complaints/${record.reference}/record/${event.type}?supersedes=${encodeURIComponent(event.id)}`}>
-                    {t("case.timeline.correct")} <span className="visually-hidden">{`${t(`events.types.${event.type}`, { defaultValue: event.type })} ${formatDay(event.date)}`}</span>
+                    {t("case.timeline.correct")}{" "}
+                    <span className="visually-hidden">{`${t(`events.types.${event.type}`, { defaultValue: event.type })} ${formatDay(event.date)}`}</span>
                   </Link>
                 </p>
               ) : null}

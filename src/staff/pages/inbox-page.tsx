@@ -32,9 +32,7 @@ function RetentionNotice() {
   const retention = session.retention;
   return (
     <div className={retention === null ? "warning-text" : "inset"} role="note" data-testid="retention-notice">
-      <p className="body">
-        {retention === null ? t("inbox.retention.notSet") : t(`inbox.retention.set.${retention.unit}`, { count: retention.value })}
-      </p>
+      <p className="body">{retention === null ? t("inbox.retention.notSet") : t(`inbox.retention.set.${retention.unit}`, { count: retention.value })}</p>
     </div>
   );
 }
@@ -84,7 +82,15 @@ export function InboxPage() {
             <div id="filter-q-hint" className="hint">
               {t("inbox.filters.qHint")}
             </div>
-            <input id="filter-q" className="input input--medium" aria-describedby="filter-q-hint" autoComplete="off" spellCheck={false} value={draft.q ?? ""} onChange={(event) => set("q", event.target.value)} />
+            <input
+              id="filter-q"
+              className="input input--medium"
+              aria-describedby="filter-q-hint"
+              autoComplete="off"
+              spellCheck={false}
+              value={draft.q ?? ""}
+              onChange={(event) => set("q", event.target.value)}
+            />
           </div>
           <div className="form-group">
             <label className="label" htmlFor="filter-stage">
@@ -130,13 +136,25 @@ export function InboxPage() {
           <legend className="fieldset__legend">{t("inbox.filters.due")}</legend>
           <div className="choices choices--checkboxes staff-filters__checks">
             <div className="choices__item">
-              <input id="filter-overdue" type="checkbox" className="choices__input" checked={draft.overdue === "true"} onChange={(event) => set("overdue", event.target.checked ? "true" : "")} />
+              <input
+                id="filter-overdue"
+                type="checkbox"
+                className="choices__input"
+                checked={draft.overdue === "true"}
+                onChange={(event) => set("overdue", event.target.checked ? "true" : "")}
+              />
               <label className="choices__label" htmlFor="filter-overdue">
                 {t("inbox.filters.overdue")}
               </label>
             </div>
             <div className="choices__item">
-              <input id="filter-due-soon" type="checkbox" className="choices__input" checked={draft.dueSoon === "true"} onChange={(event) => set("dueSoon", event.target.checked ? "true" : "")} />
+              <input
+                id="filter-due-soon"
+                type="checkbox"
+                className="choices__input"
+                checked={draft.dueSoon === "true"}
+                onChange={(event) => set("dueSoon", event.target.checked ? "true" : "")}
+              />
               <label className="choices__label" htmlFor="filter-due-soon">
                 {t("inbox.filters.dueSoon")}
               </label>

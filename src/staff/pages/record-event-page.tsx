@@ -15,7 +15,19 @@ function fieldId(name: string): string {
   return `event-${name}`;
 }
 
-function RecordForm({ reference, type, stage, lastStage, supersedes }: { reference: string; type: EventType; stage: number; lastStage: number; supersedes: string | undefined }) {
+function RecordForm({
+  reference,
+  type,
+  stage,
+  lastStage,
+  supersedes,
+}: {
+  reference: string;
+  type: EventType;
+  stage: number;
+  lastStage: number;
+  supersedes: string | undefined;
+}) {
   const { t, i18n } = useTranslation("staff");
   const navigate = useNavigate();
   const sessionEnded = useSessionEnded();
@@ -85,7 +97,10 @@ function RecordForm({ reference, type, stage, lastStage, supersedes }: { referen
             hint={hint}
             error={error}
             type="radio"
-            options={options.map((option) => ({ value: option, label: field.kind === "stage" ? t("stageN", { stage: option }) : t(`events.fields.${field.name}.options.${option}`) }))}
+            options={options.map((option) => ({
+              value: option,
+              label: field.kind === "stage" ? t("stageN", { stage: option }) : t(`events.fields.${field.name}.options.${option}`),
+            }))}
             chosen={[values[field.name] ?? ""]}
             inputProps={(option) => ({ name: field.name, checked: values[field.name] === option, onChange: () => set(field.name, option) })}
           />
@@ -109,7 +124,15 @@ function RecordForm({ reference, type, stage, lastStage, supersedes }: { referen
       <form noValidate onSubmit={(event) => void submit(event)}>
         {control({ name: "date", kind: "date" })}
         {fields.map(control)}
-        <TextAreaField id={fieldId("note")} label={`${t("events.fields.note.label")} ${t("optional")}`} hint={t("events.fields.note.hint")} rows={3} value={values.note ?? ""} error={errors.note} onChange={(event) => set("note", event.target.value)} />
+        <TextAreaField
+          id={fieldId("note")}
+          label={`${t("events.fields.note.label")} ${t("optional")}`}
+          hint={t("events.fields.note.hint")}
+          rows={3}
+          value={values.note ?? ""}
+          error={errors.note}
+          onChange={(event) => set("note", event.target.value)}
+        />
         <button type="submit" className="button" disabled={busy}>
           {t("record.save")}
         </button>
@@ -128,5 +151,13 @@ export function RecordEventPage() {
   if (record.status === "not-found") return <StaffNotFound />;
   if (record.status === "not-allowed") return <NotAllowed />;
   if (record.status === "error") return <LoadFailed retry={retry} />;
-  return <RecordForm reference={record.data.reference} type={type} stage={record.data.progress.stage} lastStage={record.data.progress.lastStage} supersedes={params.get("supersedes") ?? undefined} />;
+  return (
+    <RecordForm
+      reference={record.data.reference}
+      type={type}
+      stage={record.data.progress.stage}
+      lastStage={record.data.progress.lastStage}
+      supersedes={params.get("supersedes") ?? undefined}
+    />
+  );
 }

@@ -27,7 +27,19 @@ function isoOf(p: Parts): string | undefined {
   return isIsoDate(iso) ? iso : undefined;
 }
 
-function DateInput({ id, legend, value, error, onChange }: { id: string; legend: string; value: Parts; error?: string | undefined; onChange: (p: Parts) => void }) {
+function DateInput({
+  id,
+  legend,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  legend: string;
+  value: Parts;
+  error?: string | undefined;
+  onChange: (p: Parts) => void;
+}) {
   const { t } = useTranslation("staff");
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
@@ -140,7 +152,15 @@ function Bars({ rows }: { rows: Array<[string, number]> }) {
   const max = Math.max(1, ...rows.map(([, n]) => n));
   const rowHeight = 22;
   return (
-    <svg className="staff-chart" aria-hidden="true" focusable="false" viewBox={`0 0 300 ${rows.length * rowHeight}`} width="100%" height={rows.length * rowHeight} preserveAspectRatio="none">
+    <svg
+      className="staff-chart"
+      aria-hidden="true"
+      focusable="false"
+      viewBox={`0 0 300 ${rows.length * rowHeight}`}
+      width="100%"
+      height={rows.length * rowHeight}
+      preserveAspectRatio="none"
+    >
       {rows.map(([label, n], i) => (
         <rect key={label} x={0} y={i * rowHeight + 4} width={(n / max) * 300} height={rowHeight - 8} className="staff-chart__bar" />
       ))}
@@ -208,7 +228,13 @@ function ReportTables({ data }: { data: ReportAnswer }) {
         />
       ))}
       {(["1", "2", "3"] as const).map((s) => (
-        <CountTable key={s} id={`r-timescales-${s}`} caption={t("report.sections.timescales", { stage: s })} rows={entries(r.timescales[s] ?? {})} label={words("report.timescale")} />
+        <CountTable
+          key={s}
+          id={`r-timescales-${s}`}
+          caption={t("report.sections.timescales", { stage: s })}
+          rows={entries(r.timescales[s] ?? {})}
+          label={words("report.timescale")}
+        />
       ))}
       <CountTable
         id="r-stage-3-steps"

@@ -144,8 +144,25 @@ export function SetupPage() {
           <p className="body">{t("setup.forAccount", { email: stage.email, council: stage.councilName })}</p>
           <form noValidate onSubmit={(event) => void submitPassword(event)}>
             <input type="text" name="username" autoComplete="username" value={stage.email} readOnly hidden />
-            <TextInputField id="password" label={t("setup.password")} hint={t("setup.passwordHint", { count: PASSWORD_MIN_LENGTH })} type="password" autoComplete="new-password" value={password} error={errors.password} onChange={(event) => setPassword(event.target.value)} />
-            <TextInputField id="confirm" label={t("setup.confirm")} type="password" autoComplete="new-password" value={confirm} error={errors.confirm} onChange={(event) => setConfirm(event.target.value)} />
+            <TextInputField
+              id="password"
+              label={t("setup.password")}
+              hint={t("setup.passwordHint", { count: PASSWORD_MIN_LENGTH })}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              error={errors.password}
+              onChange={(event) => setPassword(event.target.value)}
+            />
+            <TextInputField
+              id="confirm"
+              label={t("setup.confirm")}
+              type="password"
+              autoComplete="new-password"
+              value={confirm}
+              error={errors.confirm}
+              onChange={(event) => setConfirm(event.target.value)}
+            />
             <button type="submit" className="button" disabled={busy}>
               {t("setup.continue")}
             </button>
@@ -175,7 +192,18 @@ export function SetupPage() {
             <li>{t("setup.enrolStepCode")}</li>
           </ol>
           <form noValidate onSubmit={(event) => void submitCode(event)}>
-            <TextInputField id="code" label={t("signIn.code")} hint={t("signIn.codeHint")} inputMode="numeric" autoComplete="one-time-code" spellCheck={false} width="short" value={code} error={errors.code} onChange={(event) => setCode(event.target.value)} />
+            <TextInputField
+              id="code"
+              label={t("signIn.code")}
+              hint={t("signIn.codeHint")}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              width="short"
+              value={code}
+              error={errors.code}
+              onChange={(event) => setCode(event.target.value)}
+            />
             <button type="submit" className="button" disabled={busy}>
               {t("setup.confirmCode")}
             </button>

@@ -94,8 +94,25 @@ export function SignInPage() {
         ) : null}
         <h1 className="heading-l">{t("signIn.title")}</h1>
         <form noValidate onSubmit={(event) => void submitPassword(event)}>
-          <TextInputField id="email" label={t("signIn.email")} type="email" autoComplete="username" spellCheck={false} value={email} error={errors.email} onChange={(event) => setEmail(event.target.value)} />
-          <TextInputField id="password" label={t("signIn.password")} type="password" autoComplete="current-password" value={password} error={errors.password} onChange={(event) => setPassword(event.target.value)} />
+          <TextInputField
+            id="email"
+            label={t("signIn.email")}
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            value={email}
+            error={errors.email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
+          <TextInputField
+            id="password"
+            label={t("signIn.password")}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            error={errors.password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
           <button type="submit" className="button" disabled={busy}>
             {t("signIn.continue")}
           </button>
@@ -109,9 +126,30 @@ export function SignInPage() {
       <h1 className="heading-l">{t("signIn.codeTitle")}</h1>
       <form noValidate onSubmit={(event) => void submitCode(event)}>
         {step.recovery ? (
-          <TextInputField id="code" label={t("signIn.recoveryCode")} hint={t("signIn.recoveryHint")} autoComplete="off" spellCheck={false} width="medium" value={code} error={errors.code} onChange={(event) => setCode(event.target.value)} />
+          <TextInputField
+            id="code"
+            label={t("signIn.recoveryCode")}
+            hint={t("signIn.recoveryHint")}
+            autoComplete="off"
+            spellCheck={false}
+            width="medium"
+            value={code}
+            error={errors.code}
+            onChange={(event) => setCode(event.target.value)}
+          />
         ) : (
-          <TextInputField id="code" label={t("signIn.code")} hint={t("signIn.codeHint")} inputMode="numeric" autoComplete="one-time-code" spellCheck={false} width="short" value={code} error={errors.code} onChange={(event) => setCode(event.target.value)} />
+          <TextInputField
+            id="code"
+            label={t("signIn.code")}
+            hint={t("signIn.codeHint")}
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
+            width="short"
+            value={code}
+            error={errors.code}
+            onChange={(event) => setCode(event.target.value)}
+          />
         )}
         <div className="button-group">
           <button type="submit" className="button" disabled={busy}>

@@ -130,10 +130,22 @@ export function InvitePage() {
   }
   return (
     <>
-      <ErrorSummary errors={["email", "role"].filter((f) => errors[f]).map((f) => ({ fieldId: f === "role" ? "role" : "email", message: errors[f] ?? "" }))} attempt={attempt} />
+      <ErrorSummary
+        errors={["email", "role"].filter((f) => errors[f]).map((f) => ({ fieldId: f === "role" ? "role" : "email", message: errors[f] ?? "" }))}
+        attempt={attempt}
+      />
       <h1 className="heading-l">{t("invite.title")}</h1>
       <form noValidate onSubmit={(event) => void submit(event)}>
-        <TextInputField id="email" label={t("invite.email")} type="email" autoComplete="off" spellCheck={false} value={email} error={errors.email} onChange={(event) => setEmail(event.target.value)} />
+        <TextInputField
+          id="email"
+          label={t("invite.email")}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          value={email}
+          error={errors.email}
+          onChange={(event) => setEmail(event.target.value)}
+        />
         <ChoicesField
           id="role"
           legend={t("invite.role")}

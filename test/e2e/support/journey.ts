@@ -8,11 +8,7 @@ import { expectNoAxeViolations } from "./browser";
  * with a mistake so the error state is checked too. One runner drives them with the mouse or with
  * the keyboard alone, running axe on every page and state it meets.
  */
-export type Action =
-  | { radio: string }
-  | { checkbox: string }
-  | { fill: string | RegExp; value: string }
-  | { see: string | RegExp };
+export type Action = { radio: string } | { checkbox: string } | { fill: string | RegExp; value: string } | { see: string | RegExp };
 
 export interface PageStep {
   heading: string | RegExp;

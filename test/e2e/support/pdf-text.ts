@@ -1,6 +1,7 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decodePDFRawStream, type PDFRef } from "pdf-lib";
 
-const bytesOf = (stream: PDFStream) => Buffer.from(stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents()).toString("latin1");
+const bytesOf = (stream: PDFStream) =>
+  Buffer.from(stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents()).toString("latin1");
 
 /**
  * The text as a PDF reader extracts it: each `<hex> Tj` read through its font's ToUnicode map
@@ -43,4 +44,3 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   }
   return lines.join("\n");
 }
-

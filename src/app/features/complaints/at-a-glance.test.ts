@@ -11,13 +11,6 @@ describe("Your complaints at a glance", () => {
       ["late a lot", { kind: "late", date: "2026-10-01" }],
       ["ombudsman", { kind: "ombudsman-by", date: "2027-11-01" }],
     ];
-    expect(byUrgency(items, ([, next]) => next).map(([name]) => name)).toEqual([
-      "late a lot",
-      "late a little",
-      "reply soon",
-      "ask later",
-      "ombudsman",
-      "none",
-    ]);
+    expect(byUrgency(items, ([, next]) => next).map(([name]) => name)).toEqual(["late a lot", "late a little", "reply soon", "ask later", "ombudsman", "none"]);
   });
 });

@@ -12,7 +12,13 @@ const repository = outboxRepository();
  * "Make a new access code": for when someone else may have seen it. The old code stops working at
  * once; the new one is shown and kept on this phone like the first (decision 015).
  */
-export function ChangeAccessCode({ sent, showNewCode = true }: { sent: SentRecord; /** False where the page already shows the kept code, live. */ showNewCode?: boolean }) {
+export function ChangeAccessCode({
+  sent,
+  showNewCode = true,
+}: {
+  sent: SentRecord;
+  /** False where the page already shows the kept code, live. */ showNewCode?: boolean;
+}) {
   const { t, i18n } = useTranslation("complaints");
   const [state, setState] = useState<"idle" | "busy" | AccessCodeResult>("idle");
   if (!sent.statusToken) return null;

@@ -67,7 +67,9 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
   const date = (iso: string) => formatLongDate(iso, i18n.language);
   const overdue = current?.status === "overdue";
   // Stage 3 has steps (the panel meets, reports, the council answers): say which one is late.
-  const lateStep = current?.milestones.find((m) => m.late && !m.done && m.due && (m.kind === "panelMeeting" || m.kind === "panelReport" || m.kind === "finalResponse"));
+  const lateStep = current?.milestones.find(
+    (m) => m.late && !m.done && m.due && (m.kind === "panelMeeting" || m.kind === "panelReport" || m.kind === "finalResponse"),
+  );
   const responded = current?.respondedOn !== undefined;
   const requestWindow = progress.next === 3 ? council.timescales.stage3RequestWindow : council.timescales.stage2RequestWindow;
   const checked = sent.status ? formatDateTime(sent.status.checkedAt, i18n.language) : undefined;
@@ -180,7 +182,10 @@ export function ComplaintPage({ sent, council, request }: { sent: SentRecord; co
             ? t("detail.askBy", { stage: progress.next, date: date(current.escalation.deadline) })
             : progress.procedure.kind === "local"
               ? t("detail.askLocal")
-              : t(requestWindow.unit === "calendar-days" ? "detail.askWithin_calendar" : "detail.askWithin", { stage: progress.next, count: requestWindow.value })}
+              : t(requestWindow.unit === "calendar-days" ? "detail.askWithin_calendar" : "detail.askWithin", {
+                  stage: progress.next,
+                  count: requestWindow.value,
+                })}
         </p>
       ) : (
         <p className="body">{t("detail.lastStage")}</p>

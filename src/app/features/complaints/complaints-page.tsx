@@ -67,7 +67,9 @@ export function ComplaintsPage({ council, councilNames }: ComplaintsPageProps) {
       <div role="status">{deleted ? <p className="body notice">{t("deleteWaiting.deleted")}</p> : null}</div>
       {view.setAside > 0 ? (
         <section className="notice" aria-labelledby="set-aside-heading" data-testid="set-aside">
-          <h2 className="heading-s" id="set-aside-heading">{t("setAside.heading")}</h2>
+          <h2 className="heading-s" id="set-aside-heading">
+            {t("setAside.heading")}
+          </h2>
           <p className="body">{t("setAside.body")}</p>
           <p className="body">
             <Link to="/drafts">{t("waiting.openDrafts")}</Link>
@@ -90,7 +92,12 @@ export function ComplaintsPage({ council, councilNames }: ComplaintsPageProps) {
           <p className="body">{t("waiting.intro")}</p>
           <ul className="draft-list" data-testid="outbox-list">
             {view.waiting.map((record) => (
-              <WaitingItem key={record.id} record={record} council={council} councilName={nameOf(record.kind === "complaint" ? record.payload.councilId : council.id)} />
+              <WaitingItem
+                key={record.id}
+                record={record}
+                council={council}
+                councilName={nameOf(record.kind === "complaint" ? record.payload.councilId : council.id)}
+              />
             ))}
           </ul>
         </section>

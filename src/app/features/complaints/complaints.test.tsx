@@ -17,7 +17,6 @@ const outbox = outboxRepository();
 const complaint = complaintSchema.parse({ ...fixture, id: "7c1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b" });
 const today = todayIso(new Date());
 
-
 /** A complaint this phone sent on `receivedOn`, with or without a status token. */
 async function sentOn(receivedOn: string, token?: string): Promise<SentRecord> {
   const record: SentRecord = {
@@ -38,7 +37,10 @@ async function sentOn(receivedOn: string, token?: string): Promise<SentRecord> {
 beforeEach(async () => {
   await Promise.all(db.tables.map((table) => table.clear()));
   // No server in these tests: every request fails as if offline.
-  vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+  );
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -72,7 +74,7 @@ describe("Your complaints", () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
-  it("lets the person send again or delete a complaint left \"sending\" by a page that closed mid-send", async () => {
+  it('lets the person send again or delete a complaint left "sending" by a page that closed mid-send', async () => {
     const anHourAgo = new Date(Date.now() - 60 * 60_000);
     await outbox.queue("d1", complaint, "/api/v1/complaints", anHourAgo);
     // The page that began this try was closed an hour ago, before the council answered, and
@@ -197,7 +199,9 @@ describe("one sent complaint", () => {
     expect(within(step).getByRole("link", { name: "0300 061 0614" })).toHaveAttribute("href", "tel:03000610614");
     const latest = addWorkingDays("2026-01-05", council.timescales.stage1MaxWorkingDays);
     const [year, month, day] = latest.split("-");
-    expect(within(step).getByTestId("ombudsman-by")).toHaveTextContent(`Contact the Ombudsman by ${formatLongDate(`${Number(year) + 1}-${month}-${day}`, "en-GB")}`);
+    expect(within(step).getByTestId("ombudsman-by")).toHaveTextContent(
+      `Contact the Ombudsman by ${formatLongDate(`${Number(year) + 1}-${month}-${day}`, "en-GB")}`,
+    );
   });
 
   it("shows no Ombudsman step while the council still has time", async () => {
@@ -218,7 +222,10 @@ describe("one sent complaint", () => {
 
   it("says when another device has taken over following the complaint, with the way back (decision 015)", async () => {
     await sentOn(today, "t".repeat(43));
-    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify({ error: "not-found", message: "x" }), { status: 404 })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify({ error: "not-found", message: "x" }), { status: 404 })),
+    );
     renderAt("/complaints/SU-7KQ4-M9XD");
     const said = await screen.findByTestId("followed-elsewhere");
     expect(said).toHaveTextContent("It may be followed on another device now.");
@@ -378,7 +385,11 @@ describe("asking for the next stage", () => {
     expect(await screen.findByText(/Your request for Stage 2 is saved on this phone/)).toBeInTheDocument();
     const queued = await db.outbox.toArray();
     expect(queued).toHaveLength(1);
-    expect(queued[0]).toMatchObject({ kind: "escalation", reference: "SU-7KQ4-M9XD", payload: { toStage: 2, why: "They did not talk to me", replyReceivedOn: "2026-02-02" } });
+    expect(queued[0]).toMatchObject({
+      kind: "escalation",
+      reference: "SU-7KQ4-M9XD",
+      payload: { toStage: 2, why: "They did not talk to me", replyReceivedOn: "2026-02-02" },
+    });
   });
 
   it("refuses a reply date in the future, naming the problem, and keeps what was typed", async () => {

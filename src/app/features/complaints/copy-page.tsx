@@ -113,7 +113,11 @@ export function CopyPage({ sent, council }: { sent: SentRecord; council: Council
         <h2 className="heading-m">{t("copy.keepHeading")}</h2>
         <div role="status">
           {pdf === "made" ? <p className="body notice">{t("copy.pdfMade")}</p> : null}
-          {pdf === "made-missing" ? <p className="body notice notice--error">{t("copy.pdfMade")} {t("copy.pdfUnsupported")}</p> : null}
+          {pdf === "made-missing" ? (
+            <p className="body notice notice--error">
+              {t("copy.pdfMade")} {t("copy.pdfUnsupported")}
+            </p>
+          ) : null}
           {pdf === "failed" ? <p className="body notice notice--error">{t("copy.pdfFailed")}</p> : null}
         </div>
         <div className="button-group">

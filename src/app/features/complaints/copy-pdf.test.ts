@@ -40,7 +40,10 @@ const RASM: Record<string, string> = Object.fromEntries(
   ),
 );
 // The font draws a zero-width non-joiner with its space glyph, so it reads back as a space.
-const rasm = (text: string) => Array.from(text.replace(/\u200c/g, " ")).map((c) => RASM[c] ?? c).join("");
+const rasm = (text: string) =>
+  Array.from(text.replace(/\u200c/g, " "))
+    .map((c) => RASM[c] ?? c)
+    .join("");
 /** A right-to-left text as the PDF holds it (the order it is seen in), by its rasm. */
 const seen = (text: string) => rasm(reversed(text));
 

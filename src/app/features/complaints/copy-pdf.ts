@@ -136,7 +136,12 @@ function shape(font: PDFFont, piece: Pick<VisualPiece, "text" | "rtl">, size: nu
     return subsetId.toString(16).toUpperCase().padStart(4, "0");
   });
   embedder.glyphCache.invalidate();
-  const placed = positions.map((p, i) => ({ advance: p.xAdvance * scale, own: (glyphs[i]?.advanceWidth ?? 0) * scale, dx: p.xOffset * scale, dy: p.yOffset * scale }));
+  const placed = positions.map((p, i) => ({
+    advance: p.xAdvance * scale,
+    own: (glyphs[i]?.advanceWidth ?? 0) * scale,
+    dx: p.xOffset * scale,
+    dy: p.yOffset * scale,
+  }));
   return { font, codes, positions: placed, width: placed.reduce((sum, p) => sum + p.advance, 0) };
 }
 
@@ -269,7 +274,12 @@ function wrap(paragraph: string, measure: Measure, width: number): string[] {
 
 /** Every text in the copy, to choose which font files to fetch (loadPdfFonts). */
 export function copyTextOf(copy: CopyDocument, unsupportedNote: string): string {
-  return [copy.title, copy.warning, unsupportedNote, ...copy.sections.flatMap((section) => [section.heading, ...section.lines.flatMap((line) => [line.label ?? "", line.text])])].join("\n");
+  return [
+    copy.title,
+    copy.warning,
+    unsupportedNote,
+    ...copy.sections.flatMap((section) => [section.heading, ...section.lines.flatMap((line) => [line.label ?? "", line.text])]),
+  ].join("\n");
 }
 
 export interface CopyPdf {

@@ -35,7 +35,13 @@ export function DeleteWaitingPage({ id }: { id: string }) {
     );
   }
   const { record } = item;
-  const name = record.kind === "complaint" ? t("waiting.complaint", { council: (councils.status === "ready" ? councils.councils.find((c) => c.id === record.payload.councilId)?.name : undefined) ?? record.payload.councilId }) : t("waiting.escalation", { stage: record.payload.toStage, reference: record.reference });
+  const name =
+    record.kind === "complaint"
+      ? t("waiting.complaint", {
+          council:
+            (councils.status === "ready" ? councils.councils.find((c) => c.id === record.payload.councilId)?.name : undefined) ?? record.payload.councilId,
+        })
+      : t("waiting.escalation", { stage: record.payload.toStage, reference: record.reference });
 
   const confirm = async () => {
     setBusy(true);

@@ -79,7 +79,8 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
     return message ? [{ fieldId: `field-${name}`, message: t(message, { count: lengthOf[name] }) }] : [];
   });
   const errorFor = (name: (typeof FIELDS)[number]) => errorItems.find((e) => e.fieldId === `field-${name}`)?.message;
-  const title = toStage === undefined ? t("detail.lastStage") : progress.procedure.kind === "local" ? t("nextStage.titleLocal") : t("nextStage.title", { stage: toStage });
+  const title =
+    toStage === undefined ? t("detail.lastStage") : progress.procedure.kind === "local" ? t("nextStage.titleLocal") : t("nextStage.title", { stage: toStage });
   useDocumentTitle(title, errorItems.length > 0);
 
   // The request window, from the day the reply came (only when the date is given and makes sense).
@@ -179,7 +180,9 @@ export function NextStagePage({ sent, council, request }: { sent: SentRecord; co
         <div role="status">
           {deadline ? (
             <p className={today > deadline ? "warning-text" : "body"} data-testid="window">
-              {today > deadline ? t("nextStage.late", { date: formatLongDate(deadline, i18n.language) }) : t("nextStage.onTime", { date: formatLongDate(deadline, i18n.language) })}
+              {today > deadline
+                ? t("nextStage.late", { date: formatLongDate(deadline, i18n.language) })
+                : t("nextStage.onTime", { date: formatLongDate(deadline, i18n.language) })}
             </p>
           ) : null}
         </div>

@@ -60,7 +60,7 @@ export function visualPieces(line: string, base: Direction, fontOf: (char: strin
   const highest = Math.max(0, ...pieces.map((p) => p.level));
   const lowestOdd = Math.min(...pieces.map((p) => (p.level % 2 === 1 ? p.level : Infinity)));
   for (let level = highest; level >= lowestOdd && level > 0; level--) {
-    for (let i = 0; i < pieces.length; ) {
+    for (let i = 0; i < pieces.length;) {
       if ((pieces[i]?.level ?? 0) < level) {
         i++;
         continue;

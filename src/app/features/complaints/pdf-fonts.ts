@@ -35,10 +35,30 @@ function hasAny(text: string, ranges: ReadonlyArray<readonly [number, number]>):
 }
 
 // The ranges each Fontsource subset covers (its CSS unicode-range), roughly.
-const LATIN_EXT: ReadonlyArray<readonly [number, number]> = [[0x0100, 0x024f], [0x0300, 0x036f], [0x1e00, 0x1eff], [0x2010, 0x20cf]];
-const VIETNAMESE: ReadonlyArray<readonly [number, number]> = [[0x0100, 0x01b0], [0x0300, 0x0329], [0x1ea0, 0x1ef9], [0x20ab, 0x20ab]];
-const ETHIOPIC: ReadonlyArray<readonly [number, number]> = [[0x1200, 0x139f], [0x2d80, 0x2ddf], [0xab00, 0xab2f]];
-const ARABIC: ReadonlyArray<readonly [number, number]> = [[0x0600, 0x06ff], [0x0750, 0x077f], [0x0870, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfeff]];
+const LATIN_EXT: ReadonlyArray<readonly [number, number]> = [
+  [0x0100, 0x024f],
+  [0x0300, 0x036f],
+  [0x1e00, 0x1eff],
+  [0x2010, 0x20cf],
+];
+const VIETNAMESE: ReadonlyArray<readonly [number, number]> = [
+  [0x0100, 0x01b0],
+  [0x0300, 0x0329],
+  [0x1ea0, 0x1ef9],
+  [0x20ab, 0x20ab],
+];
+const ETHIOPIC: ReadonlyArray<readonly [number, number]> = [
+  [0x1200, 0x139f],
+  [0x2d80, 0x2ddf],
+  [0xab00, 0xab2f],
+];
+const ARABIC: ReadonlyArray<readonly [number, number]> = [
+  [0x0600, 0x06ff],
+  [0x0750, 0x077f],
+  [0x0870, 0x08ff],
+  [0xfb50, 0xfdff],
+  [0xfe70, 0xfeff],
+];
 
 export const PDF_FONT_FILES: readonly PdfFontFile[] = [
   { name: "latin", regular: latin400, bold: latin700, neededFor: () => true },

@@ -36,9 +36,7 @@ export function progressOf(sent: SentRecord, council: CouncilSettings, today: st
       : fromServer?.procedure === "statutory"
         ? { kind: "statutory" }
         : procedureFor(sent.payload, council);
-  const events = fromServer
-    ? fromServer.events
-    : progressEvents({ receivedOn: sent.receivedOn, procedure, escalations: local });
+  const events = fromServer ? fromServer.events : progressEvents({ receivedOn: sent.receivedOn, procedure, escalations: local });
   const timeline = computeTimeline({ timescales: council.timescales, procedure, events: [...events, ...extraEvents], today });
   const lastStage = stageCount(procedure);
   const stage = Math.min(lastStage, Math.max(fromServer?.stage ?? 1, localStage));

@@ -52,7 +52,9 @@ function DeleteDraftConfirmation({ id, entry }: { id: string; entry: LoadedDraft
     <>
       <h1 className="heading-l">{title}</h1>
       <div className="inset">
-        <p className="body draft-list__title" dir="auto">{names.title}</p>
+        <p className="body draft-list__title" dir="auto">
+          {names.title}
+        </p>
         {changed ? <p className="body">{t("card.lastChanged", formatDateTime(changed, i18n.language))}</p> : null}
       </div>
       <p className="warning-text">{t("delete.warning")}</p>

@@ -23,7 +23,6 @@ vi.mock("../../lib/draft-repository", async (importOriginal) => {
 const council = exampleBorough;
 const drafts = draftRepository();
 
-
 const youngPerson: Partial<DraftAnswers> = {
   role: "young-person",
   childSituation: "looked-after",
@@ -119,9 +118,7 @@ describe("Your drafts", () => {
     expect(within(first).getByRole("button", { name: "Open draft Child 0" })).toBeInTheDocument();
     expect(within(first).getByRole("link", { name: "Rename draft Child 0" })).toBeInTheDocument();
     expect(within(first).getByRole("link", { name: "Delete draft Child 0" })).toBeInTheDocument();
-    expect(
-      within(ready).getByRole("button", { name: "Open draft About a decision, last changed 20 November 2026 at 10:01am" }),
-    ).toBeInTheDocument();
+    expect(within(ready).getByRole("button", { name: "Open draft About a decision, last changed 20 November 2026 at 10:01am" })).toBeInTheDocument();
     // No control inside another.
     expect(document.querySelector("a a, a button, button a, button button")).toBeNull();
   });
@@ -158,9 +155,7 @@ describe("Your drafts", () => {
       expect(router.state.location.pathname).toBe(`/drafts/${draft.id}/rename`);
       expect(screen.getByRole("heading", { level: 1, name: "What would you like to call this draft?" })).toBeInTheDocument();
       expect(input).toHaveValue("JB");
-      expect(input).toHaveAccessibleDescription(
-        "For example, the child's initials. Don't use a full name if other people use this phone.",
-      );
+      expect(input).toHaveAccessibleDescription("For example, the child's initials. Don't use a full name if other people use this phone.");
 
       const tooLong = "A".repeat(61);
       await userEvent.clear(input);
@@ -169,10 +164,7 @@ describe("Your drafts", () => {
       await userEvent.click(screen.getByRole("button", { name: "Continue" }));
       const summary = (await screen.findByRole("heading", { name: "There is a problem" })).parentElement!;
       expect(summary).toHaveFocus();
-      expect(within(summary).getByRole("link", { name: "The name must be 60 characters or fewer" })).toHaveAttribute(
-        "href",
-        "#draft-label",
-      );
+      expect(within(summary).getByRole("link", { name: "The name must be 60 characters or fewer" })).toHaveAttribute("href", "#draft-label");
       expect(input).toHaveValue(tooLong);
       expect(input).toHaveAttribute("aria-invalid", "true");
       await waitFor(() => expect(document.title).toBe("Error: What would you like to call this draft? – Speak Up"));

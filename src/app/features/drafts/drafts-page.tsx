@@ -160,7 +160,9 @@ function DraftCard({
   if (entry.status === "locked") {
     return (
       <>
-        <h2 className="heading-s draft-list__title" dir="auto">{names.title}</h2>
+        <h2 className="heading-s draft-list__title" dir="auto">
+          {names.title}
+        </h2>
         {lastChanged(entry.updatedAt)}
         <ul className="draft-list__actions">
           <li>
@@ -178,7 +180,9 @@ function DraftCard({
     const changed = lastChangedOf(entry);
     return (
       <>
-        <h2 className="heading-s draft-list__title" dir="auto">{names.title}</h2>
+        <h2 className="heading-s draft-list__title" dir="auto">
+          {names.title}
+        </h2>
         {changed ? lastChanged(changed) : null}
         <p className="draft-list__meta">{t("card.needsCheckingBody")}</p>
         <ul className="draft-list__actions">
@@ -197,7 +201,9 @@ function DraftCard({
   const { progress } = placeOf(draft);
   return (
     <>
-      <h2 className="heading-s draft-list__title" dir="auto">{names.title}</h2>
+      <h2 className="heading-s draft-list__title" dir="auto">
+        {names.title}
+      </h2>
       {lastChanged(draft.updatedAt)}
       <p className="draft-list__meta">
         {progress.kind === "ready"
@@ -229,4 +235,3 @@ function DraftCard({
     </>
   );
 }
-

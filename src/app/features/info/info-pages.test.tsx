@@ -8,7 +8,6 @@ import { renderAt } from "../../../../test/setup/render-app";
 
 const northmoor = parseCouncilSettings("northmoor.json", northmoorFile);
 
-
 /** A paragraph or list item whose whole text is exactly `text` (links and all). */
 function exactly(text: string) {
   return screen.getByText((_, el) => (el?.tagName === "P" || el?.tagName === "LI") && el.textContent === text);
@@ -76,9 +75,7 @@ describe("What happens after I complain", () => {
   it("for Northmoor, counts the Stage 2 window in calendar days and shows its acknowledgement date", async () => {
     renderAt("/what-happens", northmoor);
     await screen.findByRole("heading", { level: 1, name: "What happens after I complain" });
-    expect(
-      exactly("Try to ask within 28 days of getting the answer. Count every day, even weekends and bank holidays."),
-    ).toBeInTheDocument();
+    expect(exactly("Try to ask within 28 days of getting the answer. Count every day, even weekends and bank holidays.")).toBeInTheDocument();
     expect(screen.queryByText(/28 working days/)).not.toBeInTheDocument();
     // Stage 3 keeps the default: 20 working days.
     expect(exactly("Try to ask within 20 working days of getting the Stage 2 answer.")).toBeInTheDocument();

@@ -55,9 +55,7 @@ export function WhatHappensPage({ council, today }: { council: CouncilSettings; 
 
       <h3 className="heading-s">{t("whatHappens.askStage2.heading")}</h3>
       <p className="body">{t("whatHappens.askStage2.body")}</p>
-      <p className="body">
-        {t(`whatHappens.askStage2.${windowKey(plan.stage2.requestWindow)}`, { count: plan.stage2.requestWindow.value })}
-      </p>
+      <p className="body">{t(`whatHappens.askStage2.${windowKey(plan.stage2.requestWindow)}`, { count: plan.stage2.requestWindow.value })}</p>
       <p className="body">{t("whatHappens.askStage2.late")}</p>
 
       <h2 className="heading-m">{t("whatHappens.stage2.heading")}</h2>
@@ -70,17 +68,13 @@ export function WhatHappensPage({ council, today }: { council: CouncilSettings; 
       <p className="body">{t("whatHappens.stage2.time", { count: plan.stage2.targetWorkingDays })}</p>
       <p className="body">{t("whatHappens.stage2.longer", { count: plan.stage2.maxWorkingDays })}</p>
       <p className="body">
-        {plan.stage2.clockKey === "timeline:plan.stage2ClockAgreedSummary"
-          ? t("whatHappens.stage2.clockAgreedSummary")
-          : t("whatHappens.stage2.clockRequest")}
+        {plan.stage2.clockKey === "timeline:plan.stage2ClockAgreedSummary" ? t("whatHappens.stage2.clockAgreedSummary") : t("whatHappens.stage2.clockRequest")}
       </p>
       <p className="body">{t("whatHappens.stage2.answer")}</p>
 
       <h3 className="heading-s">{t("whatHappens.askStage3.heading")}</h3>
       <p className="body">{t("whatHappens.askStage3.body")}</p>
-      <p className="body">
-        {t(`whatHappens.askStage3.${windowKey(plan.stage3.requestWindow)}`, { count: plan.stage3.requestWindow.value })}
-      </p>
+      <p className="body">{t(`whatHappens.askStage3.${windowKey(plan.stage3.requestWindow)}`, { count: plan.stage3.requestWindow.value })}</p>
       <p className="body">{t("whatHappens.askStage3.moreTime")}</p>
 
       <h2 className="heading-m">{t("whatHappens.stage3.heading")}</h2>
@@ -103,22 +97,13 @@ export function WhatHappensPage({ council, today }: { council: CouncilSettings; 
       <p className="body">{t("whatHappens.ombudsman.earlier")}</p>
       <p className="body">{t("whatHappens.ombudsman.months", { count: plan.ombudsman.months })}</p>
       <p className="body">
-        <Trans
-          t={t}
-          i18nKey="whatHappens.ombudsman.phone"
-          values={{ phone: OMBUDSMAN_PHONE }}
-          components={{ phone: <PhoneLink number={OMBUDSMAN_PHONE} /> }}
-        />
+        <Trans t={t} i18nKey="whatHappens.ombudsman.phone" values={{ phone: OMBUDSMAN_PHONE }} components={{ phone: <PhoneLink number={OMBUDSMAN_PHONE} /> }} />
       </p>
 
       <div className="inset">
         <h2 className="heading-m">{t("whatHappens.advocate.heading")}</h2>
         <p className="body">
-          <Trans
-            t={t}
-            i18nKey="whatHappens.advocate.right"
-            components={{ careLeaver: wordLink("care-leaver"), word: wordLink("advocate") }}
-          />
+          <Trans t={t} i18nKey="whatHappens.advocate.right" components={{ careLeaver: wordLink("care-leaver"), word: wordLink("advocate") }} />
         </p>
         <p className="body">{t("whatHappens.advocate.what")}</p>
         <p className="body">{t("whatHappens.advocate.providers")}</p>

@@ -11,7 +11,6 @@ const council = exampleBorough;
 const drafts = draftRepository();
 const SECRET = "My foster carer shouts at me";
 
-
 async function setPin(pin: string, showLabels: "Yes, show the names" | "No, hide the names") {
   renderAt("/settings/pin");
   await userEvent.type(await screen.findByLabelText("Choose a PIN"), pin);

@@ -32,7 +32,14 @@ export function SettingsPage() {
           <p className="body">{t("pin.on")}</p>
           {unlocked ? (
             <div className="button-group">
-              <button type="button" className="button button--secondary" onClick={() => { lock(); setNotice(t("pin.locked")); }}>
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => {
+                  lock();
+                  setNotice(t("pin.locked"));
+                }}
+              >
                 {t("pin.lockNow")}
               </button>
               <button type="button" className="button button--secondary" onClick={() => void remove()}>

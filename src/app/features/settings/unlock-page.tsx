@@ -15,7 +15,6 @@ const pins = pinRepository();
 const unlockSchema = z.object({ pin: pinSchema });
 type UnlockValues = z.input<typeof unlockSchema>;
 
-
 /** Enter the PIN to open the drafts. A wrong PIN says so and reveals nothing. */
 export function UnlockPage() {
   const { t } = useTranslation("settings");

@@ -104,7 +104,11 @@ describe("choosing a council", () => {
   it("offers the real councils from the seed pages, with only the numbers their pages publish (issue 13)", async () => {
     renderAt("/council");
     const group = await screen.findByRole("group", { name: "Which council is your complaint about?" });
-    expect(within(group).getAllByRole("radio").map((radio) => radio.closest("div")?.textContent)).toEqual([
+    expect(
+      within(group)
+        .getAllByRole("radio")
+        .map((radio) => radio.closest("div")?.textContent),
+    ).toEqual([
       "Example Borough Council",
       "Northmoor County Council",
       "Riverside Children's Trust",

@@ -116,12 +116,7 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
       <p className="body">
         {t("councilNote", { council: council.name })}{" "}
         <Link to="/council">
-          <Trans
-            t={t}
-            i18nKey="changeCouncil"
-            values={{ council: council.name }}
-            components={{ hidden: <span className="visually-hidden" /> }}
-          />
+          <Trans t={t} i18nKey="changeCouncil" values={{ council: council.name }} components={{ hidden: <span className="visually-hidden" /> }} />
         </Link>
       </p>
 

@@ -62,7 +62,9 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     .filter((step) => !step.info && stepApplies(step, answers))
     .flatMap((step) => {
       const result = step.schema.safeParse(formFromAnswers(step, answers));
-      return result.success ? [] : result.error.issues.map((issue) => ({ fieldId: `change-${step.id}`, message: t(issue.message, { count: lengthAt(answers, issue.path) }) }));
+      return result.success
+        ? []
+        : result.error.issues.map((issue) => ({ fieldId: `change-${step.id}`, message: t(issue.message, { count: lengthAt(answers, issue.path) }) }));
     });
   const schemaProblems = built.success
     ? []
@@ -153,7 +155,12 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
     .flatMap((step) =>
       step.fields
         .filter((field) => !field.conditional || answers[field.name] !== undefined)
-        .map((field) => ({ step, field, question: t(`${field.textKey}.label`, { context: step.context?.(answers) }), value: answerText(field.name, answers, t, step.context?.(answers)) })),
+        .map((field) => ({
+          step,
+          field,
+          question: t(`${field.textKey}.label`, { context: step.context?.(answers) }),
+          value: answerText(field.name, answers, t, step.context?.(answers)),
+        })),
     );
   const previous = previousStepId(CHECK_STEP, answers);
 
@@ -185,14 +192,23 @@ export function CheckAnswersPage({ draft, council }: { draft: DraftRecord; counc
                 <div className="summary-list__row" key={field.name}>
                   <dt className="summary-list__key">{question}</dt>
                   <dd className="summary-list__value">
-                    {value !== undefined ? <span className="preserve-lines" dir="auto">{value}</span> : <span className="muted">{t("check:notAnswered")}</span>}
+                    {value !== undefined ? (
+                      <span className="preserve-lines" dir="auto">
+                        {value}
+                      </span>
+                    ) : (
+                      <span className="muted">{t("check:notAnswered")}</span>
+                    )}
                   </dd>
                   <dd className="summary-list__actions">
                     {waiting && !changingAnyway ? null : (
-                    <Link id={rows.find((r) => r.step.id === step.id)?.field === field ? `change-${step.id}` : undefined} to={`${stepPath(step.id)}?return=${CHECK_STEP}`}>
-                      {t("check:change")}
-                      <span className="visually-hidden">{` ${question}`}</span>
-                    </Link>
+                      <Link
+                        id={rows.find((r) => r.step.id === step.id)?.field === field ? `change-${step.id}` : undefined}
+                        to={`${stepPath(step.id)}?return=${CHECK_STEP}`}
+                      >
+                        {t("check:change")}
+                        <span className="visually-hidden">{` ${question}`}</span>
+                      </Link>
                     )}
                   </dd>
                 </div>

@@ -66,7 +66,12 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
       {i18n.language !== "en-GB" ? (
         <p className="body" data-testid="interpreter">
           {council.contact.phone ? (
-            <Trans t={t} i18nKey="interpreterPhone" values={{ council: council.name, phone: council.contact.phone }} components={{ phone: <PhoneLink number={council.contact.phone} /> }} />
+            <Trans
+              t={t}
+              i18nKey="interpreterPhone"
+              values={{ council: council.name, phone: council.contact.phone }}
+              components={{ phone: <PhoneLink number={council.contact.phone} /> }}
+            />
           ) : (
             t("interpreter", { council: council.name })
           )}
@@ -75,7 +80,9 @@ export function ConfirmationPage({ sent, council }: { sent: SentRecord; council:
       <h2 className="heading-m">{t("nextHeading")}</h2>
       <p className="body">{t("nextBody", { council: council.name })}</p>
       {/* "Don't contact me": the council cannot tell them anything, so no date says it will. */}
-      {dates.acknowledgementBy && !sent.noContact ? <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p> : null}
+      {dates.acknowledgementBy && !sent.noContact ? (
+        <p className="body">{t("acknowledgeBy", { date: formatLongDate(dates.acknowledgementBy, i18n.language) })}</p>
+      ) : null}
       <p className="body" data-testid="reply-by">
         {t(sent.noContact ? "replyByNoContact" : "replyBy", { date: formatLongDate(dates.target, i18n.language) })}
       </p>

@@ -247,7 +247,11 @@ function exclusiveProps(
       const current = getValues(field.name);
       const list = Array.isArray(current) ? current : [];
       if (value === field.exclusiveOption) setValue(field.name, [value]);
-      else if (list.includes(field.exclusiveOption ?? "")) setValue(field.name, list.filter((v) => v !== field.exclusiveOption));
+      else if (list.includes(field.exclusiveOption ?? ""))
+        setValue(
+          field.name,
+          list.filter((v) => v !== field.exclusiveOption),
+        );
     },
   };
 }

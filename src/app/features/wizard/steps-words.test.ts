@@ -22,7 +22,7 @@ function exists(key: string): boolean {
 }
 
 describe("the wizard steps' words", () => {
-  it("no two answers on Check your answers have the same question (issue 11: \"When did it happen?\" was there twice)", async () => {
+  it('no two answers on Check your answers have the same question (issue 11: "When did it happen?" was there twice)', async () => {
     const { steps } = await import("./steps");
     for (const context of ["self", "other"]) {
       const questions = steps.flatMap((step) => step.fields.map((field) => text(`${field.textKey}.label_${context}`) ?? text(`${field.textKey}.label`)));
@@ -45,10 +45,12 @@ describe("the wizard steps' words", () => {
     }
   });
 
-  it("on each step, in every language, no field has the same name as an option (issue 14: Arabic's \"Email\" option and \"Email address\" field were both البريد الإلكتروني)", async () => {
+  it('on each step, in every language, no field has the same name as an option (issue 14: Arabic\'s "Email" option and "Email address" field were both البريد الإلكتروني)', async () => {
     const { steps } = await import("./steps");
     const localesRoot = resolve(import.meta.dirname, "../../../../locales");
-    const languages = readdirSync(localesRoot, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+    const languages = readdirSync(localesRoot, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
     expect(languages).toContain("ar");
     for (const language of languages) {
       const wizardFile = join(localesRoot, language, "wizard.json");
@@ -58,18 +60,24 @@ describe("the wizard steps' words", () => {
         return typeof value === "string" ? value : undefined;
       };
       /** Every form of a label: plain and for each person (`_self`, `_other`). */
-      const forms = (prefix: string) => ["", "_self", "_other"].flatMap((suffix) => at(`${prefix}${suffix}`) ?? []).map((n) => n.trim().toLocaleLowerCase(language));
+      const forms = (prefix: string) =>
+        ["", "_self", "_other"].flatMap((suffix) => at(`${prefix}${suffix}`) ?? []).map((n) => n.trim().toLocaleLowerCase(language));
       for (const step of steps) {
         const fields = step.fields.filter((f) => f.textKey.startsWith("wizard:"));
         const names = fields.flatMap((field) => {
           const key = field.textKey.slice("wizard:".length);
-          const options = (field.options ?? []).flatMap((value) => forms(`${key}.options.${value}.label`).map((name) => ({ name, what: `${key}.options.${value}` })));
+          const options = (field.options ?? []).flatMap((value) =>
+            forms(`${key}.options.${value}.label`).map((name) => ({ name, what: `${key}.options.${value}` })),
+          );
           // A set of radios or checkboxes is named by its legend, not as one control: only its options count.
           const own = field.options ? [] : forms(`${key}.label`).map((name) => ({ name, what: key }));
           return [...options, ...own];
         });
         const clashes = names.filter((n, i) => names.findIndex((m) => m.name === n.name && m.what !== n.what) !== -1 && names.indexOf(n) === i);
-        expect(clashes.map((c) => c.what), `${language} step ${step.id}`).toEqual([]);
+        expect(
+          clashes.map((c) => c.what),
+          `${language} step ${step.id}`,
+        ).toEqual([]);
       }
     }
   });

@@ -1,13 +1,5 @@
 import type * as z from "zod";
-import {
-  answerIds,
-  answerTable,
-  contactMethods,
-  pageSchema,
-  type AnswerControl,
-  type AnswerDefinition,
-  type AnswerId,
-} from "../../../domain/answers";
+import { answerIds, answerTable, contactMethods, pageSchema, type AnswerControl, type AnswerDefinition, type AnswerId } from "../../../domain/answers";
 import { actsForChild, type DraftAnswers } from "../../../domain/draft";
 
 /**
@@ -278,9 +270,7 @@ export function previousStepId(id: string, answers: DraftAnswers): string | unde
 function hiddenConditionalFields(answers: DraftAnswers): AnswerKey[] {
   return steps.flatMap((step) =>
     step.fields.flatMap((field) =>
-      Object.entries(field.reveals ?? {}).flatMap(([option, revealed]) =>
-        answers[field.name] === option ? [] : (revealed ?? []),
-      ),
+      Object.entries(field.reveals ?? {}).flatMap(([option, revealed]) => (answers[field.name] === option ? [] : (revealed ?? []))),
     ),
   );
 }
@@ -291,14 +281,10 @@ function hiddenConditionalFields(answers: DraftAnswers): AnswerKey[] {
  */
 export function irrelevantAnswers(answers: DraftAnswers): AnswerKey[] {
   const fromSteps = steps.filter((s) => !stepApplies(s, answers)).flatMap((s) => s.fields.map((f) => f.name));
-  const shown = new Set(
-    steps.filter((s) => stepApplies(s, answers)).flatMap((s) => s.fields.map((f) => f.name)),
-  );
+  const shown = new Set(steps.filter((s) => stepApplies(s, answers)).flatMap((s) => s.fields.map((f) => f.name)));
   const conditional = hiddenConditionalFields(answers).filter((name) => {
     // A field revealed by another chosen option stays.
-    return !steps.some((s) =>
-      s.fields.some((f) => Object.entries(f.reveals ?? {}).some(([opt, names]) => answers[f.name] === opt && names?.includes(name))),
-    );
+    return !steps.some((s) => s.fields.some((f) => Object.entries(f.reveals ?? {}).some(([opt, names]) => answers[f.name] === opt && names?.includes(name))));
   });
   return [...new Set([...fromSteps.filter((n) => !shown.has(n)), ...conditional])].filter((name) => answers[name] !== undefined);
 }

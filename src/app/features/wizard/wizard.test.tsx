@@ -12,7 +12,6 @@ import { AUTOSAVE_DELAY_MS } from "./use-autosave";
 const council = exampleBorough;
 const drafts = draftRepository();
 
-
 async function currentAnswers(): Promise<DraftAnswers> {
   const current = await drafts.current();
   if (current?.status !== "ok") throw new Error("no draft");
@@ -173,7 +172,9 @@ describe("the safety question (issue 16)", () => {
     await userEvent.click(within(group).getByRole("radio", { name: "Yes" }));
     const help = await screen.findByRole("region", { name: "Get help now" });
     expect(within(help).getByText(/not the quickest way to get help/)).toBeInTheDocument();
-    const hrefs = within(help).getAllByRole("link").map((link) => link.getAttribute("href"));
+    const hrefs = within(help)
+      .getAllByRole("link")
+      .map((link) => link.getAttribute("href"));
     expect(hrefs).toEqual(["tel:999", "tel:08001111", "tel:01632960200", `tel:${(council.emergency.outOfHours ?? "").replace(/\s/g, "")}`]);
     await waitFor(async () => expect((await currentAnswers()).inDanger).toBe("yes"));
     await userEvent.click(continueButton());
@@ -315,7 +316,12 @@ describe("acting for a child", () => {
     expect(await screen.findByRole("link", { name: "Enter the age as a number, like 9" })).toBeInTheDocument();
     expect(screen.getByLabelText(/How old are they\?/)).toHaveValue("nine");
     const answers = await currentAnswers();
-    expect(answers).toMatchObject({ childAgreement: "agrees", howChecked: "We met at school", checkedOn: "2026-11-20", childsWords: "I want to stay at my school" });
+    expect(answers).toMatchObject({
+      childAgreement: "agrees",
+      howChecked: "We met at school",
+      checkedOn: "2026-11-20",
+      childsWords: "I want to stay at my school",
+    });
   });
 
   it("asks why the child can't be asked, and skips how it was checked and the child's words", async () => {
@@ -527,7 +533,11 @@ describe("before Send: when the council reads it, and what to do if it can't wai
     renderAt("/complaint/check");
     const before = await screen.findByTestId("before-send");
     expect(within(before).getByText("Example Borough reads complaints Monday to Friday, 9am to 5pm.")).toBeInTheDocument();
-    expect(within(before).getAllByRole("link").map((link) => link.getAttribute("href"))).toEqual(["tel:999", "tel:08001111", "tel:01632960999", "/who-sees"]);
+    expect(
+      within(before)
+        .getAllByRole("link")
+        .map((link) => link.getAttribute("href")),
+    ).toEqual(["tel:999", "tel:08001111", "tel:01632960999", "/who-sees"]);
   });
 
   it("says office hours in general when the council has not set its hours", async () => {
