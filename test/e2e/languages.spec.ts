@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { pseudoText } from "../../src/app/lib/pseudo-text";
 import { expectNoAxeViolations, launchBrowser, openPage, type WatchedPage } from "./support/browser";
 import { storedComplaint } from "./support/journey";
+import { pdfText } from "./support/pdf-text";
 
 /**
  * Issue 14: the journey to a reference in other languages, at 320 px, in real Chromium. The words
@@ -16,6 +17,8 @@ import { storedComplaint } from "./support/journey";
 const baseUrl = inject("baseUrl");
 const dbFile = inject("dbFile");
 const root = resolve(import.meta.dirname, "../..");
+/** What the young person writes, in their own script. */
+const STORIES: Record<string, string> = { ar: "أريد أن أرى أختي. لم يسألني أحد عن رأيي.", ti: "ሓወይ ክርኢ እደሊ። ብዛዕባ ምግዓዘይ ዝሓተተኒ የለን።" };
 
 type Json = { [key: string]: string | Json };
 const registry = (
@@ -128,7 +131,7 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
   }
 
   /** From the start page to a reference, as a young person in care who gives an email address. */
-  async function journey(page: Page, code: string, dir: string, noEnglish = false): Promise<string> {
+  async function journey(page: Page, code: string, dir: string, noEnglish = false, story = "Ŧĥéý ɱöṽéđ ɱé. Пеня не спросили."): Promise<string> {
     const w = wordsIn(code);
     const h1 = async (key: string, path: string) => {
       await page.waitForURL((url) => url.pathname === path);
@@ -181,7 +184,7 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
     await h1("wizard:route.title", "/complaint/what-happens-next");
     await next();
     await h1("wizard:whatHappened.title", "/complaint/what-happened");
-    await page.getByRole("textbox", { name: w("wizard:whatHappened.label"), exact: true }).fill("Ŧĥéý ɱöṽéđ ɱé. Пеня не спросили.");
+    await page.getByRole("textbox", { name: w("wizard:whatHappened.label"), exact: true }).fill(story);
     await next();
     await onPage("/complaint/put-right");
     await next();
@@ -216,7 +219,7 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
   });
 
   it.each(registered.filter((language) => ["ar", "ti"].includes(language.code)).map((language) => [language.code, language.name, language.dir]))(
-    "%s: the journey to a reference, mirrored where right to left, kept after a reload and offline",
+    "%s: the journey to a reference, mirrored where right to left, a PDF copy in its own script, kept after a reload and offline",
     async (code, name, dir) => {
       const page = await open();
       const fonts: string[] = [];
@@ -241,8 +244,24 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
         const home = await page.locator(".header__name").boundingBox();
         expect(exit && home && exit.x < home.x, "Exit this page on the left of a right-to-left page").toBe(true);
       }
-      const reference = await journey(page, code, dir);
+      const story = STORIES[code] ?? "";
+      const reference = await journey(page, code, dir, false, story);
       expect(storedComplaint(dbFile, reference)).toMatchObject({ language: code });
+      // A copy to keep, as a PDF in the person's script (Arabic joined and right to left): nothing drawn as "?".
+      const w = wordsIn(code);
+      await page.getByRole("link", { name: w("confirmation:saveCopy"), exact: true }).click();
+      await page.getByTestId("copy").getByText(story).waitFor();
+      await checkPage(page, "the copy to keep", code, dir, false);
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: w("complaints:copy.download"), exact: true }).click(),
+      ]);
+      const text = await pdfText(readFileSync((await download.path()) ?? ""));
+      expect(text).toContain(reference);
+      if (dir === "ltr") expect(text).toContain(story);
+      await page.getByText(w("complaints:copy.pdfMade"), { exact: true }).waitFor();
+      expect(await page.getByText(w("complaints:copy.pdfUnsupported")).count(), "no letter drawn as ?").toBe(0);
+      await checkPage(page, "the copy, PDF made", code, dir, false);
       // Kept on this phone: after a reload, and with no network once the service worker has it all.
       await page.goto(baseUrl);
       await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
