@@ -3,11 +3,19 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, PDFStream, decod
 const bytesOf = (stream: PDFStream) =>
   Buffer.from(stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents()).toString("latin1");
 
+/** UTF-16BE text string in hex (with its FEFF mark), as an ActualText holds it. */
+const fromUtf16Hex = (hex: string) => {
+  const units = (hex.match(/.{4}/g) ?? []).map((unit) => parseInt(unit, 16));
+  return String.fromCharCode(...(units[0] === 0xfeff ? units.slice(1) : units));
+};
+
 /**
- * The text as a PDF reader extracts it: each `<hex> Tj` read through its font's ToUnicode map
- * (the glyph numbers the embedded subset uses back to the characters). Lines joined with "\n".
+ * The text as a PDF reader extracts it: a marked-content span's ActualText where there is one (what
+ * readers copy and search), else each `<hex> Tj` read through its font's ToUnicode map (the glyph
+ * numbers the embedded subset uses back to the characters). Lines joined with "\n".
+ * `{ glyphs: true }`: always the glyphs, in the order they are drawn (left to right).
  */
-export async function pdfText(bytes: Uint8Array): Promise<string> {
+export async function pdfText(bytes: Uint8Array, options: { glyphs?: boolean } = {}): Promise<string> {
   const pdf = await PDFDocument.load(bytes);
   const lines: string[] = [];
   for (const page of pdf.getPages()) {
@@ -29,7 +37,26 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
     let line = "";
     let y = "";
     for (const stream of streams) {
-      for (const [, fontName, tmY, hex] of bytesOf(stream).matchAll(/(\/[^\s]+) [\d.]+ Tf|1 0 0 1 [\d.]+ ([\d.]+) Tm|<([0-9A-Fa-f]*)> Tj/g)) {
+      let actual: string | undefined;
+      for (const [, actualHex, end, fontName, tmY, hex] of bytesOf(stream).matchAll(
+        /\/ActualText <([0-9A-Fa-f]*)>[^]*?BDC|(EMC)|(\/[^\s]+) [\d.]+ Tf|1 0 0 1 [\d.]+ ([\d.]+) Tm|<([0-9A-Fa-f]*)> Tj/g,
+      )) {
+        if (options.glyphs && (actualHex !== undefined || end)) continue;
+        if (actualHex !== undefined) {
+          actual = fromUtf16Hex(actualHex);
+          continue;
+        }
+        if (end) {
+          if (actual !== undefined) {
+            if (line) lines.push(line);
+            lines.push(actual);
+            line = "";
+            y = "";
+          }
+          actual = undefined;
+          continue;
+        }
+        if (actual !== undefined) continue;
         if (fontName) font = fonts.get(fontName) ?? new Map();
         else if (tmY !== undefined) {
           if (tmY !== y && line) {

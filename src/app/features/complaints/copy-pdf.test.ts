@@ -4,7 +4,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { pdfText } from "../../../../test/e2e/support/pdf-text";
-import { copyPdf, copyTextOf } from "./copy-pdf";
+import { copyPdf, copyTextOf, wrap } from "./copy-pdf";
 import type { CopyDocument } from "./copy-text";
 import { PDF_FONT_FILES, type PdfFontBytes } from "./pdf-fonts";
 
@@ -122,9 +122,11 @@ describe("the copy as a PDF", () => {
       sections: [{ heading: "ماذا حدث", lines: [{ label: "ماذا حدث", text: "أريد أن أرى أختي (مرة) 2026 😢" }] }],
     };
     const { bytes, replacedAny } = await make(copy, "rtl");
-    const lines = (await pdfText(bytes)).split("\n");
+    const lines = (await pdfText(bytes, { glyphs: true })).split("\n");
     expect(replacedAny).toBe(true);
-    // A PDF holds glyphs in the order they are seen, left to right: Arabic reads from the right.
+    // What a reader copies and searches: each line's own text (its ActualText).
+    expect((await pdfText(bytes)).split("\n")).toEqual(["رقم SU-7KQ4-M9XD", "ماذا حدث", NOTE, "ماذا حدث", "ماذا حدث", "أريد أن أرى أختي (مرة) 2026 ?"]);
+    // What is drawn: glyphs in the order they are seen, left to right, so Arabic reads from the right.
     expect(lines[0]).toBe("SU-7KQ4-M9XD مقر");
     expect(rasm(lines[1] ?? "")).toBe(seen("ماذا حدث"));
     expect(lines).toContain(NOTE);
@@ -143,8 +145,9 @@ describe("the copy as a PDF", () => {
       sections: [{ heading: "ما أرسلته", lines: [{ label: "ماذا حدث", text: "می‌خواهم خواهرم را ببینم\nI want to see my sister" }] }],
     };
     const { bytes, replacedAny } = await make(copy, "rtl");
-    const lines = (await pdfText(bytes)).split("\n");
+    const lines = (await pdfText(bytes, { glyphs: true })).split("\n");
     expect(replacedAny).toBe(false);
+    expect((await pdfText(bytes)).split("\n")).toContain("می‌خواهم خواهرم را ببینم");
     expect(lines.map(rasm)).toContain(seen("ډېر مهم"));
     expect(lines.map(rasm)).toContain(seen("می‌خواهم خواهرم را ببینم"));
     expect(lines.at(-1)).toBe("I want to see my sister");
@@ -171,6 +174,21 @@ describe("the copy as a PDF", () => {
     expect(PDF_FONT_FILES.filter((file) => file.neededFor("Tôi muốn")).map((file) => file.name)).toEqual(["latin", "latin-ext", "vietnamese"]);
     expect(PDF_FONT_FILES.filter((file) => file.neededFor("ሓወይ")).map((file) => file.name)).toEqual(["latin", "ethiopic"]);
     expect(PDF_FONT_FILES.filter((file) => file.neededFor("می‌خواهم")).map((file) => file.name)).toEqual(["latin", "arabic"]);
+  });
+
+  it("cuts a word too long for a line with a few shapes a line, not one for each letter", () => {
+    let shapes = 0;
+    const measure = {
+      width: (text: string) => {
+        shapes++;
+        return Array.from(text).length * 5;
+      },
+      guess: () => 5,
+    };
+    const lines = wrap("x".repeat(10_000), measure, 400);
+    expect(lines).toHaveLength(125);
+    expect(lines.every((line) => line.length === 80)).toBe(true);
+    expect(shapes).toBeLessThan(125 * 4);
   });
 
   it("wraps long words and long answers onto more lines and pages", async () => {

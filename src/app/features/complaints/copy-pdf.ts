@@ -2,7 +2,10 @@ import fontkit from "@pdf-lib/fontkit";
 import {
   PDFDocument,
   PDFHexString,
-  type PDFName,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames,
+  endMarkedContent,
   beginText,
   endText,
   popGraphicsState,
@@ -13,7 +16,6 @@ import {
   setTextRise,
   showText,
   type PDFFont,
-  type PDFOperator,
   type PDFPage,
 } from "pdf-lib";
 import type { CopyDocument } from "./copy-text";
@@ -117,7 +119,11 @@ interface ShapedPiece {
   width: number;
 }
 
-function shape(font: PDFFont, piece: Pick<VisualPiece, "text" | "rtl">, size: number): ShapedPiece {
+/**
+ * Shape one piece with fontkit. `draw`: the glyphs go into the font's subset (and its ToUnicode
+ * map); measuring a line to wrap it leaves the subset alone.
+ */
+function shape(font: PDFFont, piece: Pick<VisualPiece, "text" | "rtl">, size: number, draw: boolean): ShapedPiece {
   const embedder = embedderOf(font);
   const run = embedder.font.layout(piece.text);
   const glyphs = [...run.glyphs];
@@ -129,13 +135,15 @@ function shape(font: PDFFont, piece: Pick<VisualPiece, "text" | "rtl">, size: nu
     positions.reverse();
   }
   const scale = size / embedder.font.unitsPerEm;
-  const codes = glyphs.map((glyph) => {
-    const subsetId = embedder.subset.includeGlyph(glyph);
-    embedder.glyphs[subsetId - 1] = glyph;
-    embedder.glyphIdMap.set(glyph.id, subsetId);
-    return subsetId.toString(16).toUpperCase().padStart(4, "0");
-  });
-  embedder.glyphCache.invalidate();
+  const codes = draw
+    ? glyphs.map((glyph) => {
+        const subsetId = embedder.subset.includeGlyph(glyph);
+        embedder.glyphs[subsetId - 1] = glyph;
+        embedder.glyphIdMap.set(glyph.id, subsetId);
+        return subsetId.toString(16).toUpperCase().padStart(4, "0");
+      })
+    : [];
+  if (draw) embedder.glyphCache.invalidate();
   const placed = positions.map((p, i) => ({
     advance: p.xAdvance * scale,
     own: (glyphs[i]?.advanceWidth ?? 0) * scale,
@@ -167,7 +175,7 @@ function typesetter(fonts: Array<{ regular: PDFFont; bold: PDFFont }>) {
     return bold ? font.bold : font.regular;
   };
   /** One line's shaped pieces, left to right. A space stays with the letters before it when their font has one. */
-  const pieces = (line: string, base: Direction, bold: boolean, size: number): ShapedPiece[] => {
+  const pieces = (line: string, base: Direction, bold: boolean, size: number, draw = true): ShapedPiece[] => {
     let last = 0;
     const fontOf = (char: string) => {
       const index = found(char);
@@ -175,24 +183,45 @@ function typesetter(fonts: Array<{ regular: PDFFont; bold: PDFFont }>) {
       if (index >= 0) last = index;
       return index;
     };
-    return visualPieces(line, base, fontOf).map((piece) => shape(pick(piece.fontIndex, bold), piece, size));
+    return visualPieces(line, base, fontOf).map((piece) => shape(pick(piece.fontIndex, bold), piece, size, draw));
   };
-  const widths = new Map<string, number>();
-  const width = (text: string, base: Direction, bold: boolean, size: number) => {
-    const key = `${base}${bold ? "b" : "r"}${size}|${text}`;
-    let found = widths.get(key);
-    if (found === undefined) widths.set(key, (found = pieces(text, base, bold, size).reduce((sum, p) => sum + p.width, 0)));
-    return found;
+  /** How wide a text is, shaped (not drawn). */
+  const width = (text: string, base: Direction, bold: boolean, size: number) => pieces(text, base, bold, size, false).reduce((sum, p) => sum + p.width, 0);
+  /** A character's width on its own, unshaped: a quick guess at where a long word must be cut. */
+  const guesses = new Map<string, number>();
+  const guess = (char: string, bold: boolean, size: number) => {
+    const key = `${bold ? "b" : "r"}${char}`;
+    let found = guesses.get(key);
+    if (found === undefined) guesses.set(key, (found = width(char, "ltr", bold, 1000)));
+    return (found * size) / 1000;
   };
-  return { clean, pieces, width, replacedAny: () => replaced };
+  return { clean, pieces, width, guess, replacedAny: () => replaced };
 }
 
 /**
  * Draw shaped pieces from `x` on the baseline `y`: one Tj for each stretch of glyphs that sit at
  * their own widths, and a text matrix (and rise) for each glyph the font moves (marks, kerning).
+ * The glyphs are in the order they are seen, and several letters can share one glyph (ب and ت are
+ * one shape and a mark), so the line's own text goes with them as its ActualText: what a PDF
+ * reader copies, searches and reads aloud.
  */
-function drawGlyphs(page: PDFPage, pieces: readonly ShapedPiece[], x: number, y: number, size: number, colour: [number, number, number]): void {
-  const ops: PDFOperator[] = [pushGraphicsState(), beginText(), setFillingRgbColor(...colour)];
+function drawGlyphs(
+  page: PDFPage,
+  pieces: readonly ShapedPiece[],
+  x: number,
+  y: number,
+  size: number,
+  colour: [number, number, number],
+  actualText: string,
+): void {
+  const span = page.doc.context.obj({ ActualText: PDFHexString.fromText(actualText) });
+  const ops: PDFOperator[] = [
+    // pdf-lib's operator types leave out a dictionary operand, which BDC takes and which it writes inline.
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [PDFName.of("Span"), span as unknown as PDFName]),
+    pushGraphicsState(),
+    beginText(),
+    setFillingRgbColor(...colour),
+  ];
   let keys = fontKeys.get(page);
   if (!keys) fontKeys.set(page, (keys = new Map()));
   let pen = x;
@@ -228,7 +257,7 @@ function drawGlyphs(page: PDFPage, pieces: readonly ShapedPiece[], x: number, y:
     flush();
   }
   if (rise !== 0) ops.push(setTextRise(0));
-  ops.push(endText(), popGraphicsState());
+  ops.push(endText(), popGraphicsState(), endMarkedContent());
   page.pushOperators(...ops);
 }
 
@@ -237,39 +266,78 @@ const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
-type Measure = (text: string) => number;
+export interface Measures {
+  /** The shaped width of a text. */
+  width: (text: string) => number;
+  /** A character's width on its own (cheap): where to start looking for a long word's cut. */
+  guess: (char: string) => number;
+}
 
 /**
  * Break a paragraph into lines that fit `width`; a word too long for a line is cut. A line's width
- * is its words' widths and its spaces' (`measure` is asked once per word, and letters join only
- * within a word), so long answers are not shaped again for every word added.
+ * is its words' widths and its spaces' (each different word is shaped once: letters join only within
+ * a word), so a long answer is not shaped again for every word added. A long word's cut is guessed
+ * from its characters' own widths and then found by shaping the few prefixes around the guess, so
+ * a 10,000-letter word with no space costs a few shapes a line, not one per letter.
  */
-function wrap(paragraph: string, measure: Measure, width: number): string[] {
+export function wrap(paragraph: string, measure: Measures, width: number): string[] {
+  const words = new Map<string, number>();
+  const wordWidth = (word: string) => {
+    let found = words.get(word);
+    if (found === undefined) words.set(word, (found = measure.width(word)));
+    return found;
+  };
   const lines: string[] = [];
-  const space = measure(" ");
+  const space = wordWidth(" ");
   let line = "";
   let lineWidth = 0;
   for (const word of paragraph.split(/ +/)) {
-    const wordWidth = measure(word);
-    if (line && lineWidth + space + wordWidth <= width) {
+    const w = wordWidth(word);
+    if (line && lineWidth + space + w <= width) {
       line = `${line} ${word}`;
-      lineWidth += space + wordWidth;
+      lineWidth += space + w;
       continue;
     }
     if (line) lines.push(line);
-    line = word;
-    lineWidth = wordWidth;
-    while (lineWidth > width && Array.from(line).length > 1) {
-      const chars = Array.from(line);
-      let cut = chars.length - 1;
-      while (cut > 1 && measure(chars.slice(0, cut).join("")) > width) cut--;
-      lines.push(chars.slice(0, cut).join(""));
-      line = chars.slice(cut).join("");
-      lineWidth = measure(line);
+    if (w <= width) {
+      line = word;
+      lineWidth = w;
+      continue;
     }
+    const chars = Array.from(word);
+    let start = 0;
+    let previous: number | undefined;
+    for (;;) {
+      const cut = longestFit(chars, start, measure, width, previous);
+      if (cut >= chars.length) break;
+      lines.push(chars.slice(start, cut).join(""));
+      previous = cut - start;
+      start = cut;
+    }
+    line = chars.slice(start).join("");
+    lineWidth = measure.width(line);
   }
   lines.push(line);
   return lines;
+}
+
+/**
+ * Where the line that starts at `start` must end (after at least one letter): from as many letters
+ * as the line before held (`previous`), or else a guess from the letters' own widths, then shaped
+ * prefixes one letter at a time.
+ */
+function longestFit(chars: readonly string[], start: number, measure: Measures, width: number, previous?: number): number {
+  let end = start;
+  if (previous !== undefined) end = Math.min(chars.length, start + previous);
+  else {
+    let total = 0;
+    while (end < chars.length && total + measure.guess(chars[end] ?? "") <= width) total += measure.guess(chars[end++] ?? "");
+  }
+  const fits = (to: number) => measure.width(chars.slice(start, to).join("")) <= width;
+  let cut = Math.max(start + 1, end);
+  while (cut > start + 1 && !fits(cut)) cut--;
+  while (cut < chars.length && fits(cut + 1)) cut++;
+  return cut;
 }
 
 /** Every text in the copy, to choose which font files to fetch (loadPdfFonts). */
@@ -335,7 +403,8 @@ export async function copyPdf(copy: CopyDocument, unsupportedNote: string, fontF
     for (const paragraph of block.text.split("\n")) {
       // Each paragraph in its own direction, as the page shows it (dir="auto"), right-aligned when right to left.
       const dir = paragraphDirection(paragraph, direction);
-      for (const line of wrap(paragraph, (candidate) => text.width(candidate, dir, block.bold, block.size), width)) {
+      const measure = { width: (t: string) => text.width(t, dir, block.bold, block.size), guess: (c: string) => text.guess(c, block.bold, block.size) };
+      for (const line of wrap(paragraph, measure, width)) {
         const height = block.size * LEADING;
         if (y - height < MARGIN) {
           page = pdf.addPage([A4.width, A4.height]);
@@ -344,7 +413,7 @@ export async function copyPdf(copy: CopyDocument, unsupportedNote: string, fontF
         y -= height;
         const pieces = text.pieces(line, dir, block.bold, block.size);
         const lineWidth = pieces.reduce((sum, p) => sum + p.width, 0);
-        drawGlyphs(page, pieces, dir === "rtl" ? MARGIN + width - lineWidth : MARGIN, y, block.size, block.colour ?? [0, 0, 0]);
+        drawGlyphs(page, pieces, dir === "rtl" ? MARGIN + width - lineWidth : MARGIN, y, block.size, block.colour ?? [0, 0, 0], line);
       }
     }
   }
