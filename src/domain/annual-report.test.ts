@@ -20,6 +20,8 @@ const base = (over: Partial<ReportCase> = {}): ReportCase => ({
   procedure: { kind: "statutory" },
   timescales,
   events: [],
+  // Long after every date below.
+  today: "2028-01-03",
   ...over,
 });
 
@@ -135,6 +137,8 @@ describe("the annual report", () => {
     expect(r.stage3Steps).toEqual({ panel: { onTime: 3, late: 1 }, panelReport: { onTime: 3, late: 1 }, finalResponse: { onTime: 2, late: 1 } });
     expect(r.timescales["3"]).toEqual({ metWithoutExtraTime: 1, metWithExtraTime: 0, notMet: 2 });
     expect(reportRows(r)).toContainEqual(["stage-3-steps", "panel-late", 1]);
+    expect(reportRows(r)).toContainEqual(["stage-3-steps", "panel-report-on-time", 3]);
+    expect(reportRows(r)).toContainEqual(["stage-3-steps", "final-response-late", 1]);
     expect(reportRows(r)).toContainEqual(["timescales-stage-3", "notMet", 2]);
   });
 
@@ -161,5 +165,26 @@ describe("the annual report", () => {
       base(),
     ]);
     expect(r.ombudsman).toBe(3);
+  });
+
+  it("counts a panel only once its day has come, or as late once the latest day for it has gone by", () => {
+    // Stage 3 asked for on Mon 7 June 2027: the panel must meet by Mon 19 July 2027.
+    const panel = (panelOn: string, today: string) =>
+      annualReport([
+        base({
+          today,
+          events: [
+            staff({ type: "stage-requested", date: "2027-06-07", stage: 3, how: "letter" }),
+            staff({ type: "panel-date-set", date: "2027-06-08", panelOn }),
+          ],
+        }),
+      ]).stage3Steps.panel;
+    expect(panel("2027-07-16", "2027-06-10")).toEqual({ onTime: 0, late: 0 }); // set for later, on time: not met yet
+    expect(panel("2027-07-16", "2027-07-16")).toEqual({ onTime: 1, late: 0 });
+    expect(panel("2027-07-23", "2027-07-10")).toEqual({ onTime: 0, late: 0 }); // set for a late day, which has not come
+    expect(panel("2027-07-23", "2027-07-20")).toEqual({ onTime: 0, late: 1 }); // the latest day has gone by
+    // No panel date at all, and the latest day gone by: late.
+    const none = annualReport([base({ today: "2027-07-20", events: [staff({ type: "stage-requested", date: "2027-06-07", stage: 3, how: "letter" })] })]);
+    expect(none.stage3Steps.panel).toEqual({ onTime: 0, late: 1 });
   });
 });

@@ -21,6 +21,8 @@ export interface ReportCase {
   timescales: Timescales;
   /** Staff events and the phone's requests, superseded ones included, in the order recorded. */
   events: readonly KnownEvent[];
+  /** Today (Europe/London): a panel date set for later has not been met yet. */
+  today: IsoDate;
 }
 
 /** Counts keyed by a fixed list of values (each listed, zero or not) plus "not-said". */
@@ -104,11 +106,19 @@ function usualReplyDate(stage: number, facts: CaseFacts, procedure: Procedure, t
  * request, its report within panelReportWorkingDays of the meeting, the final response within
  * finalResponseWorkingDays of the report. Undefined: that step is not recorded yet.
  */
-function stage3Timing(facts: CaseFacts, timescales: Timescales): { panel?: boolean; panelReport?: boolean; finalResponse?: boolean } | undefined {
+function stage3Timing(
+  facts: CaseFacts,
+  timescales: Timescales,
+  today: IsoDate,
+): { panel?: boolean; panelReport?: boolean; finalResponse?: boolean } | undefined {
   const requested = facts.stageStart.get(3);
   if (requested === undefined) return undefined;
   const out: { panel?: boolean; panelReport?: boolean; finalResponse?: boolean } = {};
-  if (facts.panelOn !== undefined) out.panel = facts.panelOn <= addWorkingDays(requested, timescales.panelMeetingWorkingDays);
+  const panelBy = addWorkingDays(requested, timescales.panelMeetingWorkingDays);
+  // A panel date is the day staff set for it: counted once that day has come, or as late once the
+  // latest day for it has gone by without one.
+  if (facts.panelOn !== undefined && facts.panelOn <= today) out.panel = facts.panelOn <= panelBy;
+  else if (today > panelBy) out.panel = false;
   if (facts.panelOn !== undefined && facts.panelReport !== undefined)
     out.panelReport = facts.panelReport <= addWorkingDays(facts.panelOn, timescales.panelReportWorkingDays);
   const response = facts.replies.get(3);
@@ -140,13 +150,13 @@ export function addToReport(report: AnnualReport, c: ReportCase): AnnualReport {
   }
 
   // Timescales: a stage counts once its reply is recorded (decision 019).
-  const stage3 = c.procedure.kind === "statutory" ? stage3Timing(facts, c.timescales) : undefined;
+  const stage3 = c.procedure.kind === "statutory" ? stage3Timing(facts, c.timescales, c.today) : undefined;
   if (stage3 !== undefined) {
     for (const [step, onTime] of Object.entries(stage3) as Array<[keyof AnnualReport["stage3Steps"], boolean | undefined]>) {
       if (onTime !== undefined) report.stage3Steps[step][onTime ? "onTime" : "late"] += 1;
     }
     if (stage3.finalResponse !== undefined) {
-      report.timescales["3"][stage3.panel !== false && stage3.panelReport !== false && stage3.finalResponse ? "metWithoutExtraTime" : "notMet"] += 1;
+      report.timescales["3"][stage3.panel === true && stage3.panelReport === true && stage3.finalResponse ? "metWithoutExtraTime" : "notMet"] += 1;
     }
   }
   for (const stage of c.procedure.kind === "statutory" ? ([1, 2] as const) : ([1, 2, 3] as const)) {
@@ -197,8 +207,10 @@ export function reportRows(report: AnnualReport): Array<[section: string, row: s
   for (const [k, v] of Object.entries(report.route)) rows.push(["route", k, v]);
   for (const [s, t] of Object.entries(report.outcomes)) for (const [k, v] of Object.entries(t)) if (k !== "not-said") rows.push([`outcomes-stage-${s}`, k, v]);
   for (const [s, t] of Object.entries(report.timescales)) for (const [k, v] of Object.entries(t)) rows.push([`timescales-stage-${s}`, k, v]);
-  for (const [step, t] of Object.entries(report.stage3Steps))
-    rows.push(["stage-3-steps", `${step}-on-time`, t.onTime], ["stage-3-steps", `${step}-late`, t.late]);
+  const stepNames = { panel: "panel", panelReport: "panel-report", finalResponse: "final-response" } as const;
+  for (const [step, t] of Object.entries(report.stage3Steps) as Array<[keyof typeof stepNames, { onTime: number; late: number }]>) {
+    rows.push(["stage-3-steps", `${stepNames[step]}-on-time`, t.onTime], ["stage-3-steps", `${stepNames[step]}-late`, t.late]);
+  }
   rows.push(
     ["advocacy", "offered", report.advocacy.offered],
     ["advocacy", "taken", report.advocacy.taken],

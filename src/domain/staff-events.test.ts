@@ -397,6 +397,11 @@ describe("complaintProgress: where a complaint is, for the inbox and the phone",
     expect(p.timelineEvents).toContainEqual({ type: "stage1-response", date: "2026-01-16" });
   });
 
+  it("the Ombudsman's interest on a complaint the council has not touched leaves it new", () => {
+    expect(progressOf([recorded({ type: "ombudsman-referral", date: "2026-01-06" })], "2026-01-07").state).toBe("new");
+    expect(progressOf([recorded(ack()), recorded({ type: "ombudsman-referral", date: "2026-01-06" })], "2026-01-07").state).toBe("open");
+  });
+
   it("the phone is not shown the Ombudsman's interest, which the person already knows of", () => {
     const events = [
       recorded(reply(1, "2026-01-15")),

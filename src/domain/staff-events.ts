@@ -193,7 +193,8 @@ export function caseFacts(receivedOn: IsoDate, procedure: Procedure, events: rea
     anyStaffEvent: false,
   };
   for (const e of effectiveEvents(events)) {
-    if (e.source === "staff") facts.anyStaffEvent = true;
+    // The Ombudsman's interest is not the council acting on the complaint: a new one stays new.
+    if (e.source === "staff" && e.type !== "ombudsman-referral") facts.anyStaffEvent = true;
     switch (e.type) {
       case "acknowledged":
         facts.acknowledged ??= e.date;

@@ -14,8 +14,10 @@ import { testStores } from "../../../test/setup/stores";
  * - the process killed (SIGKILL) while a receiver holds its webhook request: after a restart on the
  *   same SQLite file the delivery's lease runs out, it is sent again and delivered; the receiver
  *   sees it at least once and, honouring the idempotency key, records it exactly once;
- * - two processes on one PostgreSQL database (when TEST_DATABASE_URL is set, as in .ci/run) share
- *   the deliveries: each is claimed once and sent once.
+ * - two processes on one PostgreSQL database (when TEST_DATABASE_URL is set, as in .ci/run), both
+ *   polling, send every webhook exactly once between them. Which process sends which is not
+ *   visible from outside; that a claimer skips rows another holds (SKIP LOCKED) is proven
+ *   deterministically in delivery-store.test.ts.
  */
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -132,7 +134,7 @@ describe("a delivery survives the API process being killed mid-send", () => {
 
 for (const postgres of testStores().filter((s) => s.name === "postgres")) {
   describe("two API processes on one PostgreSQL database", () => {
-    it("share the deliveries: each complaint's webhook is claimed once and received once", { timeout: 90_000 }, async () => {
+    it("send every complaint's webhook once between them: each claimed once, received once", { timeout: 90_000 }, async () => {
       const database = await postgres.blank();
       try {
         receiver.delayMs = 150; // a busy receiver, so both processes' claims overlap

@@ -253,6 +253,7 @@ export function staffReportRoutes(app: FastifyInstance, store: ComplaintStore, c
     const { session, range } = ok;
     const councilId = session.account.councilId;
     const report: AnnualReport = emptyReport();
+    const today = todayIso(new Date());
     for await (const c of casesInRange(sql, councils, councilId, range)) {
       addToReport(report, {
         receivedOn: c.ctx.receivedOn,
@@ -261,6 +262,7 @@ export function staffReportRoutes(app: FastifyInstance, store: ComplaintStore, c
         procedure: c.ctx.procedure,
         timescales: c.ctx.council?.timescales ?? DEFAULT_TIMESCALES,
         events: c.events,
+        today,
       });
     }
     await audit(sql, {
