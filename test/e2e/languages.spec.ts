@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
 import { pseudoText } from "../../src/app/lib/pseudo-text";
-import { expectNoAxeViolations, launchBrowser, openPage, type WatchedPage } from "./support/browser";
+import { expectNoAxeViolations, watchedBrowser } from "./support/browser";
 import { storedComplaint } from "./support/journey";
 import { pdfText } from "./support/pdf-text";
 
@@ -91,25 +91,10 @@ async function englishOnPage(page: Page): Promise<string[]> {
 }
 
 describe("Speak Up in other languages, at 320 px (issue 14)", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    expect(watched.foreignRequests).toEqual([]);
-    expect(watched.errors).toEqual([]);
-    await context.close();
-  });
+  const chromium = watchedBrowser(baseUrl);
 
   async function open(options: { locale?: string } = {}): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 320, height: 640 }, ...(options.locale ? { locale: options.locale } : {}) });
-    watched = await openPage(context, baseUrl);
+    const watched = await chromium.open({ viewport: { width: 320, height: 640 }, ...(options.locale ? { locale: options.locale } : {}) });
     await watched.page.goto(baseUrl);
     await watched.page.waitForFunction(() => document.documentElement.dataset.appReady !== undefined);
     // The language picker is drawn just after the page (components/layout.tsx): wait for it.
@@ -267,11 +252,11 @@ describe("Speak Up in other languages, at 320 px (issue 14)", () => {
       await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
       await page.waitForFunction(async () => (await (await caches.open("speak-up-languages")).keys()).length >= 14, undefined, { timeout: 30_000 });
-      await context.setOffline(true);
+      await page.context().setOffline(true);
       await page.goto(`${baseUrl}/what-happens`);
       await page.waitForFunction((lang) => document.documentElement.lang === lang && document.documentElement.dataset.appReady !== undefined, code);
       await page.getByRole("heading", { level: 1, name: wordsIn(code)("info:whatHappens.title"), exact: true }).waitFor();
-      await context.setOffline(false);
+      await page.context().setOffline(false);
     },
   );
 

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { expectNoAxeViolations, launchBrowser, openPage, type WatchedPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { expectNoAxeViolations, watchedBrowser } from "./support/browser";
 
 const baseUrl = inject("baseUrl");
 
@@ -9,21 +9,7 @@ const baseUrl = inject("baseUrl");
  * shows only the numbers each council's page publishes, and 999 and Childline always.
  */
 describe("choosing a real council, in real Chromium", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    expect(watched.foreignRequests).toEqual([]);
-    expect(watched.errors).toEqual([]);
-    await context.close();
-  });
+  const chromium = watchedBrowser(baseUrl);
 
   async function choose(page: Page, name: string) {
     await page.goto(`${baseUrl}/council`);
@@ -39,8 +25,7 @@ describe("choosing a real council, in real Chromium", () => {
   };
 
   it("offers them in the picker, and shows each one's published numbers on the start page, passing axe", async () => {
-    context = await browser.newContext({ viewport: { width: 320, height: 740 } });
-    watched = await openPage(context, baseUrl);
+    const watched = await chromium.open({ viewport: { width: 320, height: 740 } });
     const page = watched.page;
     await page.goto(`${baseUrl}/council`);
     for (const name of ["Birmingham Children's Trust", "Cambridgeshire County Council", "Norfolk County Council"]) {

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openPage, type WatchedPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { watchedBrowser } from "./support/browser";
 import { JourneyRunner, NOT_IN_DANGER, storedComplaint, TO_WHAT_HAPPENED, type PageStep } from "./support/journey";
 import { fleschKincaid } from "./support/readability";
 
@@ -25,25 +25,10 @@ const TO_CHECK: PageStep[] = [
 ];
 
 describe("the safety question in the journey, in real Chromium (issue 16)", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    expect(watched.foreignRequests).toEqual([]);
-    expect(watched.errors).toEqual([]);
-    await context.close();
-  });
+  const chromium = watchedBrowser(baseUrl);
 
   async function open(): Promise<Page> {
-    context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    watched = await openPage(context, baseUrl);
+    const watched = await chromium.open({ viewport: { width: 360, height: 740 } });
     await watched.page.goto(baseUrl);
     return watched.page;
   }
@@ -104,25 +89,10 @@ describe("the safety question in the journey, in real Chromium (issue 16)", () =
 });
 
 describe("what happens to what I write: the trust pages, in real Chromium (issue 16)", () => {
-  let browser: Browser;
-  let context: BrowserContext;
-  let watched: WatchedPage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    expect(watched.foreignRequests).toEqual([]);
-    expect(watched.errors).toEqual([]);
-    await context.close();
-  });
+  const chromium = watchedBrowser(baseUrl);
 
   async function open(width = 360): Promise<Page> {
-    context = await browser.newContext({ viewport: { width, height: 740 } });
-    watched = await openPage(context, baseUrl);
+    const watched = await chromium.open({ viewport: { width, height: 740 } });
     await watched.page.goto(baseUrl);
     return watched.page;
   }

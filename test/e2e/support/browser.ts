@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 
 const require = createRequire(import.meta.url);
 const axeSource: string = (require("axe-core") as { source: string }).source;
@@ -73,4 +73,38 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`);
   }, AXE_TAGS);
   expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * One Chromium for a describe block, and a fresh watched page in a new context for each test:
+ * after each test, no request went to another origin and the page logged no error, and its
+ * context is closed. Registers the block's beforeAll, afterAll and afterEach hooks.
+ */
+export function watchedBrowser(baseUrl: string): { open: (options?: BrowserContextOptions) => Promise<WatchedPage> } {
+  let browser: Browser | undefined;
+  let opened: Array<{ context: BrowserContext; watched: WatchedPage }> = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const done = opened;
+    opened = [];
+    for (const { context } of done) await context.close();
+    for (const { watched } of done) {
+      expect(watched.foreignRequests).toEqual([]);
+      expect(watched.errors).toEqual([]);
+    }
+  });
+  return {
+    open: async (options = {}) => {
+      if (!browser) throw new Error("watchedBrowser: open() runs in a test, after beforeAll");
+      const context = await browser.newContext(options);
+      const watched = await openPage(context, baseUrl);
+      opened.push({ context, watched });
+      return watched;
+    },
+  };
 }
