@@ -1,10 +1,11 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { TSX, WAIT_MS, listening, startServer as startServerProcess, stopServers, within } from "../../test/setup/server-process";
 
 /**
  * Start the real server (src/server/index.ts through tsx) the way `npm start` does, and check
@@ -12,18 +13,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
  */
 
 const root = resolve(import.meta.dirname, "../..");
-const TSX = join(root, "node_modules/.bin/tsx");
-/** Long enough for tsx to start on a busy two-core machine; a hang fails the test, never the run. */
-const WAIT_MS = 20_000;
 const TEST_TIMEOUT_MS = 40_000;
 
-interface Server {
-  child: ChildProcess;
-  output: { stdout: string; stderr: string };
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const running: Server[] = [];
 let dir: string;
 
 beforeEach(() => {
@@ -31,84 +22,12 @@ beforeEach(() => {
 });
 
 afterEach(async () => {
-  for (const server of running.splice(0)) {
-    const { pid } = server.child;
-    // tsx runs the server in a child process of its own, which can outlive it: end the whole
-    // process group this test started (spawned detached, so the group id is tsx's pid).
-    if (pid !== undefined) {
-      try {
-        process.kill(-pid, "SIGKILL");
-      } catch {
-        // the group has already gone
-      }
-    }
-    await server.exited;
-  }
+  await stopServers();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function startServer(env: Record<string, string>, command: [string, ...string[]] = [TSX, "src/server/index.ts"]): Server {
-  const child = spawn(command[0], command.slice(1), {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      // An empty folder, not dist/: the server then serves the API only, whether or not the app is built.
-      STATIC_DIR: dir,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  const output = { stdout: "", stderr: "" };
-  child.stdout?.on("data", (data: Buffer) => (output.stdout += data.toString()));
-  child.stderr?.on("data", (data: Buffer) => (output.stderr += data.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
-    child.once("exit", (code, signal) => resolveExit({ code, signal }));
-  });
-  const server = { child, output, exited };
-  running.push(server);
-  return server;
-}
-
-function within<T>(promise: Promise<T>, what: string, server: Server): Promise<T> {
-  return new Promise<T>((resolvePromise, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`${what} did not happen within ${WAIT_MS} ms.\nstdout:\n${server.output.stdout}\nstderr:\n${server.output.stderr}`)),
-      WAIT_MS,
-    );
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolvePromise(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
-/** Wait for the "running at" line and return the port it names. */
-function listening(server: Server): Promise<number> {
-  return within(
-    new Promise<number>((resolvePort, reject) => {
-      const check = () => {
-        const match = /running at http:\/\/localhost:(\d+)/.exec(server.output.stdout);
-        if (match?.[1]) resolvePort(Number(match[1]));
-      };
-      server.child.stdout?.on("data", check);
-      void server.exited.then(({ code, signal }) =>
-        reject(new Error(`The server exited (code ${code}, signal ${signal}) before listening:\n${server.output.stderr}`)),
-      );
-    }),
-    "Listening",
-    server,
-  );
-}
+/** The server with `env`, serving an empty folder. */
+const startServer = (env: Record<string, string>, command?: [string, ...string[]]) => startServerProcess({ STATIC_DIR: dir, ...env }, command);
 
 /** Run the server expecting it to refuse to start; return what it printed to stderr. */
 async function failedStart(env: Record<string, string>): Promise<string> {

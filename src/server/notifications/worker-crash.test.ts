@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -7,6 +6,7 @@ import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import fixture from "../../../test/fixtures/complaint.valid.json" with { type: "json" };
 import { WebhookReceiver } from "../../../test/setup/receivers";
+import { killServer, listening, startServer, stopServers, type ServerProcess } from "../../../test/setup/server-process";
 import { testStores } from "../../../test/setup/stores";
 
 /*
@@ -21,18 +21,10 @@ import { testStores } from "../../../test/setup/stores";
  */
 
 const root = resolve(import.meta.dirname, "../../..");
-const TSX = join(root, "node_modules/.bin/tsx");
 const WAIT_MS = 25_000;
-
-interface Server {
-  child: ChildProcess;
-  stdout: () => string;
-  exited: Promise<unknown>;
-}
 
 let dir: string;
 let receiver: WebhookReceiver;
-const running: Server[] = [];
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "speak-up-crash-"));
@@ -45,52 +37,31 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const server of running.splice(0)) {
-    try {
-      if (server.child.pid !== undefined) process.kill(-server.child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-    await server.exited;
-  }
+  await stopServers();
   await receiver.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(databaseUrl = `sqlite:${join(dir, "complaints.db")}`): Server {
-  let out = "";
-  const child = spawn(TSX, ["src/server/index.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "silent",
-      STATIC_DIR: dir,
-      DATABASE_URL: databaseUrl,
-      SPEAK_UP_TEST_COUNCILS: join(dir, "councils"),
-      WEBHOOK_SECRET_EXAMPLE_BOROUGH: "a-test-secret-that-is-long-enough-0123456789",
-      DELIVERY_POLL_MILLISECONDS: "50",
-      DELIVERY_TIMEOUT_SECONDS: "1",
-      DELIVERY_LEASE_SECONDS: "2",
-      DELIVERY_FIRST_RETRY_SECONDS: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
+/** The server, sending Example Borough's webhooks to the receiver, quickly. */
+function start(databaseUrl = `sqlite:${join(dir, "complaints.db")}`): ServerProcess {
+  return startServer({
+    STATIC_DIR: dir,
+    DATABASE_URL: databaseUrl,
+    SPEAK_UP_TEST_COUNCILS: join(dir, "councils"),
+    WEBHOOK_SECRET_EXAMPLE_BOROUGH: "a-test-secret-that-is-long-enough-0123456789",
+    DELIVERY_POLL_MILLISECONDS: "50",
+    DELIVERY_TIMEOUT_SECONDS: "1",
+    DELIVERY_LEASE_SECONDS: "2",
+    DELIVERY_FIRST_RETRY_SECONDS: "1",
   });
-  child.stdout?.on("data", (data: Buffer) => (out += data.toString()));
-  child.stderr?.on("data", (data: Buffer) => (out += data.toString()));
-  const server = { child, stdout: () => out, exited: new Promise((r) => child.once("exit", r)) };
-  running.push(server);
-  return server;
 }
 
-async function until<T>(what: string, check: () => T | undefined | false, server?: Server): Promise<T> {
+async function until<T>(what: string, check: () => T | undefined | false, server?: ServerProcess): Promise<T> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const value = check();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen in ${WAIT_MS} ms\n${server?.stdout() ?? ""}`);
+    if (Date.now() > deadline) throw new Error(`${what} did not happen in ${WAIT_MS} ms\n${server?.output.stdout ?? ""}${server?.output.stderr ?? ""}`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }
@@ -108,7 +79,7 @@ describe("a delivery survives the API process being killed mid-send", () => {
   it("is sent again after a restart and recorded once", { timeout: 90_000 }, async () => {
     receiver.mode = "hang";
     const first = start();
-    const port = Number(await until("listening", () => /running at http:\/\/localhost:(\d+)/.exec(first.stdout())?.[1], first));
+    const port = await listening(first);
     const response = await fetch(`http://127.0.0.1:${port}/api/v1/complaints`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -118,8 +89,7 @@ describe("a delivery survives the API process being killed mid-send", () => {
     await until("the receiver holding the request", () => receiver.seen.length === 1, first);
     expect(webhookState()).toEqual({ state: "sending", attempts: 1 });
 
-    process.kill(-first.child.pid!, "SIGKILL");
-    await first.exited;
+    await killServer(first);
     receiver.release();
     receiver.mode = "ok";
 
@@ -139,7 +109,7 @@ for (const postgres of testStores().filter((s) => s.name === "postgres")) {
       try {
         receiver.delayMs = 150; // a busy receiver, so both processes' claims overlap
         const servers = [start(database.url), start(database.url)];
-        const ports = await Promise.all(servers.map((s) => until("listening", () => /running at http:\/\/localhost:(\d+)/.exec(s.stdout())?.[1], s)));
+        const ports = await Promise.all(servers.map(listening));
         const COMPLAINTS = 30;
         for (let i = 0; i < COMPLAINTS; i++) {
           const response = await fetch(`http://127.0.0.1:${ports[i % 2]}/api/v1/complaints`, {
@@ -165,10 +135,7 @@ for (const postgres of testStores().filter((s) => s.name === "postgres")) {
         }
         expect(receiver.seen).toHaveLength(COMPLAINTS);
       } finally {
-        for (const server of running.splice(0)) {
-          if (server.child.pid !== undefined) process.kill(-server.child.pid, "SIGKILL");
-          await server.exited;
-        }
+        await stopServers();
         await database.cleanup();
       }
     });
