@@ -42,13 +42,18 @@ async function councilModules() {
   return { ...settingsModule, settings: repositoryModule.settingsRepository() };
 }
 
-/** The index, then the council chosen on this device, falling back to the index's default. */
-async function loadChosenCouncil(): Promise<Extract<Loaded, { status: "ready" }>> {
-  const { councilToUse, loadCouncil, loadCouncilIndex, settings } = await councilModules();
+/**
+ * The index, then the council chosen on this device, falling back to the index's default. When it
+ * is the council the page was drawn with (`preview`), that very object, so pages that draw from it
+ * (memo) are not drawn again for nothing just after hydrating (issue 9).
+ */
+async function loadChosenCouncil(preview: CouncilSettings | undefined): Promise<Extract<Loaded, { status: "ready" }>> {
+  const { councilToUse, loadCouncil, loadCouncilIndex, sameSettings, settings } = await councilModules();
   // A device that cannot read IndexedDB still gets the default council rather than an error.
   const [index, storedId] = await Promise.all([loadCouncilIndex(), settings.chosenCouncilId().catch(() => undefined)]);
   const id = councilToUse(index, storedId);
-  const council = await loadCouncil(id);
+  const loaded = await loadCouncil(id);
+  const council = preview && sameSettings(loaded, preview) ? preview : loaded;
   return { status: "ready", council, councils: index.councils, chosenId: id === storedId ? id : undefined };
 }
 
@@ -82,7 +87,7 @@ export function CouncilProvider({
   useEffect(() => {
     if (initial) return;
     let cancelled = false;
-    loadChosenCouncil()
+    loadChosenCouncil(preview)
       .then((result) => {
         if (!cancelled) setLoaded(result);
       })
@@ -92,7 +97,7 @@ export function CouncilProvider({
     return () => {
       cancelled = true;
     };
-  }, [attempt, initial]);
+  }, [attempt, initial, preview]);
 
   const offered = loaded.status === "ready" ? loaded.councils : undefined;
   const chooseCouncil = useCallback(
