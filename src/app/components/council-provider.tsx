@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CouncilIndex, CouncilSettings } from "../../domain/council";
+import { yieldToBrowser } from "../lib/yield-to-browser";
 
 /** A council this deployment offers, as listed in `public/councils/index.json`. */
 export type CouncilChoice = CouncilIndex["councils"][number];
@@ -38,7 +39,12 @@ const CouncilContext = createContext<CouncilState>({ status: "loading" });
  * which the start page does not need to draw (first-load budget, issue 9).
  */
 async function councilModules() {
-  const [settingsModule, repositoryModule] = await Promise.all([import("../lib/council-settings"), import("../lib/settings-repository")]);
+  // One after the other, each run in a task of its own: together (zod and the council schema, then
+  // Dexie and the stored records' schemas) they were one long task just after hydrating.
+  const settingsModule = await import("../lib/council-settings");
+  await yieldToBrowser();
+  const repositoryModule = await import("../lib/settings-repository");
+  await yieldToBrowser();
   return { ...settingsModule, settings: repositoryModule.settingsRepository() };
 }
 
