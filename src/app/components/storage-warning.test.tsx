@@ -6,7 +6,8 @@ import { db } from "../lib/db";
 import { reportStorageProblem, type StorageProblem } from "../lib/storage-health";
 import { resetStoragePersistenceForTests } from "../lib/storage-persistence";
 import { Layout } from "./layout";
-import { CopyableTextProvider, StorageWarning, useCopyableText } from "./storage-warning";
+import { StorageWarning } from "./storage-problem";
+import { CopyableTextProvider, useCopyableText } from "./storage-warning";
 
 const WRITTEN = "Tell us what happened, in your own words\nMy social worker did not come.";
 
