@@ -145,8 +145,10 @@ describe("in the layout", () => {
     render(<RouterProvider router={router} />);
     await screen.findByRole("heading", { name: "What happened?" });
     problem("unavailable");
+    // The warning loads once the page is on screen (layout.tsx), then shows a problem already found.
+    const warning = await screen.findByRole("region", { name: "Your writing is not being saved" });
     const main = screen.getByRole("main");
-    expect(main.firstElementChild).toBe(screen.getByRole("region", { name: "Your writing is not being saved" }));
+    expect(main.firstElementChild).toBe(warning);
     expect(within(main).getByRole("button", { name: "Copy what you have written" })).toBeInTheDocument();
   });
 });
