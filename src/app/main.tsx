@@ -81,7 +81,15 @@ async function start(): Promise<void> {
   // Anything saved on this phone and not sent yet goes as soon as the browser has a moment (at most
   // 2 s), and again when the connection comes back. Not with the page: it brings the outbox store,
   // which drawing does not need, and a cheap phone's first seconds are for the page.
-  idle(() => void import("./lib/outbox-sync").then(({ startOutboxSync }) => startOutboxSync()), 2000);
+  // The rules (zod, the bank holidays) run first, in a task of their own.
+  idle(
+    () =>
+      void import("../domain/timeline")
+        .then(yieldToBrowser)
+        .then(() => import("./lib/outbox-sync"))
+        .then(({ startOutboxSync }) => startOutboxSync()),
+    2000,
+  );
 
 }
 

@@ -39,9 +39,12 @@ const CouncilContext = createContext<CouncilState>({ status: "loading" });
  * which the start page does not need to draw (first-load budget, issue 9).
  */
 async function councilModules() {
-  // One after the other, each run in a task of its own: together (zod and the council schema, then
-  // Dexie and the stored records' schemas) they were one long task just after hydrating.
+  // One after the other, each run in a task of its own: together (zod and the council schema, the
+  // drafts' and complaints' schemas, then Dexie and the stores) they were one long task just after
+  // hydrating.
   const settingsModule = await import("../lib/council-settings");
+  await yieldToBrowser();
+  await import("../../domain/draft");
   await yieldToBrowser();
   const repositoryModule = await import("../lib/settings-repository");
   await yieldToBrowser();
