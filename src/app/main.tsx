@@ -7,6 +7,7 @@ import { FirstRenderProvider } from "./components/first-render";
 import { initI18n } from "./lib/i18n";
 import { chosenLanguage, ENGLISH } from "./lib/languages";
 import { startAutoLock } from "./lib/pin-session";
+import { yieldToBrowser } from "./lib/yield-to-browser";
 import { createRouter, loadRoutesFor } from "./router";
 import "./styles.css";
 
@@ -45,10 +46,13 @@ async function start(): Promise<void> {
   // Words first: a page's loader adds its words to the instance initI18n sets up. The language
   // chosen on this device, else the browser's preferred one that Speak Up has (issue 14).
   const i18n = await initI18n(chosenLanguage());
+  // Each step of starting is a task of its own: the words, the page's modules, then the router.
+  await yieldToBrowser();
   // A page drawn at build time (in English) for this very address is hydrated; any other address,
   // or any other language, is drawn here.
   const hydrating = container.dataset.prerendered === window.location.pathname && i18n.language === ENGLISH;
   await loadRoutesFor(window.location.pathname);
+  await yieldToBrowser();
   const app = (
     <StrictMode>
       <FirstRenderProvider day={hydrating ? data?.day : undefined}>
@@ -77,7 +81,15 @@ async function start(): Promise<void> {
   // Anything saved on this phone and not sent yet goes as soon as the browser has a moment (at most
   // 2 s), and again when the connection comes back. Not with the page: it brings the outbox store,
   // which drawing does not need, and a cheap phone's first seconds are for the page.
-  idle(() => void import("./lib/outbox-sync").then(({ startOutboxSync }) => startOutboxSync()), 2000);
+  // The rules (zod, the bank holidays) run first, in a task of their own.
+  idle(
+    () =>
+      void import("../domain/timeline")
+        .then(yieldToBrowser)
+        .then(() => import("./lib/outbox-sync"))
+        .then(({ startOutboxSync }) => startOutboxSync()),
+    2000,
+  );
 }
 
 void start();

@@ -2,6 +2,7 @@ import { createBrowserRouter, matchRoutes, type RouteObject } from "react-router
 import { Layout } from "./components/layout";
 import { LoadFailedPage, NotFoundPage } from "./components/status-pages";
 import { loadLaterWords, type WordsGroup } from "./lib/i18n";
+import { yieldToBrowser } from "./lib/yield-to-browser";
 
 /**
  * Every page, each loaded only when it is first opened (React Router's `lazy`), so the start page
@@ -17,10 +18,23 @@ function page(
   exportName: string,
   /** Which words the page needs besides those that come with the app (i18n.ts); "none" for the start page. */
   words: WordsGroup | "none" = "all",
+  /**
+   * The page's heaviest shared modules, run first, each in a task of its own: running a module runs
+   * everything it imports in one task, and for the questions that is zod, the council rules, Dexie
+   * and the stored records' schemas, and react-hook-form, far too long for a cheap phone in one go
+   * (issue 9). The pre-rendered page fetches them all at once (modulepreload), so this costs no
+   * round trips there; elsewhere they are usually prefetched or precached.
+   */
+  first: Array<() => Promise<unknown>> = [],
 ): Pick<RouteObject, "lazy"> {
   return {
     lazy: async () => {
-      const [module] = await Promise.all([load(), words === "none" ? undefined : loadLaterWords(words)]);
+      const wordsLoaded = words === "none" ? undefined : loadLaterWords(words);
+      for (const step of first) {
+        await step();
+        await yieldToBrowser();
+      }
+      const [module] = await Promise.all([load(), wordsLoaded]);
       return { Component: module[exportName] as React.ComponentType };
     },
   };
@@ -33,6 +47,9 @@ const complaints = () => import("./routes/complaints-routes");
 const wizard = () => import("./routes/wizard-routes");
 const settings = () => import("./routes/settings-routes");
 const info = () => import("./routes/info-routes");
+/** Run before the pages that use them (page's `first`): the rules, with zod and the bank holidays; the device's stores. */
+const rules = () => import("../domain/timeline");
+const stores = () => import("./lib/db");
 
 export const routes: RouteObject[] = [
   {
@@ -58,13 +75,13 @@ export const routes: RouteObject[] = [
           { path: "/complaints/:reference/next-stage", ...page(complaints, "NextStageRoute") },
           { path: "/complaints/:reference/copy", ...page(complaints, "CopyRoute") },
           { path: "/check", ...page(complaints, "CheckRoute") },
-          { path: "/complaint/:stepId", ...page(wizard, "StepRoute") },
+          { path: "/complaint/:stepId", ...page(wizard, "StepRoute", "all", [rules, stores]) },
           { path: "/settings", ...page(settings, "SettingsRoute") },
           { path: "/settings/pin", ...page(settings, "SetPinRoute") },
           { path: "/settings/shared-phone", ...page(settings, "PinOfferRoute") },
           { path: "/settings/delete-everything", ...page(settings, "DeleteEverythingRoute") },
           { path: "/unlock", ...page(settings, "UnlockRoute") },
-          { path: "/what-happens", ...page(info, "WhatHappensRoute", "info") },
+          { path: "/what-happens", ...page(info, "WhatHappensRoute", "info", [rules]) },
           { path: "/words", ...page(info, "GlossaryRoute", "info") },
           { path: "/who-sees", ...page(info, "WhoSeesRoute", "info") },
           { path: "/who-sees/adults", ...page(info, "WhoSeesAdultsRoute", "info") },

@@ -17,6 +17,7 @@ import {
   isWorkingDay,
   parseBankHolidayData,
   parseIsoDate,
+  londonDate,
   todayIso,
   workingDaysBetween,
 } from "./calendar";
@@ -425,5 +426,18 @@ describe("todayIso (Europe/London)", () => {
 
   it.each([[new Date(Number.NaN)], ["2026-01-01"]])("rejects %j", (value) => {
     expect(() => todayIso(value as Date)).toThrow(/Not a valid moment/);
+  });
+
+  it("agrees with the time-zone data at the start and end of every hour from 2024 to 2040", () => {
+    // todayIso reads the UTC date before 23:00 UTC, assuming England is never behind UTC nor
+    // more than an hour ahead; if the law (and so the time-zone data) ever changes, this fails.
+    const hour = 3_600_000;
+    const disagree: string[] = [];
+    for (let time = Date.UTC(2024, 0, 1); time < Date.UTC(2041, 0, 1); time += hour) {
+      for (const instant of [new Date(time), new Date(time + hour - 1)]) {
+        if (todayIso(instant) !== londonDate(instant)) disagree.push(instant.toISOString());
+      }
+    }
+    expect(disagree).toEqual([]);
   });
 });

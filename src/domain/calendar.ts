@@ -490,11 +490,25 @@ let londonFormat: Intl.DateTimeFormat | undefined;
 /**
  * Today's date in England (Europe/London, so BST is handled) at the instant `now` (reg 2 days are
  * English days, not the device's or UTC's); the caller passes the clock so this stays pure.
+ *
+ * England's clocks are never behind UTC and at most an hour ahead (GMT or BST, Summer Time Act
+ * 1972), so before 23:00 UTC the date in England is the UTC date, found without Intl. Only in the
+ * last hour of a UTC day does the time zone decide, and Intl's time-zone data answers. Making the
+ * first Intl date formatter in a page costs about 20 ms (ICU loads its date data), which was most
+ * of a long task while What happens after I complain hydrates on a cheap phone (issue 9). A test
+ * checks this against Intl for every hour of years to come, so a change in the law (and in the
+ * time-zone data) fails it.
  */
 export function todayIso(now: Date): IsoDate {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     throw new Error(`Not a valid moment: ${describe(now)} (expected a Date)`);
   }
+  if (now.getUTCHours() < 23) return format(now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate());
+  return londonDate(now);
+}
+
+/** The date in England at `now` by Intl's time-zone data; todayIso's answer in the hour it cannot tell alone. */
+export function londonDate(now: Date): IsoDate {
   // Creating a formatter is slow (it loads time-zone data); one is enough.
   londonFormat ??= new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/London",

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CouncilIndex, CouncilSettings } from "../../domain/council";
+import { yieldToBrowser } from "../lib/yield-to-browser";
 
 /** A council this deployment offers, as listed in `public/councils/index.json`. */
 export type CouncilChoice = CouncilIndex["councils"][number];
@@ -36,17 +37,30 @@ const CouncilContext = createContext<CouncilState>({ status: "loading" });
  * which the start page does not need to draw (first-load budget, issue 9).
  */
 async function councilModules() {
-  const [settingsModule, repositoryModule] = await Promise.all([import("../lib/council-settings"), import("../lib/settings-repository")]);
+  // One after the other, each run in a task of its own: together (zod and the council schema, the
+  // drafts' and complaints' schemas, then Dexie and the stores) they were one long task just after
+  // hydrating.
+  const settingsModule = await import("../lib/council-settings");
+  await yieldToBrowser();
+  await import("../../domain/draft");
+  await yieldToBrowser();
+  const repositoryModule = await import("../lib/settings-repository");
+  await yieldToBrowser();
   return { ...settingsModule, settings: repositoryModule.settingsRepository() };
 }
 
-/** The index, then the council chosen on this device, falling back to the index's default. */
-async function loadChosenCouncil(): Promise<Extract<Loaded, { status: "ready" }>> {
-  const { councilToUse, loadCouncil, loadCouncilIndex, settings } = await councilModules();
+/**
+ * The index, then the council chosen on this device, falling back to the index's default. When it
+ * is the council the page was drawn with (`preview`), that very object, so pages that draw from it
+ * (memo) are not drawn again for nothing just after hydrating (issue 9).
+ */
+async function loadChosenCouncil(preview: CouncilSettings | undefined): Promise<Extract<Loaded, { status: "ready" }>> {
+  const { councilToUse, loadCouncil, loadCouncilIndex, sameSettings, settings } = await councilModules();
   // A device that cannot read IndexedDB still gets the default council rather than an error.
   const [index, storedId] = await Promise.all([loadCouncilIndex(), settings.chosenCouncilId().catch(() => undefined)]);
   const id = councilToUse(index, storedId);
-  const council = await loadCouncil(id);
+  const loaded = await loadCouncil(id);
+  const council = preview && sameSettings(loaded, preview) ? preview : loaded;
   return { status: "ready", council, councils: index.councils, chosenId: id === storedId ? id : undefined };
 }
 
@@ -80,7 +94,7 @@ export function CouncilProvider({
   useEffect(() => {
     if (initial) return;
     let cancelled = false;
-    loadChosenCouncil()
+    loadChosenCouncil(preview)
       .then((result) => {
         if (!cancelled) setLoaded(result);
       })
@@ -90,7 +104,7 @@ export function CouncilProvider({
     return () => {
       cancelled = true;
     };
-  }, [attempt, initial]);
+  }, [attempt, initial, preview]);
 
   const offered = loaded.status === "ready" ? loaded.councils : undefined;
   const chooseCouncil = useCallback(

@@ -7,9 +7,10 @@ import { getKey, lock, subscribe } from "../lib/pin-session";
 import { CarryOnPage } from "./carry-on-page";
 import { Deferred } from "./deferred";
 import { ExitThisPage } from "./exit-this-page";
-import { CopyableTextProvider, StorageWarning } from "./storage-warning";
+import { CopyableTextProvider } from "./storage-warning";
 
 // Loaded once the page is on screen (components/deferred.tsx): each shows nothing on a first render.
+const loadStorageWarning = () => import("./storage-problem").then((module) => module.StorageWarning);
 const loadReadAloud = () => Promise.all([import("./read-aloud"), loadLaterWords("language")]).then(([module]) => module.ReadAloud);
 // Their words come with them (not in the first page's download: issue 9's budget).
 const loadUpdatePrompt = () => Promise.all([import("./update-prompt"), loadLaterWords("pwa")]).then(([module]) => module.UpdatePrompt);
@@ -140,7 +141,7 @@ export function Layout() {
       <div className="width-container">
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
           <CopyableTextProvider>
-            <StorageWarning />
+            <Deferred load={loadStorageWarning} />
             <Deferred load={loadUnreviewedNotice} />
             {exited ? <CarryOnPage /> : outlet}
             {/* After the page's own content, so neither moves the question when it appears. */}

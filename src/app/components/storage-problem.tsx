@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import type { StorageProblem } from "../lib/storage-health";
-import type { TextSource } from "./storage-warning";
+import { storageProblemStore, type StorageProblem } from "../lib/storage-health";
+import { useTextSource, type TextSource } from "./storage-warning";
 
 type CopyState = "idle" | "copied" | "nothing" | "fallback";
 
@@ -83,4 +83,17 @@ export function ProblemWarning({ problem, getText }: { problem: Exclude<StorageP
       {getText ? <CopyWhatYouWrote getText={getText} /> : null}
     </section>
   );
+}
+
+/**
+ * The top of <main>: a warning while saving on this device is not working (what is typed is kept
+ * only while the page is open, with a button to copy it). It follows something the person did
+ * (typing), so it may push the page down. The home-screen notice is InstallHint's. Loaded once
+ * the page is on screen (layout.tsx), so neither it nor the storage checks are part of the first
+ * page's JavaScript (issue 9's budget); a problem found before then is shown as it loads.
+ */
+export function StorageWarning() {
+  const problem = useSyncExternalStore(storageProblemStore.subscribe, storageProblemStore.getSnapshot, () => "none" as const);
+  const getText = useTextSource();
+  return problem !== "none" ? <ProblemWarning problem={problem} getText={getText} /> : null;
 }

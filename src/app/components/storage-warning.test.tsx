@@ -6,7 +6,8 @@ import { db } from "../lib/db";
 import { reportStorageProblem, type StorageProblem } from "../lib/storage-health";
 import { resetStoragePersistenceForTests } from "../lib/storage-persistence";
 import { Layout } from "./layout";
-import { CopyableTextProvider, StorageWarning, useCopyableText } from "./storage-warning";
+import { StorageWarning } from "./storage-problem";
+import { CopyableTextProvider, useCopyableText } from "./storage-warning";
 
 const WRITTEN = "Tell us what happened, in your own words\nMy social worker did not come.";
 
@@ -144,8 +145,10 @@ describe("in the layout", () => {
     render(<RouterProvider router={router} />);
     await screen.findByRole("heading", { name: "What happened?" });
     problem("unavailable");
+    // The warning loads once the page is on screen (layout.tsx), then shows a problem already found.
+    const warning = await screen.findByRole("region", { name: "Your writing is not being saved" });
     const main = screen.getByRole("main");
-    expect(main.firstElementChild).toBe(screen.getByRole("region", { name: "Your writing is not being saved" }));
+    expect(main.firstElementChild).toBe(warning);
     expect(within(main).getByRole("button", { name: "Copy what you have written" })).toBeInTheDocument();
   });
 });

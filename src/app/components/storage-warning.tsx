@@ -1,8 +1,4 @@
-import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
-import { storageProblemStore } from "../lib/storage-health";
-
-// Drawn only when saving fails, so its code is not part of the first page (issue 9's budget).
-const ProblemWarning = lazy(() => import("./storage-problem").then((module) => ({ default: module.ProblemWarning })));
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
 /** Returns what the person has written on this page (questions and answers) as plain text. */
 export type TextSource = () => string;
@@ -41,17 +37,7 @@ export function useCopyableText(getText: TextSource): void {
   useEffect(() => register?.(() => latest.current()), [register]);
 }
 
-/**
- * The top of <main>: a warning while saving on this device is not working (what is typed is kept
- * only while the page is open, with a button to copy it). It follows something the person did
- * (typing), so it may push the page down. The home-screen notice is InstallHint's.
- */
-export function StorageWarning() {
-  const problem = useSyncExternalStore(storageProblemStore.subscribe, storageProblemStore.getSnapshot, () => "none" as const);
-  const getText = useContext(TextSourceContext);
-  return problem !== "none" ? (
-    <Suspense fallback={null}>
-      <ProblemWarning problem={problem} getText={getText} />
-    </Suspense>
-  ) : null;
+/** What "Copy what you have written" copies on the page shown now (the storage warning's button, storage-problem.tsx). */
+export function useTextSource(): TextSource | undefined {
+  return useContext(TextSourceContext);
 }

@@ -23,3 +23,13 @@ export async function loadCouncil(id: string): Promise<CouncilSettings> {
 export function councilToUse(index: CouncilIndex, chosenId: string | undefined): string {
   return chosenId !== undefined && index.councils.some((council) => council.id === chosenId) ? chosenId : index.default;
 }
+
+/** Whether two councils' settings say the same (key order aside): values parsed from JSON. */
+export function sameSettings(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((key) => Object.hasOwn(b, key) && sameSettings((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -9,6 +9,22 @@ describe("formatLongDate", () => {
   ])("formats %s as %s whatever the time zone", (iso, expected) => {
     expect(formatLongDate(iso, "en-GB")).toBe(expected);
   });
+
+  it("says what Intl says in British English, day by day from 2024 to 2031", () => {
+    // English is put together without Intl (it is cheaper while a page hydrates); the words and
+    // their order must still be Intl's, without ICU's punctuation.
+    const intl = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    for (let time = Date.UTC(2024, 0, 1); time < Date.UTC(2032, 0, 1); time += 86_400_000) {
+      const day = new Date(time);
+      const part = (type: Intl.DateTimeFormatPartTypes) => intl.formatToParts(day).find((p) => p.type === type)?.value;
+      const iso = day.toISOString().slice(0, 10);
+      expect(formatLongDate(iso, "en-GB")).toBe(`${part("weekday")} ${part("day")} ${part("month")} ${part("year")}`);
+    }
+  });
+
+  it("refuses a date that does not exist, as Intl does", () => {
+    expect(() => formatLongDate("2026-02-30x", "en-GB")).toThrow(RangeError);
+  });
 });
 
 describe("dates in other languages (issue 14)", () => {

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseCouncilSettings } from "../../../domain/council";
@@ -30,7 +30,8 @@ describe("What happens after I complain", () => {
     expect(screen.getByText("If your complaint is complicated, they can take until Tuesday 5 January 2027.")).toBeInTheDocument();
     // Example Borough promises no acknowledgement period, so no date is made up.
     expect(screen.queryByText(/tell you they got it by/)).not.toBeInTheDocument();
-    expect(document.title).toBe("What happens after I complain – Speak Up");
+    // Set in an effect, which may run just after the heading is drawn.
+    await waitFor(() => expect(document.title).toBe("What happens after I complain – Speak Up"));
   });
 
   it("explains every stage with this council's numbers of working days", async () => {

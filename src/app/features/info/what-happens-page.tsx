@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { IsoDate } from "../../../domain/calendar";
@@ -22,9 +23,11 @@ function windowKey(window: RequestWindow): "workingDays" | "calendarDays" {
 /**
  * "What happens after I complain": every statutory stage in plain words for this council's settings
  * (regs 14–20, docs/domain.md §3–§5), with the real Stage 1 dates if the complaint were sent `today`.
- * `today` is a prop so the page is the same on every render and tests can fix the day.
+ * `today` is a prop so the page is the same on every render and tests can fix the day. Drawn again
+ * only when they change (memo): the page is long, and the council read on the device after it is
+ * hydrated is nearly always the one it was drawn with (council-provider.tsx).
  */
-export function WhatHappensPage({ council, today }: { council: CouncilSettings; today: IsoDate }) {
+export const WhatHappensPage = memo(function WhatHappensPage({ council, today }: { council: CouncilSettings; today: IsoDate }) {
   const { t, i18n } = useTranslation("info");
   useDocumentTitle(t("whatHappens.title"));
   const plan = planIfSentToday(council.timescales, today);
@@ -117,7 +120,7 @@ export function WhatHappensPage({ council, today }: { council: CouncilSettings; 
       </div>
     </>
   );
-}
+});
 
 type AdvocacyProvider = CouncilSettings["advocacy"][number];
 

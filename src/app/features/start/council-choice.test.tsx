@@ -10,8 +10,8 @@ import norfolk from "../../../../public/councils/norfolk.json";
 import testIndex from "../../../../test/fixtures/councils/index.json";
 import northmoor from "../../../../test/fixtures/councils/northmoor.json";
 import riverside from "../../../../test/fixtures/councils/riverside.json";
-import { parseCouncilSettings } from "../../../domain/council";
-import { CouncilProvider } from "../../components/council-provider";
+import { parseCouncilSettings, type CouncilSettings } from "../../../domain/council";
+import { CouncilProvider, useCouncil, type CouncilState } from "../../components/council-provider";
 import { db } from "../../lib/db";
 import { draftRepository } from "../../lib/draft-repository";
 import { routes } from "../../router";
@@ -194,5 +194,37 @@ describe("choosing a council", () => {
     await userEvent.click(screen.getByRole("button", { name: "Continue" }));
     expect(await screen.findByText("Your complaint will go to Northmoor County Council.")).toBeInTheDocument();
     expect(await db.settings.get("councilId")).toEqual({ key: "councilId", value: "northmoor" });
+  });
+
+  it("keeps the very settings the page was drawn with when the device's council says the same (issue 9)", async () => {
+    // A pre-rendered page hydrates with the default council (preview); the same settings read
+    // afterwards must be the same object, so memoised pages are not drawn twice.
+    const preview = JSON.parse(JSON.stringify(parseCouncilSettings("example-borough.json", exampleBorough))) as CouncilSettings;
+    const seen: CouncilState[] = [];
+    function Probe() {
+      seen.push(useCouncil());
+      return null;
+    }
+    render(
+      <CouncilProvider preview={preview}>
+        <Probe />
+      </CouncilProvider>,
+    );
+    await waitFor(() => expect(seen.at(-1)?.status).toBe("ready"));
+    const ready = seen.at(-1);
+    expect(ready?.status === "ready" && ready.council).toBe(preview);
+
+    // Another council chosen on this device: its own settings, not the preview.
+    cleanup();
+    seen.length = 0;
+    await db.settings.put({ key: "councilId", value: "northmoor" });
+    render(
+      <CouncilProvider preview={preview}>
+        <Probe />
+      </CouncilProvider>,
+    );
+    await waitFor(() => expect(seen.at(-1)?.status).toBe("ready"));
+    const chosen = seen.at(-1);
+    expect(chosen?.status === "ready" && chosen.council.id).toBe("northmoor");
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { memo, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
@@ -24,7 +24,7 @@ function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): stri
  * screen (360×740), then a link to all drafts, which council the complaint goes to (with a link to
  * change it) and the right to a free advocate.
  */
-export function StartPage({ council, firstStepPath }: { council: CouncilSettings; firstStepPath: string }) {
+export const StartPage = memo(function StartPage({ council, firstStepPath }: { council: CouncilSettings; firstStepPath: string }) {
   const { t } = useTranslation("start");
   const navigate = useNavigate();
   // Live, so a draft started, sent or deleted in another tab shows here at once.
@@ -133,4 +133,4 @@ export function StartPage({ council, firstStepPath }: { council: CouncilSettings
       <Deferred load={loadLanguagePicker} />
     </>
   );
-}
+});

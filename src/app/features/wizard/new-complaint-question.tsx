@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { memo, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CouncilSettings } from "../../../domain/council";
 import { DRAFT_SCHEMA_VERSION, type DraftRecord } from "../../../domain/draft";
@@ -11,9 +11,19 @@ import type { StepDefinition } from "./steps";
  * at build time (src/app/prerender.tsx) and on screen before the drafts store has answered.
  * StepPage keeps this one component on screen while the draft is read, when there is none, and
  * for a draft that has not answered it, so nothing chosen in the meantime is lost: `draft` arrives
- * once it is known, and answers then go straight to it.
+ * once it is known, and answers then go straight to it. Memoised: just after hydrating, StepPage
+ * draws again as it learns it was hydrated, that there is no draft and the council; none of that
+ * changes this question, which is the costliest part of the page to draw (issue 9).
  */
-export function NewComplaintQuestion({ step, council, draft }: { step: StepDefinition; council: CouncilSettings; draft?: DraftRecord }) {
+export const NewComplaintQuestion = memo(function NewComplaintQuestion({
+  step,
+  council,
+  draft,
+}: {
+  step: StepDefinition;
+  council: CouncilSettings;
+  draft?: DraftRecord;
+}) {
   const { t } = useTranslation("wizard");
   const [saver] = useState(() => newComplaintSaver(council.id));
   // A draft made by the first answer is for the council on screen when it is saved.
@@ -39,4 +49,4 @@ export function NewComplaintQuestion({ step, council, draft }: { step: StepDefin
       <QuestionPage step={step} draft={draft ?? placeholder} council={council} saver={draft ? undefined : saver} />
     </>
   );
-}
+});
