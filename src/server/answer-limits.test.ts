@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { answerOfLength, draftWith, limitedAnswers } from "../../test/setup/answer-limits";
 import { testStores } from "../../test/setup/stores";
 import { answersInComplaint } from "../domain/answers";
@@ -28,18 +26,11 @@ describe.each(testStores())("the server takes each answer's limit from the answe
   let store: ComplaintStore;
   let cleanup: () => Promise<void>;
   let app: FastifyInstance;
-  let staticDir: string;
 
-  beforeAll(() => {
-    staticDir = mkdtempSync(join(tmpdir(), "speak-up-static-"));
-    writeFileSync(join(staticDir, "index.html"), "<!doctype html><title>Speak Up test shell</title>");
-  });
-  afterAll(() => {
-    rmSync(staticDir, { recursive: true, force: true });
-  });
+  // The API only: no app shell to serve.
   beforeEach(async () => {
     ({ store, cleanup } = await open());
-    app = await buildApp({ store, councils, staticDir });
+    app = await buildApp({ store, councils });
   });
   afterEach(async () => {
     await app.close();

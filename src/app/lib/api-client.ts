@@ -87,8 +87,6 @@ export async function postComplaint(endpoint: string, complaint: Complaint, sign
   return { kind: "server", status: outcome.status };
 }
 
-const escalationAcceptedSchema = escalationAnswer;
-
 export type EscalationResult = { kind: "accepted"; stage: number; receivedAt: string } | Exclude<SendResult, { kind: "accepted" }>;
 
 /** Where the server answers about one sent complaint: `<endpoint>/<reference>`. */
@@ -106,7 +104,7 @@ export async function postEscalation(
 ): Promise<EscalationResult> {
   const outcome = await postJson(`${complaintUrl(endpoint, reference)}/escalations`, request, { Authorization: `Bearer ${token}` }, signal);
   if (outcome.kind !== "ok") return outcome;
-  const accepted = escalationAcceptedSchema.safeParse(outcome.body);
+  const accepted = escalationAnswer.safeParse(outcome.body);
   if (accepted.success && accepted.data.id === request.id) {
     return { kind: "accepted", stage: accepted.data.stage, receivedAt: accepted.data.receivedAt };
   }
@@ -153,8 +151,7 @@ export async function fetchStatus(endpoint: string, reference: string, token: st
 }
 
 /** What Check a complaint gives (`POST /api/v1/complaint-checks`): a fresh token and the route-finding answers. */
-const checkAnswerSchema = checkAnswer;
-export type CheckAnswer = z.infer<typeof checkAnswerSchema>;
+export type CheckAnswer = z.infer<typeof checkAnswer>;
 
 export type CheckResult =
   | { kind: "found"; answer: CheckAnswer }
@@ -188,7 +185,7 @@ export async function postComplaintCheck(reference: string, accessCode: string, 
     return { kind: "network" };
   }
   if (!response.ok) return troubleOf(response);
-  const parsed = checkAnswerSchema.safeParse(await response.json().catch(() => undefined));
+  const parsed = checkAnswer.safeParse(await response.json().catch(() => undefined));
   return parsed.success ? { kind: "found", answer: parsed.data } : { kind: "server", status: response.status };
 }
 
@@ -212,8 +209,7 @@ export async function postNewAccessCode(endpoint: string, reference: string, tok
   return parsed.success ? { kind: "ok", accessCode: parsed.data.accessCode } : { kind: "server", status: response.status };
 }
 
-const copySchema = copyAnswer;
-export type ComplaintCopy = z.infer<typeof copySchema>;
+export type ComplaintCopy = z.infer<typeof copyAnswer>;
 
 export type CopyResult = { kind: "ok"; copy: ComplaintCopy } | Exclude<CheckResult, { kind: "found" }>;
 
@@ -232,6 +228,6 @@ export async function fetchCopy(endpoint: string, reference: string, token: stri
   }
   if (response.status === 401) return { kind: "not-found" };
   if (!response.ok) return troubleOf(response);
-  const parsed = copySchema.safeParse(await response.json().catch(() => undefined));
+  const parsed = copyAnswer.safeParse(await response.json().catch(() => undefined));
   return parsed.success && parsed.data.reference === reference ? { kind: "ok", copy: parsed.data } : { kind: "server", status: response.status };
 }
