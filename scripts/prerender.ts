@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join, resolve } from "node:path";
 import { runnerImport, type Plugin } from "vite";
@@ -24,9 +24,10 @@ type PrerenderedPath = "/" | "/what-happens" | "/words" | "/drafts" | "/complain
  * `index.html` (the start page), `what-happens.html`, `words.html`, `drafts.html`, and
  * `shell.html` (the layout around "Loading…") for every other address. Each file carries:
  * - the markup inside `<div id="root" data-prerendered="/path">`, which main.tsx hydrates;
- * - `<script type="application/json" id="first-render-data">`: the build day and the default
+ * - `<script type="application/json" id="first-render-data">`: the build day, the default
  *   council's settings (already checked by the shared schema), so the first render in the
- *   browser matches;
+ *   browser matches, and that council's file and the council index as served, so a device that
+ *   fetches the same files uses these without loading the schema;
  * - `<link rel="modulepreload">` for the chunks of that page's route, so hydrating waits for one
  *   round trip, not a chain of them.
  * The files are emitted into the bundle before the compression plugin and the service worker's
@@ -168,9 +169,13 @@ export function prerenderPages(): Plugin {
       const entryHtml = template.source;
 
       // The real councils' default; in the e2e build (SPEAK_UP_TEST_COUNCILS) the test councils' default.
-      const { councils, index } = loadCouncilSet(join(root, "public/councils"), testCouncilsDir());
+      const { councils, index, folders } = loadCouncilSet(join(root, "public/councils"), testCouncilsDir());
       const council = councils.get(index.default);
-      if (!council) throw new Error(`Pre-rendering: the default council ${index.default} is not in public/councils`);
+      const folder = folders.get(index.default);
+      if (!council || !folder) throw new Error(`Pre-rendering: the default council ${index.default} is not in public/councils`);
+      // The file as served (before the schema fills in defaults): a device that finds the same file
+      // uses these settings without loading the schema (council-provider.tsx).
+      const councilSource: unknown = JSON.parse(readFileSync(join(folder, `${index.default}.json`), "utf8"));
       const day = todayIso(new Date());
 
       const { module } = await runnerImport<PrerenderModule>(resolve(root, "src/app/prerender.tsx"), {
@@ -228,7 +233,10 @@ export function prerenderPages(): Plugin {
           });
           load = { entry: entry[1], preload };
         }
-        html = html.replace("</body>", `  <script type="application/json" id="first-render-data">${scriptJson({ day, council, load })}</script>\n  </body>`);
+        html = html.replace(
+          "</body>",
+          `  <script type="application/json" id="first-render-data">${scriptJson({ day, council, councilSource, index, load })}</script>\n  </body>`,
+        );
         return html;
       };
 

@@ -1,12 +1,13 @@
 import { startTransition, StrictMode } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
-import type { CouncilSettings } from "../domain/council";
+import type { CouncilIndex, CouncilSettings } from "../domain/council";
 import { CouncilProvider } from "./components/council-provider";
 import { FirstRenderProvider } from "./components/first-render";
 import { initI18n } from "./lib/i18n";
 import { chosenLanguage, ENGLISH } from "./lib/languages";
 import { startAutoLock } from "./lib/pin-session";
+import { hasStoredData } from "./lib/stored-data";
 import { yieldToBrowser } from "./lib/yield-to-browser";
 import { createRouter, loadRoutesFor } from "./router";
 import "./styles.css";
@@ -15,12 +16,15 @@ import "./styles.css";
 interface FirstRenderData {
   day: string;
   council: CouncilSettings;
+  /** The default council's file as served, and the council index (council-provider.tsx). */
+  councilSource: unknown;
+  index: CouncilIndex;
 }
 
 /**
  * The default council's settings, written into the page at build time after the shared schema
  * checked them (the build fails otherwise), so they are read here without zod: the start page
- * shows the council's numbers before anything else loads.
+ * shows the council's numbers before anything else loads. With them, the files they came from.
  */
 function firstRenderData(): FirstRenderData | undefined {
   const text = document.getElementById("first-render-data")?.textContent;
@@ -43,6 +47,7 @@ async function start(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error("index.html has no #root element");
   const data = firstRenderData();
+  const built = data && { councilSource: data.councilSource, index: data.index };
   // Words first: a page's loader adds its words to the instance initI18n sets up. The language
   // chosen on this device, else the browser's preferred one that Speak Up has (issue 14).
   const i18n = await initI18n(chosenLanguage());
@@ -56,7 +61,7 @@ async function start(): Promise<void> {
   const app = (
     <StrictMode>
       <FirstRenderProvider day={hydrating ? data?.day : undefined}>
-        <CouncilProvider preview={data?.council}>
+        <CouncilProvider preview={data?.council} built={built}>
           <RouterProvider router={createRouter()} />
         </CouncilProvider>
       </FirstRenderProvider>
@@ -81,13 +86,18 @@ async function start(): Promise<void> {
   // Anything saved on this phone and not sent yet goes as soon as the browser has a moment (at most
   // 2 s), and again when the connection comes back. Not with the page: it brings the outbox store,
   // which drawing does not need, and a cheap phone's first seconds are for the page.
-  // The rules (zod, the bank holidays) run first, in a task of their own.
+  // The rules (zod, the bank holidays) run first, in a task of their own. A device with nothing
+  // stored (a first visit) has nothing to send: the outbox starts listening when something is
+  // queued (outbox-sync.ts, requestSend).
   idle(
     () =>
-      void import("../domain/timeline")
-        .then(yieldToBrowser)
-        .then(() => import("./lib/outbox-sync"))
-        .then(({ startOutboxSync }) => startOutboxSync()),
+      void hasStoredData().then((stored) => {
+        if (stored === false) return;
+        return import("../domain/timeline")
+          .then(yieldToBrowser)
+          .then(() => import("./lib/outbox-sync"))
+          .then(({ startOutboxSync }) => startOutboxSync());
+      }),
     2000,
   );
 }

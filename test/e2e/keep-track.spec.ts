@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer, type StartedServer } from "../setup/e2e-server";
+import { openAppDatabase } from "./support/app-database";
 import { launchBrowser, openPage } from "./support/browser";
 import { JourneyRunner } from "./support/journey";
 import { pdfText } from "./support/pdf-text";
@@ -42,6 +43,7 @@ async function seedAdvocateDraft(page: Page, baseUrl: string, child: { name: str
     .getByRole("button", { name: /^(Start now|Carry on)/ })
     .first()
     .waitFor();
+  await openAppDatabase(page, baseUrl);
   await page.evaluate(
     async ({ name, topic, story, words }) => {
       const now = new Date().toISOString();

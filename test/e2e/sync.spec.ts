@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { todayIso } from "../../src/domain/calendar";
 import { startServer, type StartedServer } from "../setup/e2e-server";
+import { openAppDatabase } from "./support/app-database";
 import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
 import { JourneyRunner } from "./support/journey";
 
@@ -60,11 +61,11 @@ const complaintCount = () => query<{ n: number }>("SELECT COUNT(*) AS n FROM com
 async function seedDraft(page: Page, baseUrl: string, story: string): Promise<void> {
   await page.goto(baseUrl);
   await page.getByRole("heading", { name: "Are you in danger now?" }).waitFor();
-  // The page is drawn before its code runs: wait until the app has opened its database.
   await page
     .getByRole("button", { name: /^(Start now|Carry on)/ })
     .first()
     .waitFor();
+  await openAppDatabase(page, baseUrl);
   await page.evaluate(async (text) => {
     const now = new Date().toISOString();
     const id = crypto.randomUUID();
@@ -90,15 +91,21 @@ async function seedDraft(page: Page, baseUrl: string, story: string): Promise<vo
     await new Promise<void>((resolve, reject) => {
       const open = indexedDB.open("speak-up");
       open.onerror = () => reject(new Error(String(open.error)));
+      open.onblocked = () => reject(new Error("blocked"));
       open.onsuccess = () => {
-        const tx = open.result.transaction(["drafts", "settings"], "readwrite");
-        tx.objectStore("drafts").put(draft);
-        tx.objectStore("settings").put({ key: "currentDraftId", value: id });
-        tx.oncomplete = () => {
-          open.result.close();
-          resolve();
-        };
-        tx.onerror = () => reject(new Error(String(tx.error)));
+        try {
+          const tx = open.result.transaction(["drafts", "settings"], "readwrite");
+          tx.objectStore("drafts").put(draft);
+          tx.objectStore("settings").put({ key: "currentDraftId", value: id });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+          tx.onabort = () => reject(new Error(`aborted: ${String(tx.error)}`));
+        } catch (error) {
+          reject(new Error(`${String(error)}; stores: ${[...open.result.objectStoreNames].join(",")} v${open.result.version}`));
+        }
       };
     });
   }, story);

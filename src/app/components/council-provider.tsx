@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { CouncilIndex, CouncilSettings } from "../../domain/council";
+import { hasStoredData } from "../lib/stored-data";
 import { yieldToBrowser } from "../lib/yield-to-browser";
 
 /** A council this deployment offers, as listed in `public/councils/index.json`. */
@@ -37,11 +38,10 @@ const CouncilContext = createContext<CouncilState>({ status: "loading" });
  * which the start page does not need to draw (first-load budget, issue 9).
  */
 async function councilModules() {
+  const settingsModule = await storelessCouncilModules();
   // One after the other, each run in a task of its own: together (zod and the council schema, the
   // drafts' and complaints' schemas, then Dexie and the stores) they were one long task just after
   // hydrating.
-  const settingsModule = await import("../lib/council-settings");
-  await yieldToBrowser();
   await import("../../domain/draft");
   await yieldToBrowser();
   const repositoryModule = await import("../lib/settings-repository");
@@ -49,19 +49,42 @@ async function councilModules() {
   return { ...settingsModule, settings: repositoryModule.settingsRepository() };
 }
 
+/** The council files and their schema, without the stores: enough for a device with nothing stored. */
+async function storelessCouncilModules() {
+  const settingsModule = await import("../lib/council-settings");
+  await yieldToBrowser();
+  return settingsModule;
+}
+
 /**
  * The index, then the council chosen on this device, falling back to the index's default. When it
  * is the council the page was drawn with (`preview`), that very object, so pages that draw from it
- * (memo) are not drawn again for nothing just after hydrating (issue 9).
+ * (memo) are not drawn again for nothing just after hydrating (issue 9). A device with nothing
+ * stored (a first visit) has chosen no council, so the stores are not loaded to ask.
  */
-async function loadChosenCouncil(preview: CouncilSettings | undefined): Promise<Extract<Loaded, { status: "ready" }>> {
-  const { councilToUse, loadCouncil, loadCouncilIndex, sameSettings, settings } = await councilModules();
+async function loadChosenCouncil(preview: CouncilSettings | undefined, built: BuiltCouncilFiles | undefined): Promise<Extract<Loaded, { status: "ready" }>> {
+  const stored = await hasStoredData();
+  const { councilToUse, loadCouncil, loadCouncilIndex, sameSettings, settings } =
+    stored === false ? { ...(await storelessCouncilModules()), settings: undefined } : await councilModules();
   // A device that cannot read IndexedDB still gets the default council rather than an error.
-  const [index, storedId] = await Promise.all([loadCouncilIndex(), settings.chosenCouncilId().catch(() => undefined)]);
+  const [index, storedId] = await Promise.all([
+    loadCouncilIndex(built && { source: built.index, parsed: built.index }),
+    settings?.chosenCouncilId().catch(() => undefined),
+  ]);
   const id = councilToUse(index, storedId);
-  const loaded = await loadCouncil(id);
+  const loaded = await loadCouncil(id, preview && built ? { source: built.councilSource, parsed: preview } : undefined);
   const council = preview && sameSettings(loaded, preview) ? preview : loaded;
   return { status: "ready", council, councils: index.councils, chosenId: id === storedId ? id : undefined };
+}
+
+/**
+ * The files the page was built with (first-render-data): the default council's file as served, and
+ * the council index (which the schema leaves as it is). When the device fetches the same files,
+ * their settings are used as the build parsed them, without loading the schema.
+ */
+export interface BuiltCouncilFiles {
+  councilSource: unknown;
+  index: CouncilIndex;
 }
 
 /**
@@ -73,12 +96,15 @@ export function CouncilProvider({
   initial,
   councils,
   preview,
+  built,
 }: {
   children: ReactNode;
   initial?: CouncilSettings;
   councils?: readonly CouncilChoice[];
   /** The default council's settings, shown by pre-rendered pages until the chosen one is read. */
   preview?: CouncilSettings;
+  /** The files `preview` was built from (with `preview`). */
+  built?: BuiltCouncilFiles;
 }) {
   const [loaded, setLoaded] = useState<Loaded>(
     initial
@@ -94,7 +120,7 @@ export function CouncilProvider({
   useEffect(() => {
     if (initial) return;
     let cancelled = false;
-    loadChosenCouncil(preview)
+    loadChosenCouncil(preview, built)
       .then((result) => {
         if (!cancelled) setLoaded(result);
       })
@@ -104,7 +130,7 @@ export function CouncilProvider({
     return () => {
       cancelled = true;
     };
-  }, [attempt, initial, preview]);
+  }, [attempt, initial, preview, built]);
 
   const offered = loaded.status === "ready" ? loaded.councils : undefined;
   const chooseCouncil = useCallback(

@@ -1,8 +1,10 @@
-import { councilIndexSchema, parseCouncilSettings, type CouncilIndex, type CouncilSettings } from "../../domain/council";
+import type { CouncilIndex, CouncilSettings } from "../../domain/council";
 
 /**
  * Council settings are files in public/councils, fetched from this origin and precached by the
- * service worker so they work offline. Each is parsed with the shared schema, never cast.
+ * service worker so they work offline. Each is parsed with the shared schema, never cast, unless
+ * it is the very file the page was built with (`known`), whose settings the build already parsed:
+ * then the schema (zod) is not loaded at all, which spares a cheap phone's first seconds (issue 9).
  */
 async function fetchJson(path: string): Promise<unknown> {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
@@ -10,13 +12,26 @@ async function fetchJson(path: string): Promise<unknown> {
   return response.json();
 }
 
-export async function loadCouncilIndex(): Promise<CouncilIndex> {
-  return councilIndexSchema.parse(await fetchJson("/councils/index.json"));
+const schemas = () => import("../../domain/council");
+
+/** A file the build read, as served (`source`), and what the shared schema made of it (`parsed`). */
+export interface KnownFile<T> {
+  source: unknown;
+  parsed: T;
 }
 
-export async function loadCouncil(id: string): Promise<CouncilSettings> {
+export async function loadCouncilIndex(known?: KnownFile<CouncilIndex>): Promise<CouncilIndex> {
+  const source = await fetchJson("/councils/index.json");
+  if (known && sameSettings(source, known.source)) return known.parsed;
+  return (await schemas()).councilIndexSchema.parse(source);
+}
+
+export async function loadCouncil(id: string, known?: KnownFile<CouncilSettings>): Promise<CouncilSettings> {
   if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`Not a council id: ${id}`);
-  return parseCouncilSettings(`/councils/${id}.json`, await fetchJson(`/councils/${id}.json`));
+  const path = `/councils/${id}.json`;
+  const source = await fetchJson(path);
+  if (known && known.parsed.id === id && sameSettings(source, known.source)) return known.parsed;
+  return (await schemas()).parseCouncilSettings(path, source);
 }
 
 /** The council to use: the one chosen on this device while the index still offers it, else the index's default. */

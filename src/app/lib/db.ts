@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from "dexie";
+import { DB_NAME } from "./storage-keys";
 import type { Complaint } from "../../domain/complaint";
 import type { DraftAnswers, DraftRecord } from "../../domain/draft";
 import type { EscalationRequest } from "../../domain/progress";
@@ -144,8 +145,6 @@ export interface SettingRecord {
   key: string;
   value: unknown;
 }
-
-export const DB_NAME = "speak-up";
 
 export class SpeakUpDatabase extends Dexie {
   drafts!: EntityTable<StoredDraft, "id">;

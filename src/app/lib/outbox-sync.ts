@@ -40,6 +40,9 @@ async function registerBackgroundSync(): Promise<void> {
 
 /** Something was just queued: try at once, and ask for Background Sync in case the app closes first. */
 export async function requestSend(): Promise<void> {
+  // A page that found nothing to send when it opened did not start listening (main.tsx): from now
+  // on it sends again when the connection comes back.
+  listenForChances();
   void registerBackgroundSync();
   await syncNow();
 }
@@ -50,18 +53,31 @@ export async function sendNow(ids?: string[]): Promise<void> {
   await syncNow();
 }
 
-/** Start sending by itself: now (the app opened), when back online, and when the page is shown again. Returns a stop function. */
-export function startOutboxSync(): () => void {
+/** Stops listening, while the page listens for the connection coming back and for being shown again. */
+let stopListening: (() => void) | undefined;
+
+/** Send when the connection comes back and when the page is shown again (once per page). Returns a stop function. */
+function listenForChances(): () => void {
+  if (stopListening) return stopListening;
   const onOnline = () => void sendNow();
   const onVisible = () => {
     if (document.visibilityState === "visible") void syncNow();
   };
   window.addEventListener("online", onOnline);
   document.addEventListener("visibilitychange", onVisible);
-  void syncNow();
-  return () => {
+  const stop = () => {
     window.removeEventListener("online", onOnline);
     document.removeEventListener("visibilitychange", onVisible);
     if (wakeTimer !== undefined) clearTimeout(wakeTimer);
+    if (stopListening === stop) stopListening = undefined;
   };
+  stopListening = stop;
+  return stop;
+}
+
+/** Start sending by itself: now (the app opened), when back online, and when the page is shown again. Returns a stop function. */
+export function startOutboxSync(): () => void {
+  const stop = listenForChances();
+  void syncNow();
+  return stop;
 }

@@ -5,6 +5,9 @@
  * would forget a person's PIN or language.
  */
 
+/** The IndexedDB database (db.ts) that holds drafts, the outbox, sent complaints and the settings below. */
+export const DB_NAME = "speak-up";
+
 /** Rows of the IndexedDB `settings` table (db.ts), cleared with the rest of IndexedDB. */
 export const SETTING_KEYS = {
   /** The council the person chose. */
