@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer, type StartedServer } from "../setup/e2e-server";
-import { openAppDatabase } from "./support/app-database";
+import { writeCurrentDraft } from "./support/app-database";
 import { launchBrowser, openPage } from "./support/browser";
 import { JourneyRunner } from "./support/journey";
 import { pdfText } from "./support/pdf-text";
@@ -43,51 +43,21 @@ async function seedAdvocateDraft(page: Page, baseUrl: string, child: { name: str
     .getByRole("button", { name: /^(Start now|Carry on)/ })
     .first()
     .waitFor();
-  await openAppDatabase(page, baseUrl);
-  await page.evaluate(
-    async ({ name, topic, story, words }) => {
-      const now = new Date().toISOString();
-      const id = crypto.randomUUID();
-      const draft = {
-        id,
-        schemaVersion: 2,
-        councilId: "example-borough",
-        answers: {
-          role: "advocate",
-          inDanger: "no",
-          childSituation: "looked-after",
-          topics: [topic],
-          when: "under-12-months",
-          proceedings: [],
-          childName: name,
-          childAge: "12",
-          childAgreement: "agrees",
-          howChecked: "We talked at the contact centre.",
-          childsWords: words,
-          whatHappened: story,
-          contactMethod: "none",
-        },
-        step: "check",
-        createdAt: now,
-        updatedAt: now,
-      };
-      await new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open("speak-up");
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const tx = open.result.transaction(["drafts", "settings"], "readwrite");
-          tx.objectStore("drafts").put(draft);
-          tx.objectStore("settings").put({ key: "currentDraftId", value: id });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-      });
-    },
-    { ...child, words: CHILDS_WORDS },
-  );
+  await writeCurrentDraft(page, baseUrl, {
+    role: "advocate",
+    inDanger: "no",
+    childSituation: "looked-after",
+    topics: [child.topic],
+    when: "under-12-months",
+    proceedings: [],
+    childName: child.name,
+    childAge: "12",
+    childAgreement: "agrees",
+    howChecked: "We talked at the contact centre.",
+    childsWords: CHILDS_WORDS,
+    whatHappened: child.story,
+    contactMethod: "none",
+  });
 }
 
 async function newContext(): Promise<BrowserContext> {

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { todayIso } from "../../src/domain/calendar";
 import { startServer, type StartedServer } from "../setup/e2e-server";
-import { openAppDatabase } from "./support/app-database";
+import { writeCurrentDraft } from "./support/app-database";
 import { expectNoAxeViolations, launchBrowser, openPage } from "./support/browser";
 import { JourneyRunner } from "./support/journey";
 
@@ -65,50 +65,17 @@ async function seedDraft(page: Page, baseUrl: string, story: string): Promise<vo
     .getByRole("button", { name: /^(Start now|Carry on)/ })
     .first()
     .waitFor();
-  await openAppDatabase(page, baseUrl);
-  await page.evaluate(async (text) => {
-    const now = new Date().toISOString();
-    const id = crypto.randomUUID();
-    const draft = {
-      id,
-      schemaVersion: 2,
-      councilId: "example-borough",
-      answers: {
-        role: "young-person",
-        inDanger: "no",
-        childSituation: "looked-after",
-        topics: ["decision"],
-        when: "under-12-months",
-        proceedings: [],
-        whatHappened: text,
-        wantsAdvocate: "no",
-        contactMethod: "none",
-      },
-      step: "check",
-      createdAt: now,
-      updatedAt: now,
-    };
-    await new Promise<void>((resolve, reject) => {
-      const open = indexedDB.open("speak-up");
-      open.onerror = () => reject(new Error(String(open.error)));
-      open.onblocked = () => reject(new Error("blocked"));
-      open.onsuccess = () => {
-        try {
-          const tx = open.result.transaction(["drafts", "settings"], "readwrite");
-          tx.objectStore("drafts").put(draft);
-          tx.objectStore("settings").put({ key: "currentDraftId", value: id });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-          tx.onabort = () => reject(new Error(`aborted: ${String(tx.error)}`));
-        } catch (error) {
-          reject(new Error(`${String(error)}; stores: ${[...open.result.objectStoreNames].join(",")} v${open.result.version}`));
-        }
-      };
-    });
-  }, story);
+  await writeCurrentDraft(page, baseUrl, {
+    role: "young-person",
+    inDanger: "no",
+    childSituation: "looked-after",
+    topics: ["decision"],
+    when: "under-12-months",
+    proceedings: [],
+    whatHappened: story,
+    wantsAdvocate: "no",
+    contactMethod: "none",
+  });
 }
 
 async function newContext(width = 1024): Promise<BrowserContext> {

@@ -200,31 +200,28 @@ describe("choosing a council", () => {
     // A pre-rendered page hydrates with the default council (preview); the same settings read
     // afterwards must be the same object, so memoised pages are not drawn twice.
     const preview = JSON.parse(JSON.stringify(parseCouncilSettings("example-borough.json", exampleBorough))) as CouncilSettings;
-    const seen: CouncilState[] = [];
-    function Probe() {
-      seen.push(useCouncil());
-      return null;
+    /** The state the provider, given the pre-rendered page's preview, settles on. */
+    async function readyState(): Promise<CouncilState | undefined> {
+      const seen: CouncilState[] = [];
+      function Probe() {
+        seen.push(useCouncil());
+        return null;
+      }
+      render(
+        <CouncilProvider preview={preview}>
+          <Probe />
+        </CouncilProvider>,
+      );
+      await waitFor(() => expect(seen.at(-1)?.status).toBe("ready"));
+      return seen.at(-1);
     }
-    render(
-      <CouncilProvider preview={preview}>
-        <Probe />
-      </CouncilProvider>,
-    );
-    await waitFor(() => expect(seen.at(-1)?.status).toBe("ready"));
-    const ready = seen.at(-1);
+    const ready = await readyState();
     expect(ready?.status === "ready" && ready.council).toBe(preview);
 
     // Another council chosen on this device: its own settings, not the preview.
     cleanup();
-    seen.length = 0;
     await db.settings.put({ key: "councilId", value: "northmoor" });
-    render(
-      <CouncilProvider preview={preview}>
-        <Probe />
-      </CouncilProvider>,
-    );
-    await waitFor(() => expect(seen.at(-1)?.status).toBe("ready"));
-    const chosen = seen.at(-1);
+    const chosen = await readyState();
     expect(chosen?.status === "ready" && chosen.council.id).toBe("northmoor");
   });
 });
