@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import english from "../../locales/en-GB/validation.json" with { type: "json" };
 import fixture from "../../test/fixtures/complaint.valid.json" with { type: "json" };
 import { REFERENCE_ALPHABET, complaintSchema, referenceFromBytes, referenceSchema, validationKeys, visibleLength } from "./complaint";
@@ -520,8 +520,18 @@ describe("complaintSchema: lengths count what the person sees (issue 10)", () =>
     expect(visibleLength(`e${"\u0301".repeat(100_000)}x`)).toBe(2);
   });
 
+  it("counts ASCII without making a segmenter (ICU's break data costs a cheap phone's start-up), CR LF as one", () => {
+    const made = vi.spyOn(Intl, "Segmenter");
+    const ascii = ["", "abc", "She said: I miss Nana.", "line one\r\nline two\nthree\r", "\r\n\r\n", "\r\r\n\n", "\t\u0000\u007f~"];
+    const counted = ascii.map((value) => visibleLength(value));
+    expect(made).not.toHaveBeenCalled();
+    made.mockRestore();
+    const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
+    expect(counted).toEqual(ascii.map((value) => Array.from(segmenter.segment(value)).length));
+  });
+
   it("stops counting once past the limit it is given", () => {
-    const counted = visibleLength("a".repeat(250_000), 10_000);
+    const counted = visibleLength("é".repeat(250_000), 10_000);
     expect(counted).toBeGreaterThan(10_000);
     expect(counted).toBeLessThan(11_000);
   });
