@@ -209,7 +209,9 @@ export function prerenderPages(): Plugin {
             .filter((file) => !entryChunks.has(file) && !entryHtml.includes(`/${file}"`))
             .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
           // The other pages' code, fetched at the lowest priority after this page (never run until
-          // needed), so every page opens if the connection drops a moment after the first visit.
+          // needed), so every page opens if the connection drops a moment after the first visit. A
+          // pre-rendered page names them in its load plan instead: boot.ts adds them once its own
+          // code has run, so they never share the connection with the first paint.
           ...allChunks
             .filter((file) => !needed.has(file) && !entryHtml.includes(`/${file}"`))
             .map((file) => `<link rel="prefetch" as="script" crossorigin href="/${file}">`),
@@ -219,7 +221,7 @@ export function prerenderPages(): Plugin {
         if (!html.includes(`data-prerendered`) && prerendered !== undefined) throw new Error('index.html has no empty <div id="root"></div>');
         if (links) html = html.replace("</head>", `  ${links}\n  </head>`);
         if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} – Speak Up</title>`);
-        let load: { entry: string; preload: string[] } | undefined;
+        let load: { entry: string; preload: string[]; prefetch: string[] } | undefined;
         if (prerendered !== undefined) {
           // A page drawn here is complete without its code, so it names only boot.ts, which asks for
           // the entry and the files it needs once the page is on screen (src/app/boot.ts).
@@ -231,7 +233,12 @@ export function prerenderPages(): Plugin {
             preload.push(href);
             return "";
           });
-          load = { entry: entry[1], preload };
+          const prefetch: string[] = [];
+          html = html.replace(/<link rel="prefetch" as="script" crossorigin href="([^"]+)">\s*/g, (_tag, href: string) => {
+            prefetch.push(href);
+            return "";
+          });
+          load = { entry: entry[1], preload, prefetch };
         }
         html = html.replace(
           "</body>",

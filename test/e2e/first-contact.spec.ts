@@ -178,6 +178,38 @@ describe("first contact on a cheap phone, in real Chromium", () => {
       }
     });
 
+    it("asks for no script but boot.ts until the first paint is on screen, then the page's code, then the rest of the app", async () => {
+      for (const path of ["/", "/what-happens", "/complaint/who"]) {
+        const page = await open({ width: 360, height: 740 });
+        try {
+          await page.goto(`${baseUrl}${path}`);
+          await page.locator("html[data-app-ready]").waitFor({ state: "attached" });
+          const plan = JSON.parse((await page.locator("#first-render-data").textContent()) ?? "null").load as { entry: string; prefetch: string[] };
+          expect(plan.prefetch.length, `${path} prefetches the other pages' code`).toBeGreaterThan(10);
+          // The page as sent names no prefetch: those would share the first paint's connection.
+          expect(await (await fetch(`${baseUrl}${path}`)).text(), path).not.toContain('rel="prefetch"');
+          const fetched = async () =>
+            page.evaluate(() => {
+              const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN;
+              const scripts = performance
+                .getEntriesByType("resource")
+                .filter((entry) => new URL(entry.name).pathname.endsWith(".js"))
+                .map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime }));
+              return { paint, scripts };
+            });
+          await expect
+            .poll(async () => (await fetched()).scripts.map((script) => script.path), { timeout: 15_000 })
+            .toEqual(expect.arrayContaining(plan.prefetch));
+          const { paint, scripts } = await fetched();
+          expect(paint, `${path} was painted`).toBeGreaterThan(0);
+          const early = scripts.filter((script) => !/\/assets\/boot-[^/]+\.js$/.test(script.path) && script.start < paint);
+          expect(early, `${path}: scripts asked for before the first paint at ${paint.toFixed(0)} ms`).toEqual([]);
+        } finally {
+          await close();
+        }
+      }
+    });
+
     it("the first question opened cold is drawn before any script runs, and its first answer starts a complaint", async () => {
       // With JavaScript off: the question is there (drawn at build time), and it says saving needs JavaScript.
       let page = await open({ width: 360, height: 740, javaScript: false });
