@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 
 /**
  * What the very first render of the app may assume. A pre-rendered page (scripts/prerender.ts) was
@@ -10,6 +10,10 @@ import { createContext, useContext, useSyncExternalStore, type ReactNode } from 
 const FirstRenderDayContext = createContext<string | undefined>(undefined);
 
 export function FirstRenderProvider({ day, children }: { day: string | undefined; children: ReactNode }) {
+  // A parent's effects run after its children's: every component of the hydrating render has been drawn.
+  useEffect(() => {
+    hydrationOver = true;
+  }, []);
   return <FirstRenderDayContext value={day}>{children}</FirstRenderDayContext>;
 }
 
@@ -18,17 +22,18 @@ export function useFirstRenderDay(): string | undefined {
   return useContext(FirstRenderDayContext);
 }
 
-const noSubscription = () => () => {};
+/** Set once the hydrating render has been put on screen (FirstRenderProvider's effect). */
+let hydrationOver = false;
 
 /**
- * False while a pre-rendered page is being hydrated (and when drawing at build time), true in every
- * render after that and in any page drawn in the browser. Lets a page keep drawing what was drawn
- * at build time until hydration is over, without a mismatch.
+ * Whether this component was first drawn while a pre-rendered page was being hydrated: false then
+ * (and when drawing at build time), true for anything drawn after and in any page drawn in the
+ * browser. It never changes for one component, so hydrating draws nothing twice: the same question
+ * from `useSyncExternalStore` with a different server answer makes React draw the component again
+ * at once, in the task that puts the page on screen, and run every effect there too (issue 9).
  */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+export function useDrawnAfterHydration(): boolean {
+  const hydrating = useContext(FirstRenderDayContext) !== undefined;
+  const [after] = useState(() => typeof document !== "undefined" && (!hydrating || hydrationOver));
+  return after;
 }

@@ -1,8 +1,7 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useCouncil } from "../components/council-provider";
-import { useHydrated } from "../components/first-render";
+import { useDrawnAfterHydration } from "../components/first-render";
 import { LoadFailedPage, LoadingPage, NotFoundPage } from "../components/status-pages";
 import { useDocumentTitle } from "../components/use-document-title";
 import { CheckAnswersPage } from "../features/wizard/check-answers-page";
@@ -38,8 +37,7 @@ function StepPage({ stepId }: { stepId: string | undefined }) {
   const { state, reload } = useCurrentDraft();
   const location = useLocation();
   // Whether this page is being hydrated from the HTML drawn at build time (it then draws that first).
-  const hydrated = useHydrated();
-  const [startedPrerendered] = useState(!hydrated);
+  const startedPrerendered = !useDrawnAfterHydration();
   const step = findStep(stepId);
   // A complaint waiting to be sent is not changed by opening a question (Back, an old link, Your
   // drafts): Check your answers says it is waiting, and changing it is a step of its own (bug 4).

@@ -1,0 +1,90 @@
+import { act, Profiler, useState } from "react";
+import { hydrateRoot, type Root } from "react-dom/client";
+import { renderToString } from "react-dom/server";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FirstRenderProvider, useDrawnAfterHydration } from "./first-render";
+
+const BUILD_DAY = "2026-12-01";
+
+function Drawn({ label }: { label: string }) {
+  const after = useDrawnAfterHydration();
+  return <p data-label={label}>{after ? "drawn after" : "drawn while hydrating"}</p>;
+}
+
+function Page({ onDraw }: { onDraw: () => void }) {
+  const [more, setMore] = useState(false);
+  return (
+    <>
+      <Profiler id="page" onRender={onDraw}>
+        <Drawn label="first" />
+      </Profiler>
+      {more ? <Drawn label="later" /> : null}
+      <button type="button" onClick={() => setMore(true)}>
+        More
+      </button>
+    </>
+  );
+}
+
+describe("useDrawnAfterHydration (issue 9: hydrating draws nothing twice)", () => {
+  let root: Root | undefined;
+  // React's act() with its own roots, as Testing Library sets up for its renders.
+  const global = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  const actBefore = global.IS_REACT_ACT_ENVIRONMENT;
+  beforeAll(() => {
+    global.IS_REACT_ACT_ENVIRONMENT = true;
+  });
+  afterAll(() => {
+    global.IS_REACT_ACT_ENVIRONMENT = actBefore;
+  });
+  afterEach(() => {
+    act(() => root?.unmount());
+    root = undefined;
+    document.body.innerHTML = "";
+  });
+
+  it("is false at build time and while hydrating, draws the hydrated part once, and is true for a part drawn later", async () => {
+    const container = document.createElement("div");
+    document.body.append(container);
+    const app = (onDraw: () => void) => (
+      <FirstRenderProvider day={BUILD_DAY}>
+        <Page onDraw={onDraw} />
+      </FirstRenderProvider>
+    );
+    container.innerHTML = renderToString(app(() => {}));
+    expect(container.querySelector('[data-label="first"]')?.textContent).toBe("drawn while hydrating");
+
+    let draws = 0;
+    const errors: unknown[] = [];
+    await act(async () => {
+      root = hydrateRoot(
+        container,
+        app(() => draws++),
+        { onRecoverableError: (error) => errors.push(error) },
+      );
+    });
+    expect(errors).toEqual([]);
+    // A hook whose answer changes once hydrated (useSyncExternalStore with a different server
+    // snapshot) would draw it again straight away, in the task that puts the page on screen.
+    expect(draws).toBe(1);
+    expect(container.querySelector('[data-label="first"]')?.textContent).toBe("drawn while hydrating");
+
+    await act(async () => container.querySelector("button")?.click());
+    expect(container.querySelector('[data-label="later"]')?.textContent).toBe("drawn after");
+  });
+
+  it("is true in a page drawn in the browser (no build day)", async () => {
+    const container = document.createElement("div");
+    document.body.append(container);
+    const { createRoot } = await import("react-dom/client");
+    root = createRoot(container);
+    await act(async () =>
+      root?.render(
+        <FirstRenderProvider day={undefined}>
+          <Drawn label="first" />
+        </FirstRenderProvider>,
+      ),
+    );
+    expect(container.querySelector('[data-label="first"]')?.textContent).toBe("drawn after");
+  });
+});
