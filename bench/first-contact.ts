@@ -56,6 +56,8 @@ async function withFreshChromium<T>(run: (port: number) => Promise<T>): Promise<
   const profile = mkdtempSync(join(tmpdir(), "speak-up-lighthouse-"));
   const child = spawn(CHROME_PATH, ["--headless=new", ...CHROME_ARGS, `--user-data-dir=${profile}`, "--remote-debugging-port=0", "about:blank"], {
     stdio: ["ignore", "ignore", "pipe"],
+    // Its own process group, so stopping it stops its helpers (crashpad, utility processes) too.
+    detached: true,
   });
   try {
     // Port 0 lets Chromium pick a free port; it says which on stderr.
@@ -79,11 +81,16 @@ async function withFreshChromium<T>(run: (port: number) => Promise<T>): Promise<
   } finally {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
       await exited;
     }
-    // Chromium's helper processes may still be writing to the profile for a moment after it exits.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    // A helper that outlived the group may still be writing to the profile for a moment; a profile
+    // left in the temp directory is not worth losing the figures of every run for.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      process.stderr.write(`Could not remove the Chromium profile ${profile}: ${(error as Error).message}\n`);
+    }
   }
 }
 
