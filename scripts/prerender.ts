@@ -204,17 +204,16 @@ export function prerenderPages(): Plugin {
       const page = (markup: string, prerendered: string | undefined, preload: string[]) => {
         const title = headingText(markup);
         const needed = new Set([...entryChunks, ...preload]);
+        // The other pages' code, fetched at the lowest priority after this page (never run until
+        // needed), so every page opens if the connection drops a moment after the first visit. A
+        // pre-rendered page names them in its load plan instead: boot.ts adds them once its own
+        // code has run, so they never share the connection with the first paint.
+        const prefetch = allChunks.filter((file) => !needed.has(file) && !entryHtml.includes(`/${file}"`)).map((file) => `/${file}`);
         const links = [
           ...preload
             .filter((file) => !entryChunks.has(file) && !entryHtml.includes(`/${file}"`))
             .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
-          // The other pages' code, fetched at the lowest priority after this page (never run until
-          // needed), so every page opens if the connection drops a moment after the first visit. A
-          // pre-rendered page names them in its load plan instead: boot.ts adds them once its own
-          // code has run, so they never share the connection with the first paint.
-          ...allChunks
-            .filter((file) => !needed.has(file) && !entryHtml.includes(`/${file}"`))
-            .map((file) => `<link rel="prefetch" as="script" crossorigin href="/${file}">`),
+          ...(prerendered === undefined ? prefetch.map((href) => `<link rel="prefetch" as="script" crossorigin href="${href}">`) : []),
         ].join("\n    ");
         const rootAttributes = prerendered === undefined ? `id="root"` : `id="root" data-prerendered="${escapeHtml(prerendered)}"`;
         let html = entryHtml.replace(`<div id="root"></div>`, `<div ${rootAttributes}>${markup}</div>`);
@@ -231,11 +230,6 @@ export function prerenderPages(): Plugin {
           html = html.replace(entry[0], `<script type="module" crossorigin src="/${boot.fileName}"></script>\n    `);
           html = html.replace(/<link rel="modulepreload" crossorigin href="([^"]+)">\s*/g, (_tag, href: string) => {
             preload.push(href);
-            return "";
-          });
-          const prefetch: string[] = [];
-          html = html.replace(/<link rel="prefetch" as="script" crossorigin href="([^"]+)">\s*/g, (_tag, href: string) => {
-            prefetch.push(href);
             return "";
           });
           load = { entry: entry[1], preload, prefetch };

@@ -1,5 +1,5 @@
 import { act, Profiler, useState } from "react";
-import { hydrateRoot, type Root } from "react-dom/client";
+import { createRoot, hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FirstRenderProvider, useDrawnAfterHydration } from "./first-render";
@@ -76,7 +76,6 @@ describe("useDrawnAfterHydration (issue 9: hydrating draws nothing twice)", () =
   it("is true in a page drawn in the browser (no build day)", async () => {
     const container = document.createElement("div");
     document.body.append(container);
-    const { createRoot } = await import("react-dom/client");
     root = createRoot(container);
     await act(async () =>
       root?.render(
