@@ -1,7 +1,5 @@
-import { useSyncExternalStore } from "react";
-import { todayIso, type IsoDate } from "../../domain/calendar";
 import { useCouncil } from "../components/council-provider";
-import { useFirstRenderDay } from "../components/first-render";
+import { useToday } from "../components/use-today";
 import { LoadFailedPage, LoadingPage } from "../components/status-pages";
 import type { CouncilSettings } from "../../domain/council";
 import { AccessibilityPage } from "../features/info/accessibility-page";
@@ -9,21 +7,6 @@ import { GlossaryPage } from "../features/info/glossary-page";
 import { PrivacyPage } from "../features/info/privacy-page";
 import { WhoSeesAdultsPage, WhoSeesPage } from "../features/info/who-sees-page";
 import { WhatHappensPage } from "../features/info/what-happens-page";
-
-/** The day only changes on a new visit to the page. */
-const noChanges = () => () => {};
-
-/** Today in London; on a pre-rendered page, the day it was built until it is on screen. */
-function useToday(): IsoDate {
-  const builtOn = useFirstRenderDay();
-  // The "server" value is what the page was drawn with; React swaps in the real day right after
-  // hydrating (and uses the real day at once when the page is drawn in the browser).
-  return useSyncExternalStore(
-    noChanges,
-    () => todayIso(new Date()),
-    () => builtOn ?? todayIso(new Date()),
-  );
-}
 
 /** /what-happens — the stages for the council in settings, with dates counted from today in London. */
 export function WhatHappensRoute() {
