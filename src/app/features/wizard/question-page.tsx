@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useEffect, useRef, type ChangeEvent } from "react";
-import { useForm, useWatch, type Resolver, type UseFormRegister } from "react-hook-form";
+import { memo, useEffect, useRef, type ChangeEvent } from "react";
+import { useForm, useFormState, useWatch, type Resolver, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
 import { visibleLength } from "../../../domain/complaint";
@@ -32,19 +32,35 @@ export function fieldId(name: string): string {
   return `field-${name}`;
 }
 
-/** Renders any step from the step table: its question(s), errors, autosave, Back and Continue. */
-export function QuestionPage({
-  step,
-  draft,
-  council,
-  saver,
-}: {
+interface QuestionPageProps {
   step: StepDefinition;
   draft: DraftRecord;
   council: CouncilSettings;
   /** Where answers are saved; the drafts store unless the draft does not exist yet (NewComplaintQuestion). */
   saver?: Pick<DraftRepository, "saveAnswers">;
-}) {
+}
+
+/**
+ * Renders any step from the step table: its question(s), errors, autosave, Back and Continue.
+ *
+ * The form's state lives here and the page in QuestionForm, which reads the errors itself
+ * (useFormState). react-hook-form's useForm updates its own state once as it first appears (from a
+ * layout effect, so React draws again at once, in the same task); with the page drawn here, that
+ * drew the whole question a second time and ran every effect of the page in the task that put a
+ * pre-rendered question on screen, the longest on a cheap phone (issue 9). Now only this small
+ * component draws again, and QuestionForm, whose props have not changed, is skipped.
+ */
+export function QuestionPage(props: QuestionPageProps) {
+  const { step, draft } = props;
+  const form = useForm<FormValues>({
+    resolver: zodResolver(step.schema as never) as unknown as Resolver<FormValues>,
+    defaultValues: formFromAnswers(step, { ...draft.answers, ...unsavedAnswers(draft.id) }),
+    shouldFocusError: false,
+  });
+  return <QuestionForm {...props} form={form} />;
+}
+
+const QuestionForm = memo(function QuestionForm({ step, draft, council, saver, form }: QuestionPageProps & { form: UseFormReturn<FormValues> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -54,19 +70,8 @@ export function QuestionPage({
   const known: DraftAnswers = { ...draft.answers, ...unsavedAnswers(draft.id) };
   const context = step.context?.(known);
 
-  const {
-    register,
-    handleSubmit,
-    subscribe,
-    getValues,
-    control,
-    setValue,
-    formState: { errors, isSubmitted, submitCount },
-  } = useForm<FormValues>({
-    resolver: zodResolver(step.schema as never) as unknown as Resolver<FormValues>,
-    defaultValues: formFromAnswers(step, known),
-    shouldFocusError: false,
-  });
+  const { register, handleSubmit, subscribe, getValues, control, setValue } = form;
+  const { errors, isSubmitted, submitCount } = useFormState({ control });
 
   // Two tabs on the same draft: a field this tab hasn't changed since it last matched the stored
   // draft takes the other tab's value; a field being edited here keeps what is typed (its save wins
@@ -227,7 +232,7 @@ export function QuestionPage({
       </form>
     </>
   );
-}
+});
 
 /** Checkbox props, with GOV.UK's exclusive "none of these" behaviour. */
 function exclusiveProps(
