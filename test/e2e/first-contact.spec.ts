@@ -178,6 +178,42 @@ describe("first contact on a cheap phone, in real Chromium", () => {
       }
     });
 
+    it("draws the language names with the page, unseen, so their scripts' fonts are found before the first paint; the picker then takes their place", async () => {
+      const names = ["العربية", "فارسی", "پښتو", "ትግርኛ", "Shqip", "Tiếng Việt"];
+      /** How far below the top of the footer an element starts (the page above may differ with the app running). */
+      const offsetInFooter = (page: Page, selector: string) =>
+        page.evaluate((inside) => {
+          const footer = document.querySelector("footer")?.getBoundingClientRect().top ?? Number.NaN;
+          return (document.querySelector(`footer ${inside}`)?.getBoundingClientRect().top ?? Number.NaN) - footer;
+        }, selector);
+      let placeholderOffset = Number.NaN;
+      // As drawn at build time: every name in its own language, hidden from sight and from screen readers.
+      let page = await open({ width: 360, height: 740, javaScript: false });
+      try {
+        await page.goto(`${baseUrl}/complaint/who`);
+        const pending = page.locator("footer .language-picker--pending");
+        expect(await pending.getAttribute("aria-hidden")).toBe("true");
+        expect(await pending.evaluate((element) => getComputedStyle(element).visibility)).toBe("hidden");
+        for (const name of names) expect(await pending.getByText(name, { exact: true }).count(), name).toBe(1);
+        expect(await pending.locator('[lang="ar"][dir="rtl"]').textContent()).toBe("العربية");
+        expect(await page.getByRole("button", { name: "العربية" }).count()).toBe(0);
+        placeholderOffset = await offsetInFooter(page, ".language-picker--pending");
+      } finally {
+        await close();
+      }
+      // With the app running, the picker is where its placeholder was, and works.
+      page = await open({ width: 360, height: 740 });
+      try {
+        await page.goto(`${baseUrl}/complaint/who`);
+        await page.getByRole("button", { name: "العربية" }).waitFor();
+        expect(await page.locator("footer .language-picker--pending").count()).toBe(0);
+        expect(await offsetInFooter(page, ".language-picker")).toBe(placeholderOffset);
+        for (const name of names) expect(await page.getByRole("button", { name, exact: true }).isVisible(), name).toBe(true);
+      } finally {
+        await close();
+      }
+    });
+
     it("asks for no script but boot.ts until the first paint is on screen, then the page's code, then the rest of the app", async () => {
       for (const path of ["/", "/what-happens", "/complaint/who"]) {
         const page = await open({ width: 360, height: 740 });

@@ -6,6 +6,7 @@ import { loadLaterWords } from "../lib/i18n";
 import { getKey, lock, subscribe } from "../lib/pin-session";
 import { CarryOnPage } from "./carry-on-page";
 import { Deferred } from "./deferred";
+import { LanguagePickerPlaceholder, loadLanguagePicker } from "./language-picker-placeholder";
 import { ExitThisPage } from "./exit-this-page";
 import { CopyableTextProvider } from "./storage-warning";
 
@@ -15,7 +16,6 @@ const loadReadAloud = () => Promise.all([import("./read-aloud"), loadLaterWords(
 // Their words come with them (not in the first page's download: issue 9's budget).
 const loadUpdatePrompt = () => Promise.all([import("./update-prompt"), loadLaterWords("pwa")]).then(([module]) => module.UpdatePrompt);
 const loadInstallHint = () => Promise.all([import("./install-hint"), loadLaterWords("pwa")]).then(([module]) => module.InstallHint);
-const loadLanguagePicker = () => Promise.all([import("./language-picker"), loadLaterWords("language")]).then(([module]) => module.LanguagePicker);
 const loadUnreviewedNotice = () => Promise.all([import("./language-picker"), loadLaterWords("language")]).then(([module]) => module.UnreviewedNotice);
 /**
  * Keeps Read this page to me's place (its own words, unseen), so nothing in the help links moves
@@ -165,7 +165,7 @@ export function Layout() {
             </li>
           </ul>
           {/* The start page has its own, beside its other choices. */}
-          {location.pathname === "/" ? null : <Deferred load={loadLanguagePicker} />}
+          {location.pathname === "/" ? null : <Deferred load={loadLanguagePicker} placeholder={<LanguagePickerPlaceholder />} />}
         </div>
       </footer>
     </>

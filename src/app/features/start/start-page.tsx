@@ -3,14 +3,11 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import type { CouncilSettings } from "../../../domain/council";
 import { Deferred } from "../../components/deferred";
+import { LanguagePickerPlaceholder, loadLanguagePicker } from "../../components/language-picker-placeholder";
 import { UrgentNumbers } from "../../components/urgent-numbers";
 import { useDocumentTitle } from "../../components/use-document-title";
 import type { LoadedDraft } from "../../lib/draft-repository";
-import { loadLaterWords } from "../../lib/i18n";
 import { createDraft, useDraftSummary } from "./use-draft-summary";
-
-const loadLanguagePicker = () =>
-  Promise.all([import("../../components/language-picker"), loadLaterWords("language")]).then(([module]) => module.LanguagePicker);
 
 /** Where a draft carries on: the step it was last on, or the first question. */
 function resumePath(draft: LoadedDraft | undefined, firstStepPath: string): string {
@@ -130,7 +127,7 @@ export const StartPage = memo(function StartPage({ council, firstStepPath }: { c
       </div>
 
       {/* Loaded once the page is on screen (it works only with the app running anyway). */}
-      <Deferred load={loadLanguagePicker} />
+      <Deferred load={loadLanguagePicker} placeholder={<LanguagePickerPlaceholder />} />
     </>
   );
 });
