@@ -29,9 +29,10 @@ function loadPlan(): LoadPlan | undefined {
 /**
  * Links added in one task. Chromium does real work for each modulepreload link as it is added
  * (0.1–4 ms each on a fast machine, far more on a cheap phone), and a question page names about 30:
- * all at once made one long task just as the page became usable.
+ * all at once made one long task just as the page became usable, and six at a time still a long
+ * one on a cheap phone.
  */
-const LINKS_PER_TASK = 6;
+const LINKS_PER_TASK = 3;
 
 let started = false;
 

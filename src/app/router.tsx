@@ -47,8 +47,11 @@ const complaints = () => import("./routes/complaints-routes");
 const wizard = () => import("./routes/wizard-routes");
 const settings = () => import("./routes/settings-routes");
 const info = () => import("./routes/info-routes");
-/** Run before the pages that use them (page's `first`): the rules, with zod and the bank holidays; the device's stores. */
+/** Run before the pages that use them (page's `first`), each in a task of its own: the rules, with zod and the bank holidays; the device's stores. */
 const rules = () => import("../domain/timeline");
+/** The answers' own schemas (each answer defined once), and the stored records' schemas. */
+const answers = () => import("../domain/complaint");
+const records = () => import("./lib/outbox-repository");
 const stores = () => import("./lib/db");
 
 export const routes: RouteObject[] = [
@@ -75,7 +78,7 @@ export const routes: RouteObject[] = [
           { path: "/complaints/:reference/next-stage", ...page(complaints, "NextStageRoute") },
           { path: "/complaints/:reference/copy", ...page(complaints, "CopyRoute") },
           { path: "/check", ...page(complaints, "CheckRoute") },
-          { path: "/complaint/:stepId", ...page(wizard, "StepRoute", "all", [rules, stores]) },
+          { path: "/complaint/:stepId", ...page(wizard, "StepRoute", "all", [rules, answers, records, stores]) },
           { path: "/settings", ...page(settings, "SettingsRoute") },
           { path: "/settings/pin", ...page(settings, "SetPinRoute") },
           { path: "/settings/shared-phone", ...page(settings, "PinOfferRoute") },

@@ -208,9 +208,11 @@ export function parseBankHolidayData(data: unknown): BankHolidayData {
   return result.data;
 }
 
-// Parsed once at start-up: a broken edit fails every test and the build rather than moving a
-// child's deadline by a day without anyone noticing.
-const publishedData = parseBankHolidayData(rawBankHolidayData);
+// Checked once at start-up wherever Node runs this (the server, the build's pre-renderer and every
+// domain test): a broken edit fails them all rather than moving a child's deadline by a day without
+// anyone noticing. A browser runs the copy the build has already checked, and skips the check: on a
+// cheap phone it was a tenth of the work of opening a question page (issue 9).
+const publishedData: BankHolidayData = "window" in globalThis ? (rawBankHolidayData as BankHolidayData) : parseBankHolidayData(rawBankHolidayData);
 
 /** Version of `bank-holidays.json`, stored with computed dates so they can be re-derived (docs/domain.md §6). */
 export const BANK_HOLIDAY_DATA_VERSION: string = publishedData.version;
