@@ -60,7 +60,7 @@ async function start(): Promise<void> {
   await yieldToBrowser();
   const app = (
     <StrictMode>
-      <FirstRenderProvider day={hydrating ? data?.day : undefined}>
+      <FirstRenderProvider day={hydrating ? data?.day : undefined} pageHydratesLater={hydrating}>
         <CouncilProvider preview={data?.council} built={built}>
           <RouterProvider router={createRouter()} />
         </CouncilProvider>

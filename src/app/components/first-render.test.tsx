@@ -1,7 +1,7 @@
-import { act, Profiler, useState } from "react";
+import { act, Profiler, Suspense, useState } from "react";
 import { createRoot, hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { FirstRenderProvider, useDrawnAfterHydration } from "./first-render";
 
 const BUILD_DAY = "2026-12-01";
@@ -71,6 +71,58 @@ describe("useDrawnAfterHydration (issue 9: hydrating draws nothing twice)", () =
 
     await act(async () => container.querySelector("button")?.click());
     expect(container.querySelector('[data-label="later"]')?.textContent).toBe("drawn after");
+  });
+
+  it("waits for a page that hydrates in a boundary of its own, after the layout around it (layout.tsx)", async () => {
+    // A fresh copy of the module: nothing hydrated yet in this page.
+    vi.resetModules();
+    const fresh = await import("./first-render");
+    function Later({ label }: { label: string }) {
+      const after = fresh.useDrawnAfterHydration();
+      return <p data-label={label}>{after ? "drawn after" : "drawn while hydrating"}</p>;
+    }
+    const app = (onDraw: () => void) => (
+      <fresh.FirstRenderProvider day={BUILD_DAY} pageHydratesLater>
+        <Later label="layout" />
+        <Suspense fallback={null}>
+          <Profiler id="page" onRender={onDraw}>
+            <Later label="page" />
+          </Profiler>
+          <fresh.PageHydrated />
+        </Suspense>
+      </fresh.FirstRenderProvider>
+    );
+    const container = document.createElement("div");
+    document.body.append(container);
+    container.innerHTML = renderToString(app(() => {}));
+
+    let draws = 0;
+    const errors: unknown[] = [];
+    await act(async () => {
+      root = hydrateRoot(
+        container,
+        app(() => draws++),
+        { onRecoverableError: (error) => errors.push(error) },
+      );
+    });
+    // Drawn as at build time, in its own later commit: no mismatch, and drawn once.
+    expect(errors).toEqual([]);
+    expect(draws).toBe(1);
+    expect(container.querySelector('[data-label="layout"]')?.textContent).toBe("drawn while hydrating");
+    expect(container.querySelector('[data-label="page"]')?.textContent).toBe("drawn while hydrating");
+    // Once the page is hydrated, anything new is drawn after.
+    const after = document.createElement("div");
+    document.body.append(after);
+    const other = createRoot(after);
+    await act(async () =>
+      other.render(
+        <fresh.FirstRenderProvider day={BUILD_DAY}>
+          <Later label="new" />
+        </fresh.FirstRenderProvider>,
+      ),
+    );
+    expect(after.querySelector('[data-label="new"]')?.textContent).toBe("drawn after");
+    act(() => other.unmount());
   });
 
   it("is true in a page drawn in the browser (no build day)", async () => {

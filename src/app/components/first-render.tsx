@@ -9,12 +9,32 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from "
  */
 const FirstRenderDayContext = createContext<string | undefined>(undefined);
 
-export function FirstRenderProvider({ day, children }: { day: string | undefined; children: ReactNode }) {
+export function FirstRenderProvider({
+  day,
+  pageHydratesLater = false,
+  children,
+}: {
+  day: string | undefined;
+  /**
+   * The page inside the layout is a Suspense boundary of its own (layout.tsx), which React hydrates
+   * in a render and commit after the layout's: hydrating is over once PageHydrated says so.
+   */
+  pageHydratesLater?: boolean;
+  children: ReactNode;
+}) {
   // A parent's effects run after its children's: every component of the hydrating render has been drawn.
+  useEffect(() => {
+    if (!pageHydratesLater) hydrationOver = true;
+  }, [pageHydratesLater]);
+  return <FirstRenderDayContext value={day}>{children}</FirstRenderDayContext>;
+}
+
+/** Last inside the page's own Suspense boundary: its effect runs once the page has been hydrated. */
+export function PageHydrated() {
   useEffect(() => {
     hydrationOver = true;
   }, []);
-  return <FirstRenderDayContext value={day}>{children}</FirstRenderDayContext>;
+  return null;
 }
 
 /** The day the page was drawn at build time, while hydrating it; undefined when drawn in the browser. */

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
+import { Suspense, useEffect, useLayoutEffect, useRef, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useNavigate, useOutlet } from "react-router";
 import { hasExited, subscribeToExit } from "../lib/exit-state";
@@ -6,6 +6,7 @@ import { loadLaterWords } from "../lib/i18n";
 import { getKey, lock, subscribe } from "../lib/pin-session";
 import { CarryOnPage } from "./carry-on-page";
 import { Deferred } from "./deferred";
+import { PageHydrated } from "./first-render";
 import { LanguagePickerPlaceholder, loadLanguagePicker } from "./language-picker-placeholder";
 import { ExitThisPage } from "./exit-this-page";
 import { CopyableTextProvider } from "./storage-warning";
@@ -28,6 +29,19 @@ function ReadAloudPlaceholder() {
       <span className="button button--secondary read-aloud__button">{t("readAloud.start")}</span>
     </div>
   );
+}
+
+/**
+ * The app runs on this page, the page itself included (hydrated or drawn): Exit this page leaves
+ * without a history entry, Shift counts, and the page's answers are saved. Last inside the page's
+ * boundary, so its effect runs once that is hydrated. End-to-end tests wait for this before acting
+ * on a pre-rendered page.
+ */
+function AppReady() {
+  useEffect(() => {
+    document.documentElement.dataset.appReady = "";
+  }, []);
+  return null;
 }
 
 /** The element a `#fragment` points to inside main (e.g. `/words#advocate`), if there is one. */
@@ -74,12 +88,6 @@ export function Layout() {
     wasExited.current = exited;
     if (carriedOn) mainRef.current?.focus();
   }, [exited]);
-
-  // The app runs on this page (hydrated or drawn): Exit this page now leaves without a history
-  // entry, and Shift counts. End-to-end tests wait for this before acting on a pre-rendered page.
-  useEffect(() => {
-    document.documentElement.dataset.appReady = "";
-  }, []);
 
   // When the app locks (5 minutes hidden) while a draft is open, its text leaves the screen too.
   useEffect(() => {
@@ -143,7 +151,17 @@ export function Layout() {
           <CopyableTextProvider>
             <Deferred load={loadStorageWarning} />
             <Deferred load={loadUnreviewedNotice} />
-            {exited ? <CarryOnPage /> : outlet}
+            {/*
+              A boundary of its own: React hydrates the page in a render and commit after the
+              layout's, so neither is one long task on a cheap phone (issue 9). Nothing in it
+              suspends once drawn (main.tsx loads the page's module first), so it never shows its
+              empty fallback.
+            */}
+            <Suspense fallback={null}>
+              {exited ? <CarryOnPage /> : outlet}
+              <PageHydrated />
+              <AppReady />
+            </Suspense>
             {/* After the page's own content, so neither moves the question when it appears. */}
             <Deferred load={loadUpdatePrompt} />
             <Deferred load={loadInstallHint} />

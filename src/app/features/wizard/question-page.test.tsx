@@ -5,12 +5,13 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { renderAt } from "../../../../test/setup/render-app";
 import { db } from "../../lib/db";
 import { settingsRepository } from "../../lib/settings-repository";
+import type * as FormFields from "../../components/form-fields";
 
 /** Every time a question's choices are drawn, by field id. */
 const drawn = vi.hoisted((): string[] => []);
 
 vi.mock("../../components/form-fields", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("../../components/form-fields")>();
+  const actual = await importOriginal<typeof FormFields>();
   return {
     ...actual,
     ChoicesField: (props: ComponentProps<typeof actual.ChoicesField>) => {
