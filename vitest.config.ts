@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "node",
-          include: ["src/**/*.test.ts", "test/lint/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/*.test.ts", "test/lint/*.test.ts"],
           environment: "node",
           setupFiles: ["test/setup/node.ts"],
         },

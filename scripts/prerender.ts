@@ -153,6 +153,35 @@ function chunkClosure(bundle: Record<string, ChunkInfo>, moduleId: string): stri
   return [...files];
 }
 
+/**
+ * The chunks boot.ts runs one by one, each in a task of its own, before the entry (issue 9): every
+ * chunk the entry and `pageChunks` import that does not itself need the entry, dependencies first,
+ * in the order the browser would run them as one module graph (depth first, imports before the
+ * importer). Running a module runs everything it imports that has not run yet, in one task: as one
+ * graph, React, the router, zod, Dexie and react-hook-form were a few long tasks on a cheap phone.
+ */
+export function runOrder(bundle: Record<string, ChunkInfo>, entryFile: string, pageChunks: string[]): string[] {
+  const order: string[] = [];
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const imported of bundle[file]?.imports ?? []) visit(imported);
+    order.push(file);
+  };
+  for (const file of [entryFile, ...pageChunks]) visit(file);
+  const needsEntry = new Map<string, boolean>();
+  const dependsOnEntry = (file: string): boolean => {
+    const known = needsEntry.get(file);
+    if (known !== undefined) return known;
+    needsEntry.set(file, false);
+    const result = file === entryFile || (bundle[file]?.imports ?? []).some(dependsOnEntry);
+    needsEntry.set(file, result);
+    return result;
+  };
+  return order.filter((file) => !dependsOnEntry(file));
+}
+
 export function prerenderPages(): Plugin {
   let root = process.cwd();
   return {
@@ -201,16 +230,16 @@ export function prerenderPages(): Plugin {
         .filter((item) => item.type === "chunk" && item !== boot && !ON_DEMAND_CHUNKS.includes(item.name) && !item.fileName.startsWith("assets/locale-"))
         .map((item) => item.fileName);
 
-      const page = (markup: string, prerendered: string | undefined, preload: string[]) => {
+      const page = (markup: string, prerendered: string | undefined, pageChunks: string[]) => {
         const title = headingText(markup);
-        const needed = new Set([...entryChunks, ...preload]);
+        const needed = new Set([...entryChunks, ...pageChunks]);
         // The other pages' code, fetched at the lowest priority after this page (never run until
         // needed), so every page opens if the connection drops a moment after the first visit. A
         // pre-rendered page names them in its load plan instead: boot.ts adds them once its own
         // code has run, so they never share the connection with the first paint.
         const prefetch = allChunks.filter((file) => !needed.has(file) && !entryHtml.includes(`/${file}"`)).map((file) => `/${file}`);
         const links = [
-          ...preload
+          ...pageChunks
             .filter((file) => !entryChunks.has(file) && !entryHtml.includes(`/${file}"`))
             .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
           ...(prerendered === undefined ? prefetch.map((href) => `<link rel="prefetch" as="script" crossorigin href="${href}">`) : []),
@@ -220,7 +249,7 @@ export function prerenderPages(): Plugin {
         if (!html.includes(`data-prerendered`) && prerendered !== undefined) throw new Error('index.html has no empty <div id="root"></div>');
         if (links) html = html.replace("</head>", `  ${links}\n  </head>`);
         if (title) html = html.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)} – Speak Up</title>`);
-        let load: { entry: string; preload: string[]; prefetch: string[] } | undefined;
+        let load: { entry: string; run: string[]; preload: string[]; prefetch: string[] } | undefined;
         if (prerendered !== undefined) {
           // A page drawn here is complete without its code, so it names only boot.ts, which asks for
           // the entry and the files it needs once the page is on screen (src/app/boot.ts).
@@ -232,7 +261,11 @@ export function prerenderPages(): Plugin {
             preload.push(href);
             return "";
           });
-          load = { entry: entry[1], preload, prefetch };
+          const [entryFile] = entryChunks;
+          if (entryFile === undefined || `/${entryFile}` !== entry[1])
+            throw new Error(`Pre-rendering: the entry script ${entry[1]} is not the build's entry chunk`);
+          const run = runOrder(bundle as Record<string, ChunkInfo>, entryFile, pageChunks).map((file) => `/${file}`);
+          load = { entry: entry[1], run, preload, prefetch };
         }
         html = html.replace(
           "</body>",

@@ -48,6 +48,8 @@ async function start(): Promise<void> {
   if (!container) throw new Error("index.html has no #root element");
   const data = firstRenderData();
   const built = data && { councilSource: data.councilSource, index: data.index };
+  // Not in the task that ran the app's modules (boot.ts runs them in turn, this one last).
+  await yieldToBrowser();
   // Words first: a page's loader adds its words to the instance initI18n sets up. The language
   // chosen on this device, else the browser's preferred one that Speak Up has (issue 14).
   const i18n = await initI18n(chosenLanguage());

@@ -220,8 +220,17 @@ describe("first contact on a cheap phone, in real Chromium", () => {
         try {
           await page.goto(`${baseUrl}${path}`);
           await page.locator("html[data-app-ready]").waitFor({ state: "attached" });
-          const plan = JSON.parse((await page.locator("#first-render-data").textContent()) ?? "null").load as { entry: string; prefetch: string[] };
+          const plan = JSON.parse((await page.locator("#first-render-data").textContent()) ?? "null").load as {
+            entry: string;
+            run: string[];
+            preload: string[];
+            prefetch: string[];
+          };
           expect(plan.prefetch.length, `${path} prefetches the other pages' code`).toBeGreaterThan(10);
+          // What boot.ts runs in turn before the entry: the page's own files, never the entry itself.
+          expect(plan.run.length, `${path} runs its modules in turn`).toBeGreaterThan(2);
+          expect(plan.run).not.toContain(plan.entry);
+          expect(plan.preload).toEqual(expect.arrayContaining(plan.run));
           // The page as sent names no prefetch: those would share the first paint's connection.
           expect(await (await fetch(`${baseUrl}${path}`)).text(), path).not.toContain('rel="prefetch"');
           const fetched = async () =>
