@@ -1,4 +1,4 @@
-import { act, Profiler, Suspense, useState } from "react";
+import { act, Profiler, Suspense, useState, type ReactElement } from "react";
 import { createRoot, hydrateRoot, type Root } from "react-dom/client";
 import { renderToString } from "react-dom/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -43,17 +43,14 @@ describe("useDrawnAfterHydration (issue 9: hydrating draws nothing twice)", () =
     document.body.innerHTML = "";
   });
 
-  it("is false at build time and while hydrating, draws the hydrated part once, and is true for a part drawn later", async () => {
+  /**
+   * Draw `app` as the build does, into a new container, then hydrate it there: how many times its
+   * Profiler reported a drawing, and every error React recovered from (a mismatch among them).
+   */
+  async function drawThenHydrate(app: (onDraw: () => void) => ReactElement): Promise<{ container: HTMLElement; draws: number; errors: unknown[] }> {
     const container = document.createElement("div");
     document.body.append(container);
-    const app = (onDraw: () => void) => (
-      <FirstRenderProvider day={BUILD_DAY}>
-        <Page onDraw={onDraw} />
-      </FirstRenderProvider>
-    );
     container.innerHTML = renderToString(app(() => {}));
-    expect(container.querySelector('[data-label="first"]')?.textContent).toBe("drawn while hydrating");
-
     let draws = 0;
     const errors: unknown[] = [];
     await act(async () => {
@@ -63,6 +60,18 @@ describe("useDrawnAfterHydration (issue 9: hydrating draws nothing twice)", () =
         { onRecoverableError: (error) => errors.push(error) },
       );
     });
+    return { container, draws, errors };
+  }
+
+  it("is false at build time and while hydrating, draws the hydrated part once, and is true for a part drawn later", async () => {
+    const app = (onDraw: () => void) => (
+      <FirstRenderProvider day={BUILD_DAY}>
+        <Page onDraw={onDraw} />
+      </FirstRenderProvider>
+    );
+    expect(renderToString(app(() => {}))).toContain("drawn while hydrating");
+
+    const { container, draws, errors } = await drawThenHydrate(app);
     expect(errors).toEqual([]);
     // A hook whose answer changes once hydrated (useSyncExternalStore with a different server
     // snapshot) would draw it again straight away, in the task that puts the page on screen.
@@ -92,19 +101,7 @@ describe("useDrawnAfterHydration (issue 9: hydrating draws nothing twice)", () =
         </Suspense>
       </fresh.FirstRenderProvider>
     );
-    const container = document.createElement("div");
-    document.body.append(container);
-    container.innerHTML = renderToString(app(() => {}));
-
-    let draws = 0;
-    const errors: unknown[] = [];
-    await act(async () => {
-      root = hydrateRoot(
-        container,
-        app(() => draws++),
-        { onRecoverableError: (error) => errors.push(error) },
-      );
-    });
+    const { container, draws, errors } = await drawThenHydrate(app);
     // Drawn as at build time, in its own later commit: no mismatch, and drawn once.
     expect(errors).toEqual([]);
     expect(draws).toBe(1);
