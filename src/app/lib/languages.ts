@@ -79,11 +79,16 @@ export function rememberLanguage(code: string): void {
   }
 }
 
-/** `<html lang dir>` for the language on screen (its font comes with its words: language-words.ts). */
+/**
+ * `<html lang dir>` for the language on screen (its font comes with its words: language-words.ts).
+ * Only what differs is written: any write, even of the same value, has the browser work out every
+ * element's style again (a 16 ms task when the app started on a pre-rendered English page).
+ */
 export function showLanguage(code: string): void {
   const info = languageInfo(code);
-  document.documentElement.lang = info.code;
-  document.documentElement.dir = info.dir;
+  const html = document.documentElement;
+  if (html.lang !== info.code) html.lang = info.code;
+  if (html.dir !== info.dir) html.dir = info.dir;
 }
 
 /**
