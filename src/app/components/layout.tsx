@@ -51,6 +51,79 @@ function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | n
   return target && main.contains(target) ? target : null;
 }
 
+/*
+ * The layout's parts are components of their own, not one long render: React draws (and hydrates)
+ * a component at a time and lets the browser in between, so the layout's words are never one long
+ * task on a cheap phone (issue 9).
+ */
+
+function Header() {
+  const { t } = useTranslation("common");
+  return (
+    <>
+      <a href="#main-content" className="skip-link">
+        {t("skipLink")}
+      </a>
+      <header className="header">
+        <div className="width-container header__inner">
+          <Link to="/" className="header__name">
+            {t("appName")}
+          </Link>
+          <ExitThisPage onExit={lock} />
+        </div>
+      </header>
+    </>
+  );
+}
+
+function HelpNav() {
+  const { t } = useTranslation("common");
+  return (
+    <nav className="help-nav" aria-label={t("nav.label")}>
+      <ul className="width-container help-nav__list">
+        <li>
+          <Link to="/what-happens">{t("nav.whatHappens")}</Link>
+        </li>
+        <li>
+          <Link to="/words">{t("nav.words")}</Link>
+        </li>
+        <li>
+          <Link to="/complaints">{t("nav.complaints")}</Link>
+        </li>
+        {/* Beside the help links rather than above the page, so a phone's first screen keeps the question. */}
+        <li className="help-nav__read-aloud">
+          <Deferred load={loadReadAloud} placeholder={<ReadAloudPlaceholder />} />
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation("common");
+  const { pathname } = useLocation();
+  return (
+    <footer className="footer">
+      <div className="width-container">
+        <p className="footer__text">{t("footer.privacy")}</p>
+        <ul className="footer__links" aria-label={t("footer.label")}>
+          <li>
+            <Link to="/privacy">{t("nav.privacy")}</Link>
+          </li>
+          <li>
+            <Link to="/accessibility">{t("nav.accessibility")}</Link>
+          </li>
+          <li>
+            <Link to="/settings">{t("nav.settings")}</Link>
+          </li>
+        </ul>
+        {/* The start page has its own, beside its other choices. */}
+        {pathname === "/" ? null : <Deferred load={loadLanguagePicker} placeholder={<LanguagePickerPlaceholder />} />}
+      </div>
+    </footer>
+  );
+}
+
 /**
  * Every page: skip link, Exit this page, links to the help pages and "Read this page to me", one
  * <main> that starts with a warning when saving on this device is not working, then the page, and
@@ -63,7 +136,6 @@ function fragmentTarget(hash: string, main: HTMLElement | null): HTMLElement | n
  * typed, no answers) whatever the address; Carry on then shows that address's page.
  */
 export function Layout() {
-  const { t } = useTranslation("common");
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -118,34 +190,8 @@ export function Layout() {
 
   return (
     <>
-      <a href="#main-content" className="skip-link">
-        {t("skipLink")}
-      </a>
-      <header className="header">
-        <div className="width-container header__inner">
-          <Link to="/" className="header__name">
-            {t("appName")}
-          </Link>
-          <ExitThisPage onExit={lock} />
-        </div>
-      </header>
-      <nav className="help-nav" aria-label={t("nav.label")}>
-        <ul className="width-container help-nav__list">
-          <li>
-            <Link to="/what-happens">{t("nav.whatHappens")}</Link>
-          </li>
-          <li>
-            <Link to="/words">{t("nav.words")}</Link>
-          </li>
-          <li>
-            <Link to="/complaints">{t("nav.complaints")}</Link>
-          </li>
-          {/* Beside the help links rather than above the page, so a phone's first screen keeps the question. */}
-          <li className="help-nav__read-aloud">
-            <Deferred load={loadReadAloud} placeholder={<ReadAloudPlaceholder />} />
-          </li>
-        </ul>
-      </nav>
+      <Header />
+      <HelpNav />
       <div className="width-container">
         <main id="main-content" className="main" ref={mainRef} tabIndex={-1}>
           <CopyableTextProvider>
@@ -168,24 +214,7 @@ export function Layout() {
           </CopyableTextProvider>
         </main>
       </div>
-      <footer className="footer">
-        <div className="width-container">
-          <p className="footer__text">{t("footer.privacy")}</p>
-          <ul className="footer__links" aria-label={t("footer.label")}>
-            <li>
-              <Link to="/privacy">{t("nav.privacy")}</Link>
-            </li>
-            <li>
-              <Link to="/accessibility">{t("nav.accessibility")}</Link>
-            </li>
-            <li>
-              <Link to="/settings">{t("nav.settings")}</Link>
-            </li>
-          </ul>
-          {/* The start page has its own, beside its other choices. */}
-          {location.pathname === "/" ? null : <Deferred load={loadLanguagePicker} placeholder={<LanguagePickerPlaceholder />} />}
-        </div>
-      </footer>
+      <Footer />
     </>
   );
 }
