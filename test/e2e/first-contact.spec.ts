@@ -231,6 +231,12 @@ describe("first contact on a cheap phone, in real Chromium", () => {
           expect(plan.run.length, `${path} runs its modules in turn`).toBeGreaterThan(2);
           expect(plan.run).not.toContain(plan.entry);
           expect(plan.preload).toEqual(expect.arrayContaining(plan.run));
+          if (path === "/complaint/who") {
+            // Check your answers, and sending with it, come with that page rather than every question.
+            const checkAnswers = (file: string) => /\/assets\/check-answers-page-[^/]+\.js$/.test(file);
+            expect(plan.preload.filter(checkAnswers)).toEqual([]);
+            expect(plan.prefetch.filter(checkAnswers)).toHaveLength(1);
+          }
           // The page as sent names no prefetch: those would share the first paint's connection.
           expect(await (await fetch(`${baseUrl}${path}`)).text(), path).not.toContain('rel="prefetch"');
           const fetched = async () =>

@@ -1,16 +1,25 @@
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useCouncil } from "../components/council-provider";
 import { useDrawnAfterHydration } from "../components/first-render";
 import { LoadFailedPage, LoadingPage, NotFoundPage } from "../components/status-pages";
 import { useDocumentTitle } from "../components/use-document-title";
-import { CheckAnswersPage } from "../features/wizard/check-answers-page";
 import { QuestionPage } from "../features/wizard/question-page";
 import { NewComplaintQuestion } from "../features/wizard/new-complaint-question";
 import { findStep, firstStepId } from "../features/wizard/steps";
 import { useCurrentDraft } from "../features/wizard/use-current-draft";
 import { isWaitingToSend } from "../lib/outbox-repository";
 import { useOutboxItem } from "../lib/use-outbox";
+
+/**
+ * Check your answers, and with it sending (the outbox, the due dates, the server's answers), comes
+ * only with that page rather than with every question: a question page opened first downloads and
+ * runs less on a cheap phone (issue 9). Usually fetched already (the rest of the app is prefetched
+ * once a page has loaded, and precached); while it loads, the layout keeps the page before it on
+ * screen (a navigation), or nothing yet (opened directly).
+ */
+const CheckAnswersPage = lazy(() => import("../features/wizard/check-answers-page").then((module) => ({ default: module.CheckAnswersPage })));
 
 function NoDraftPage() {
   const { t } = useTranslation("check");
