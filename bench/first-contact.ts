@@ -247,6 +247,12 @@ async function offlineStart(runs = 5): Promise<string> {
   }
 }
 
+/** The Chromium that Lighthouse drove, from its user agent ("HeadlessChrome/150.0.7871.100"). */
+function browserVersion(lhr: Result): string {
+  const version = /Chrome\/([\d.]+)/.exec(lhr.environment.hostUserAgent)?.[1];
+  return version ? `Chromium ${version}` : "Chromium (version unknown)";
+}
+
 /** Issue 9's numbers for a child's first contact, next to its goals. */
 export async function runFirstContactBench(lighthouseRuns = 3): Promise<string[]> {
   // The app as the tests build it: pre-rendered pages, compressed files, the precache manifest.
@@ -261,7 +267,10 @@ export async function runFirstContactBench(lighthouseRuns = 3): Promise<string[]
     // One at a time: Lighthouse scales what it sees by the host's speed, so runs must not compete.
     for (const path of PAGES) {
       const { lhr, scores } = await lighthouseMedian(`${server.url}${path}`, lighthouseRuns);
-      if (path === PAGES[0]) lines.push(`(Lighthouse ${lhr.lighthouseVersion}, host benchmark index ${Math.round(lhr.environment.benchmarkIndex)})`);
+      // Figures from one Chromium release, or one machine, are not comparable with another's:
+      // the same build measured 125–150 ms blocking time on Chromium 156 and 220–820 ms on 150.
+      if (path === PAGES[0])
+        lines.push(`(Lighthouse ${lhr.lighthouseVersion}, ${browserVersion(lhr)}, host benchmark index ${Math.round(lhr.environment.benchmarkIndex)})`);
       lines.push(...lighthouseLines(path, lhr, scores));
     }
   });
