@@ -1,4 +1,4 @@
-import { lazy } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useLocation, useParams } from "react-router";
 import { useCouncil } from "../components/council-provider";
@@ -16,8 +16,8 @@ import { useOutboxItem } from "../lib/use-outbox";
  * Check your answers, and with it sending (the outbox, the due dates, the server's answers), comes
  * only with that page rather than with every question: a question page opened first downloads and
  * runs less on a cheap phone (issue 9). Usually fetched already (the rest of the app is prefetched
- * once a page has loaded, and precached); while it loads, the layout keeps the page before it on
- * screen (a navigation), or nothing yet (opened directly).
+ * once a page has loaded, and precached); while its code runs, the page says it is loading, as it
+ * did while the draft was read (the layout's page boundary would show an empty main).
  */
 const CheckAnswersPage = lazy(() => import("../features/wizard/check-answers-page").then((module) => ({ default: module.CheckAnswersPage })));
 
@@ -73,5 +73,9 @@ function StepPage({ stepId }: { stepId: string | undefined }) {
   if (step && item === undefined) return <LoadingPage />;
   if (step && item?.status === "waiting" && isWaitingToSend(item.record) && !item.record.laterChanges) return <Navigate to="/complaint/check" replace />;
   if (step) return <QuestionPage key={step.id} step={step} draft={state.draft} council={council.council} />;
-  return <CheckAnswersPage draft={state.draft} council={council.council} />;
+  return (
+    <Suspense fallback={<LoadingPage />}>
+      <CheckAnswersPage draft={state.draft} council={council.council} />
+    </Suspense>
+  );
 }
