@@ -47,4 +47,13 @@ describe("Deferred", () => {
     expect(first).toHaveBeenCalledTimes(1);
     expect(second).toHaveBeenCalledTimes(1);
   });
+
+  it("does not load a part that left the page before its turn", async () => {
+    const load = vi.fn(() => Promise.resolve(() => <p>Loaded</p>));
+    const drawn = render(<Deferred load={load} />);
+    drawn.unmount();
+    await nextTask();
+    await nextTask();
+    expect(load).not.toHaveBeenCalled();
+  });
 });
