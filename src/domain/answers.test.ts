@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import check from "../../locales/en-GB/check.json" with { type: "json" };
 import validation from "../../locales/en-GB/validation.json" with { type: "json" };
 import wizard from "../../locales/en-GB/wizard.json" with { type: "json" };
@@ -29,6 +29,40 @@ function englishWords(key: string): string | undefined {
   const found = ["", "_self", "_other", "_one"].map((suffix) => at(`${dotted}${suffix}`)).find((words) => typeof words === "string");
   return found as string | undefined;
 }
+
+describe("the answer table builds each rule when it is first used (issue 9, decision 027)", () => {
+  // Each `key()` a rule is built with is recorded as it is built, so the recorded keys show which
+  // rules were built. A fresh copy of the modules, so no other test's use has built them.
+  it("builds none as the table and the draft's schema are made, and then only the rule used", async () => {
+    vi.resetModules();
+    const { validationKeys: built } = await import("./schema-rules");
+    const fresh = await import("./answers");
+    const { draftRecordSchema } = await import("./draft");
+    expect([...built]).toEqual([]);
+
+    // A question page: its answer's page rule, and a draft read back.
+    void fresh.answerTable.role.onPage;
+    expect(draftRecordSchema.safeParse({}).success).toBe(false);
+    expect([...built]).toEqual(["validation:role.required"]);
+  });
+
+  it("gives the same rule each time it is used", () => {
+    expect(answerTable.whatHappened.inComplaint).toBe(answerTable.whatHappened.inComplaint);
+    expect(answerTable.role.draft).toBe(answerTable.role.draft);
+  });
+
+  it("finds an answer's error keys by building its rules, however many of them were built before", async () => {
+    vi.resetModules();
+    const fresh = await import("./answers");
+    void fresh.answerTable.howChecked.inComplaint;
+    expect([...fresh.answerTable.howChecked.errorKeys].sort()).toEqual([
+      "validation:representation.howChecked.required",
+      "validation:representation.howChecked.tooLong",
+      "validation:representation.howChecked.type",
+      "validation:text.unstorable",
+    ]);
+  });
+});
 
 /** A complaint that holds every answer, built from the table: someone acting for a child who agreed, writing by email. */
 const everyAnswer = {

@@ -140,10 +140,34 @@ export type AnswerDefinition = Readonly<AnswerSpec> & {
   readonly errorKeys: readonly string[];
 };
 
-/** One answer, with the validation keys its rules were built with. */
-function answer<const Spec extends AnswerSpec>(build: () => Spec): Spec & { readonly errorKeys: readonly string[] } {
-  const { built, keys } = keysBuiltBy(build);
-  return { ...built, errorKeys: keys };
+/** An answer's rules: what a draft may hold, what the complaint checks, and what its page checks. */
+type AnswerRules = Pick<AnswerSpec, "draft" | "inComplaint" | "onPage">;
+const RULES = ["draft", "inComplaint", "onPage"] as const;
+
+/** Everything else about an answer: how it is asked, where it lives, its words. */
+type AnswerFields = Omit<AnswerSpec, keyof AnswerRules>;
+
+/**
+ * One answer: its fields, and its rules, each built the first time it is used rather than when
+ * this module runs. A question page uses its own answers' page rules and the draft rules; building
+ * every answer's rules as the module ran was the longest task a cheap phone had after the first
+ * paint (issue 9, decision 027). Its error keys are the keys its rules report, built once to find them.
+ */
+function answer<const Fields extends AnswerFields, const Rules extends AnswerRules>(
+  fields: Fields,
+  rules: { readonly [Rule in keyof Rules]: () => Rules[Rule] },
+): Fields & Readonly<Rules> & { readonly errorKeys: readonly string[] } {
+  const definition = { ...fields };
+  for (const rule of RULES) {
+    let built: z.ZodType | undefined;
+    Object.defineProperty(definition, rule, { enumerable: true, get: () => (built ??= rules[rule]()) });
+  }
+  let errorKeys: readonly string[] | undefined;
+  Object.defineProperty(definition, "errorKeys", {
+    enumerable: true,
+    get: () => (errorKeys ??= keysBuiltBy(() => RULES.map((rule) => rules[rule]())).keys),
+  });
+  return definition as Fields & Readonly<Rules> & { readonly errorKeys: readonly string[] };
 }
 
 const loose = z.string().optional();
@@ -168,16 +192,18 @@ function textAnswer<const P extends Path, const R extends TextRequired = undefin
 }) {
   const { required, ...rest } = spec;
   const field = spec.path.join(".");
-  return answer(() => {
-    const inComplaint = required === "always" ? requiredText(spec.maxLength, field) : text(spec.maxLength, field).optional();
-    return {
-      ...rest,
-      draft: loose,
-      inComplaint: inComplaint as R extends "always" ? z.ZodString : z.ZodOptional<z.ZodString>,
-      onPage: spec.shownWith ? loose : required === "on its page" ? requiredText(spec.maxLength, field) : inComplaint,
-      sentWhen: spec.sentWhen ?? (spec.shownWith ? shownWith(spec.shownWith) : undefined),
-    };
-  });
+  const inComplaint = () =>
+    (required === "always" ? requiredText(spec.maxLength, field) : text(spec.maxLength, field).optional()) as R extends "always"
+      ? z.ZodString
+      : z.ZodOptional<z.ZodString>;
+  return answer(
+    { ...rest, sentWhen: spec.sentWhen ?? (spec.shownWith ? shownWith(spec.shownWith) : undefined) },
+    {
+      draft: () => loose,
+      inComplaint,
+      onPage: () => (spec.shownWith ? loose : required === "on its page" ? requiredText(spec.maxLength, field) : inComplaint()),
+    },
+  );
 }
 
 /** One radio answer: required on its page, optional in the complaint unless `requiredInComplaint`. */
@@ -192,17 +218,15 @@ function choiceAnswer<const Options extends readonly [string, ...string[]], cons
 }) {
   const { requiredKey, requiredInComplaint, ...rest } = spec;
   type Chosen = z.ZodEnum<z.core.util.ToEnum<Options[number]>>;
-  return answer(() => {
-    const chosen: Chosen = z.enum(spec.options, key(requiredKey));
-    return {
-      ...rest,
-      control: "radios" as const,
-      draft: z.enum(spec.options).optional(),
-      inComplaint: (requiredInComplaint ? chosen : chosen.optional()) as Req extends true ? Chosen : z.ZodOptional<Chosen>,
+  const chosen = (): Chosen => z.enum(spec.options, key(requiredKey));
+  return answer(
+    { ...rest, control: "radios" as const, toComplaint: spec.toComplaint ?? ((value: unknown) => value) },
+    {
+      draft: () => z.enum(spec.options).optional(),
+      inComplaint: () => (requiredInComplaint ? chosen() : chosen().optional()) as Req extends true ? Chosen : z.ZodOptional<Chosen>,
       onPage: chosen,
-      toComplaint: spec.toComplaint ?? ((value: unknown) => value),
-    };
-  });
+    },
+  );
 }
 
 function shownWith({ answer: other, option }: { answer: string; option: string }) {
@@ -214,6 +238,9 @@ const phone = { answer: "contactMethod", option: "phone" } as const;
 const post = { answer: "contactMethod", option: "post" } as const;
 const throughAdvocate = { answer: "contactMethod", option: "advocate" } as const;
 
+/** At least one topic ticked, each one of the list. */
+const oneOrMoreTopics = () => z.array(z.enum(topics, key("topics.required")), key("topics.required")).min(1, key("topics.required"));
+
 /** The ages a child may be (a care leaver can be supported up to 25). */
 const MAX_CHILD_AGE = 25;
 
@@ -223,53 +250,64 @@ const MAX_CHILD_AGE = 25;
  */
 export const answerTable = {
   role: choiceAnswer({ path: ["role"], textKey: "wizard:role", options: roles, requiredKey: "role.required" }),
-  inDanger: answer(() => ({
-    control: "radios" as const,
-    path: ["saysInDanger"] as const,
-    textKey: "wizard:inDanger",
-    options: inDangerOptions,
-    draft: z.enum(inDangerOptions).optional(),
-    inComplaint: z.boolean(key("saysInDanger.type")).optional(),
-    onPage: z.enum(inDangerOptions, key("inDanger.required")),
-    // Absent means not asked (an older client), which is not the same as "no".
-    toComplaint: (value: unknown) => (value === undefined ? undefined : value === "yes"),
-  })),
+  inDanger: answer(
+    {
+      control: "radios" as const,
+      path: ["saysInDanger"] as const,
+      textKey: "wizard:inDanger",
+      options: inDangerOptions,
+      // Absent means not asked (an older client), which is not the same as "no".
+      toComplaint: (value: unknown) => (value === undefined ? undefined : value === "yes"),
+    },
+    {
+      draft: () => z.enum(inDangerOptions).optional(),
+      inComplaint: () => z.boolean(key("saysInDanger.type")).optional(),
+      onPage: () => z.enum(inDangerOptions, key("inDanger.required")),
+    },
+  ),
   childSituation: choiceAnswer({
     path: ["eligibility", "childSituation"],
     textKey: "wizard:childSituation",
     options: childSituations,
     requiredKey: "childSituation.required",
   }),
-  topics: answer(() => {
-    const oneOrMore = z.array(z.enum(topics, key("topics.required")), key("topics.required")).min(1, key("topics.required"));
-    return {
+  topics: answer(
+    {
       control: "checkboxes" as const,
       path: ["eligibility", "topics"] as const,
       textKey: "wizard:topics",
       options: topics,
-      draft: z.array(z.enum(topics)).optional(),
-      inComplaint: oneOrMore.max(topics.length).optional(),
-      onPage: oneOrMore,
       // No box ticked is "not answered", not an answer the schema should reject.
       toComplaint: (value: unknown) => (Array.isArray(value) && value.length > 0 ? value : undefined),
-    };
-  }),
+    },
+    {
+      draft: () => z.array(z.enum(topics)).optional(),
+      inComplaint: () => oneOrMoreTopics().max(topics.length).optional(),
+      onPage: oneOrMoreTopics,
+    },
+  ),
   when: choiceAnswer({ path: ["eligibility", "when"], textKey: "wizard:when", options: whenOptions, requiredKey: "when.required" }),
-  proceedings: answer(() => ({
-    control: "checkboxes" as const,
-    path: ["eligibility", "proceedings"] as const,
-    textKey: "wizard:proceedings",
-    options: proceedingsOptions,
-    noneOption: "none",
-    draft: z.array(z.enum(proceedingsOptions)).optional(),
-    inComplaint: z
-      .array(z.enum(proceedingsOptions, key("proceedings.required")), key("proceedings.required"))
-      .max(proceedingsOptions.length)
-      .optional(),
-    // On the page "None of these" is a box of its own, so one box at least.
-    onPage: z.array(z.enum([...proceedingsOptions, "none"], key("proceedings.required")), key("proceedings.required")).min(1, key("proceedings.required")),
-    toComplaint: (value: unknown) => value,
-  })),
+  proceedings: answer(
+    {
+      control: "checkboxes" as const,
+      path: ["eligibility", "proceedings"] as const,
+      textKey: "wizard:proceedings",
+      options: proceedingsOptions,
+      noneOption: "none",
+      toComplaint: (value: unknown) => value,
+    },
+    {
+      draft: () => z.array(z.enum(proceedingsOptions)).optional(),
+      inComplaint: () =>
+        z
+          .array(z.enum(proceedingsOptions, key("proceedings.required")), key("proceedings.required"))
+          .max(proceedingsOptions.length)
+          .optional(),
+      // On the page "None of these" is a box of its own, so one box at least.
+      onPage: () =>
+        z.array(z.enum([...proceedingsOptions, "none"], key("proceedings.required")), key("proceedings.required")).min(1, key("proceedings.required")),
+    },
+  ),
   childAgreement: choiceAnswer({
     path: ["representation", "childAgreement"],
     textKey: "wizard:childAgreement",
@@ -286,18 +324,14 @@ export const answerTable = {
     required: "on its page",
     sentWhen: sendsRepresentation,
   }),
-  checkedOn: answer(() => {
-    const date = isoDate("representation.checkedOn");
-    return {
-      control: "date" as const,
-      path: ["representation", "checkedOn"] as const,
-      textKey: "wizard:checkedOn",
-      draft: loose,
-      inComplaint: date.optional(),
-      onPage: z.union([z.literal(""), date]).optional(),
-      sentWhen: sendsRepresentation,
-    };
-  }),
+  checkedOn: answer(
+    { control: "date" as const, path: ["representation", "checkedOn"] as const, textKey: "wizard:checkedOn", sentWhen: sendsRepresentation },
+    {
+      draft: () => loose,
+      inComplaint: () => isoDate("representation.checkedOn").optional(),
+      onPage: () => z.union([z.literal(""), isoDate("representation.checkedOn")]).optional(),
+    },
+  ),
   childsWords: textAnswer({
     path: ["representation", "childsWords"],
     textKey: "wizard:childsWords",
@@ -314,31 +348,32 @@ export const answerTable = {
     sentWhen: sendsRepresentation,
   }),
   childName: textAnswer({ path: ["child", "name"], textKey: "wizard:childName", control: "text", width: "medium", maxLength: 60 }),
-  childAge: answer(() => ({
-    control: "text" as const,
-    width: "short" as const,
-    path: ["child", "age"] as const,
-    textKey: "wizard:childAge",
-    maxValue: MAX_CHILD_AGE,
-    draft: loose,
-    inComplaint: z
-      .number(key("child.age.type"))
-      .int(key("child.age.type"))
-      .min(0, key("child.age.range"))
-      .max(MAX_CHILD_AGE, key("child.age.range"))
-      .optional(),
-    // Typed as digits; as many as the highest age has, so "fourteen" and "1e1" say what to type.
-    onPage: z
-      .string()
-      .trim()
-      .regex(new RegExp(`^(\\d{1,${String(MAX_CHILD_AGE).length}})?$`), key("child.age.type"))
-      .refine((v) => v === "" || Number(v) <= MAX_CHILD_AGE, key("child.age.range"))
-      .optional(),
-    toComplaint: (value: unknown) => {
-      const age = trimmedOrLeftOut(value);
-      return age === undefined ? undefined : Number(age);
+  childAge: answer(
+    {
+      control: "text" as const,
+      width: "short" as const,
+      path: ["child", "age"] as const,
+      textKey: "wizard:childAge",
+      maxValue: MAX_CHILD_AGE,
+      toComplaint: (value: unknown) => {
+        const age = trimmedOrLeftOut(value);
+        return age === undefined ? undefined : Number(age);
+      },
     },
-  })),
+    {
+      draft: () => loose,
+      inComplaint: () =>
+        z.number(key("child.age.type")).int(key("child.age.type")).min(0, key("child.age.range")).max(MAX_CHILD_AGE, key("child.age.range")).optional(),
+      // Typed as digits; as many as the highest age has, so "fourteen" and "1e1" say what to type.
+      onPage: () =>
+        z
+          .string()
+          .trim()
+          .regex(new RegExp(`^(\\d{1,${String(MAX_CHILD_AGE).length}})?$`), key("child.age.type"))
+          .refine((v) => v === "" || Number(v) <= MAX_CHILD_AGE, key("child.age.range"))
+          .optional(),
+    },
+  ),
   whatHappened: textAnswer({
     path: ["whatHappened", "text"],
     textKey: "wizard:whatHappened",
@@ -367,35 +402,40 @@ export const answerTable = {
     requiredKey: "contact.method.required",
     requiredInComplaint: true,
   }),
-  email: answer(() => ({
-    control: "email" as const,
-    autoComplete: "email",
-    path: ["contact", "email"] as const,
-    textKey: "wizard:email",
-    maxLength: 254,
-    shownWith: email,
-    sentWhen: shownWith(email),
-    draft: loose,
-    inComplaint: z.email(key("contact.email.format")).max(254, key("contact.email.format")),
-    onPage: loose,
-    toComplaint: (value: unknown) => (typeof value === "string" ? value : "").trim(),
-  })),
-  phone: answer(() => ({
-    control: "tel" as const,
-    autoComplete: "tel",
-    width: "medium" as const,
-    path: ["contact", "phone"] as const,
-    textKey: "wizard:phone",
-    shownWith: phone,
-    sentWhen: shownWith(phone),
-    draft: loose,
-    inComplaint: z
-      .string(key("contact.phone.type"))
-      .trim()
-      .regex(/^\+?[0-9 ()-]{7,20}$/, key("contact.phone.format")),
-    onPage: loose,
-    toComplaint: (value: unknown) => value ?? "",
-  })),
+  email: answer(
+    {
+      control: "email" as const,
+      autoComplete: "email",
+      path: ["contact", "email"] as const,
+      textKey: "wizard:email",
+      maxLength: 254,
+      shownWith: email,
+      sentWhen: shownWith(email),
+      toComplaint: (value: unknown) => (typeof value === "string" ? value : "").trim(),
+    },
+    { draft: () => loose, inComplaint: () => z.email(key("contact.email.format")).max(254, key("contact.email.format")), onPage: () => loose },
+  ),
+  phone: answer(
+    {
+      control: "tel" as const,
+      autoComplete: "tel",
+      width: "medium" as const,
+      path: ["contact", "phone"] as const,
+      textKey: "wizard:phone",
+      shownWith: phone,
+      sentWhen: shownWith(phone),
+      toComplaint: (value: unknown) => value ?? "",
+    },
+    {
+      draft: () => loose,
+      inComplaint: () =>
+        z
+          .string(key("contact.phone.type"))
+          .trim()
+          .regex(/^\+?[0-9 ()-]{7,20}$/, key("contact.phone.format")),
+      onPage: () => loose,
+    },
+  ),
   address: textAnswer({
     path: ["contact", "address"],
     textKey: "wizard:address",
@@ -429,8 +469,19 @@ export const answerTable = {
 export type AnswerId = keyof typeof answerTable;
 export const answerIds = Object.keys(answerTable) as AnswerId[];
 
+/**
+ * A zod object shape whose rules are read when zod first needs them (zod copies a shape's getters
+ * as they are, and reads them when it first checks a value), so building a schema from it builds
+ * none of its answers' rules.
+ */
+function shapeOf<Id extends AnswerId>(ids: readonly Id[], rule: (id: Id) => z.ZodType): Record<Id, z.ZodType> {
+  const shape = {} as Record<Id, z.ZodType>;
+  for (const id of ids) Object.defineProperty(shape, id, { enumerable: true, get: () => rule(id) });
+  return shape;
+}
+
 /** The draft's answers: each answer's draft rule (derived from the table). */
-export const draftAnswersShape = Object.fromEntries(answerIds.map((id) => [id, answerTable[id].draft])) as {
+export const draftAnswersShape = shapeOf(answerIds, (id) => answerTable[id].draft) as {
   [Id in AnswerId]: (typeof answerTable)[Id]["draft"];
 };
 
@@ -484,7 +535,7 @@ export function complaintRuleAt<Name extends string>(name: Name): RuleAt<Name> {
 
 /**
  * The answers as the complaint holds them (draft → complaint), not yet checked: each answer that is
- * sent, at its path, blank text left out. complaintFromDraft (draft.ts) adds the rest and checks it.
+ * sent, at its path, blank text left out. complaintFromDraft (complaint.ts) adds the rest and checks it.
  */
 export function answersInComplaint(answers: KnownAnswers): Record<string, unknown> {
   const complaint: Record<string, unknown> = {};
@@ -524,7 +575,7 @@ export function answerAtPath(path: readonly PropertyKey[] | string): AnswerId | 
  */
 export function pageSchema(ids: readonly AnswerId[]) {
   const definitions = ids.map((id) => [id, answerTable[id] as AnswerDefinition] as const);
-  const object = z.object(Object.fromEntries(definitions.map(([id, definition]) => [id, definition.onPage])));
+  const object = z.object(shapeOf(ids, (id) => answerTable[id].onPage));
   const shown = definitions.filter(([, definition]) => definition.shownWith);
   if (shown.length === 0) return object;
   return object.superRefine((values, ctx) => {

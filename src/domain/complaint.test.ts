@@ -5,7 +5,9 @@ import { REFERENCE_ALPHABET, complaintSchema, referenceFromBytes, referenceSchem
 import { answerIds, answerTable, type AnswerDefinition } from "./answers";
 import { escalationSchema } from "./progress";
 // The escalation schema (progress.ts) builds its keys with the same helper; importing it also
-// means `validationKeys` holds every key validation.json must define.
+// means `validationKeys` holds every key validation.json must define. The answer table builds an
+// answer's rules when first used (decision 027): reading every answer's error keys builds them all.
+for (const id of answerIds) void answerTable[id].errorKeys;
 
 type Json = Record<string, unknown>;
 

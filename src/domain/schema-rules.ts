@@ -10,8 +10,9 @@ import * as z from "zod";
 const builtKeys = new Set<string>();
 
 /**
- * Every i18n key the schemas below can report, filled by `key()` as they are built at module load,
- * so a test can check each one has English text (style.md rule 7).
+ * Every i18n key the schemas built so far can report, filled by `key()` as they are built (the
+ * answer table's rules when first used: reading each answer's `errorKeys` builds them all), so a
+ * test can check each one has English text (style.md rule 7).
  */
 export const validationKeys: ReadonlySet<string> = builtKeys;
 

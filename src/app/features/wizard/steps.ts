@@ -94,9 +94,15 @@ function ask(name: AnswerKey, extras: PageExtras = {}): FieldDefinition {
   };
 }
 
-/** A step, with its schema derived from the answers it asks. */
+/** A step, with its schema derived from the answers it asks, made when first used (a page uses its own: decision 027). */
 function step(definition: Omit<StepDefinition, "schema">): StepDefinition {
-  return { ...definition, schema: pageSchema(definition.fields.map((field) => field.name)) };
+  let schema: z.ZodType<unknown> | undefined;
+  return {
+    ...definition,
+    get schema() {
+      return (schema ??= pageSchema(definition.fields.map((field) => field.name)));
+    },
+  };
 }
 
 const speaksForThemself = (a: DraftAnswers) => (a.role === undefined || !actsForChild(a.role) ? "self" : "other");
