@@ -49,9 +49,12 @@ const settings = () => import("./routes/settings-routes");
 const info = () => import("./routes/info-routes");
 /** Run before the pages that use them (page's `first`), each in a task of its own: the rules, with zod and the bank holidays; the device's stores. */
 const rules = () => import("../domain/timeline");
-/** The answers' own schemas (each answer defined once), and the stored records' schemas. */
-const answers = () => import("../domain/complaint");
-const records = () => import("./lib/outbox-repository");
+/**
+ * The answer table (each answer defined once; its rules are built when used). Not the complaint's
+ * schema or the outbox: a question page loads those only once its draft may be waiting to be
+ * sent, and Check your answers brings them (decision 027).
+ */
+const answers = () => import("../domain/answers");
 const stores = () => import("./lib/db");
 
 export const routes: RouteObject[] = [
@@ -78,7 +81,7 @@ export const routes: RouteObject[] = [
           { path: "/complaints/:reference/next-stage", ...page(complaints, "NextStageRoute") },
           { path: "/complaints/:reference/copy", ...page(complaints, "CopyRoute") },
           { path: "/check", ...page(complaints, "CheckRoute") },
-          { path: "/complaint/:stepId", ...page(wizard, "StepRoute", "all", [rules, answers, records, stores]) },
+          { path: "/complaint/:stepId", ...page(wizard, "StepRoute", "all", [answers, stores]) },
           { path: "/settings", ...page(settings, "SettingsRoute") },
           { path: "/settings/pin", ...page(settings, "SetPinRoute") },
           { path: "/settings/shared-phone", ...page(settings, "PinOfferRoute") },

@@ -1,6 +1,16 @@
 import "./zod-config";
 import * as z from "zod";
-import { complaintRuleAt, complaintRulesShownWith, complaintRulesUnder, contactMethods, type ContactMethod, type RulesShownWith } from "./answers";
+import {
+  answersInComplaint,
+  complaintRuleAt,
+  complaintRulesShownWith,
+  complaintRulesUnder,
+  contactMethods,
+  type ContactMethod,
+  type RulesShownWith,
+} from "./answers";
+import { COUNCIL_ID } from "./council-id";
+import type { DraftRecord } from "./draft";
 import { key, yearInRange } from "./schema-rules";
 
 /**
@@ -93,7 +103,7 @@ export type Contact = z.infer<typeof contactSchema>;
 export const complaintSchema = z
   .strictObject({
     id: uuid(),
-    councilId: z.string(key("councilId.type")).regex(/^[a-z0-9][a-z0-9-]{1,39}$/, key("councilId.format")),
+    councilId: z.string(key("councilId.type")).regex(COUNCIL_ID, key("councilId.format")),
     schemaVersion: z.literal(COMPLAINT_SCHEMA_VERSION, key("schemaVersion.unsupported")),
     role: complaintRuleAt("role"),
     child: childSchema.optional(),
@@ -130,6 +140,26 @@ export const complaintSchema = z
   });
 export type Complaint = z.infer<typeof complaintSchema>;
 export type ComplaintInput = z.input<typeof complaintSchema>;
+
+/**
+ * Build the submission from a draft; the result is checked by `complaintSchema` before it is queued.
+ * Each answer goes where the answer table puts it (answers.ts `answersInComplaint`). Here rather
+ * than in draft.ts, so a question page that reads and saves a draft never runs this module and
+ * builds the complaint's rules (issue 9, decision 027).
+ */
+export function complaintFromDraft(
+  draft: Pick<DraftRecord, "id" | "councilId" | "answers" | "createdAt">,
+  submittedAt: string,
+): z.ZodSafeParseResult<Complaint> {
+  return complaintSchema.safeParse({
+    id: draft.id,
+    councilId: draft.councilId,
+    schemaVersion: COMPLAINT_SCHEMA_VERSION,
+    ...answersInComplaint(draft.answers),
+    createdAt: draft.createdAt,
+    submittedAt,
+  });
+}
 
 /** References are read over the phone: no 0/O, 1/I/L, and a fixed `SU-XXXX-XXXX` shape. */
 export const REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

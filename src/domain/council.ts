@@ -1,5 +1,6 @@
 import "./zod-config";
 import * as z from "zod";
+import { COUNCIL_ID } from "./council-id";
 import { MAX_LOCAL_STAGES } from "./stages";
 
 /**
@@ -176,7 +177,7 @@ export type Source = z.infer<typeof sourceSchema>;
 export const sourcesSchema = z.record(z.string(), sourceSchema);
 
 const councilSettingsObject = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, "must be lower-case letters, numbers and dashes"),
+  id: z.string().regex(COUNCIL_ID, "must be lower-case letters, numbers and dashes"),
   name: z.string().trim().min(1).max(120),
   shortName: z.string().trim().min(1).max(40),
   /** At least one channel, unless `sources.contact` says why there is none (see `UNPUBLISHED_ALLOWED`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { complaintSchema, type Complaint } from "./complaint";
-import { DRAFT_SCHEMA_VERSION, complaintFromDraft, draftRecordSchema, type DraftAnswers, type DraftRecord } from "./draft";
+import { complaintFromDraft, complaintSchema, type Complaint } from "./complaint";
+import { DRAFT_SCHEMA_VERSION, draftRecordSchema, type DraftAnswers, type DraftRecord } from "./draft";
 
 const SUBMITTED_AT = "2026-11-20T16:20:00.000Z";
 

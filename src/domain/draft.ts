@@ -1,7 +1,6 @@
 import "./zod-config";
 import * as z from "zod";
-import { actsForChild as actsForChildRole, answersInComplaint, draftAnswersShape } from "./answers";
-import { COMPLAINT_SCHEMA_VERSION, complaintSchema, type Complaint } from "./complaint";
+import { actsForChild as actsForChildRole, draftAnswersShape } from "./answers";
 
 /**
  * A draft holds whatever the person has typed so far, valid or not: nothing typed is ever dropped,
@@ -30,22 +29,4 @@ export type DraftRecord = z.infer<typeof draftRecordSchema>;
 /** Someone other than the young person or care leaver: the child's agreement and views are needed (docs/domain.md §1). */
 export function actsForChild(role: DraftAnswers["role"]): boolean {
   return actsForChildRole(role);
-}
-
-/**
- * Build the submission from a draft; the result is checked by `complaintSchema` before it is queued.
- * Each answer goes where the answer table puts it (answers.ts `answersInComplaint`).
- */
-export function complaintFromDraft(
-  draft: Pick<DraftRecord, "id" | "councilId" | "answers" | "createdAt">,
-  submittedAt: string,
-): z.ZodSafeParseResult<Complaint> {
-  return complaintSchema.safeParse({
-    id: draft.id,
-    councilId: draft.councilId,
-    schemaVersion: COMPLAINT_SCHEMA_VERSION,
-    ...answersInComplaint(draft.answers),
-    createdAt: draft.createdAt,
-    submittedAt,
-  });
 }

@@ -1,5 +1,5 @@
 import type { ChildSituation, Complaint, Proceeding, Role, Topic, WhenOption } from "./complaint";
-import { topics as topicOrder } from "./complaint";
+import { topics as topicOrder } from "./answers";
 
 /*
  * Where a complaint is likely to go, and what the person should know before sending it.

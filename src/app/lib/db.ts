@@ -55,6 +55,15 @@ export type OutboxComplaint = OutboxCommon & {
   label?: string;
 };
 
+/**
+ * A complaint that is on its way: queued and not refused. Its draft is shown as waiting everywhere
+ * (Check your answers, the start page), and changing it is a deliberate step (issue 11, bug 4).
+ * Here with the record's type, so a question page can ask without the outbox's code (issue 9).
+ */
+export function isWaitingToSend(record: OutboxRecord | undefined): record is OutboxComplaint {
+  return record?.kind === "complaint" && record.state !== "failed";
+}
+
 /** A request for the next stage of a sent complaint, waiting to be sent. */
 export type OutboxEscalation = OutboxCommon & {
   kind: "escalation";

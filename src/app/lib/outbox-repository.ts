@@ -74,13 +74,7 @@ export function serverMayHold(record: OutboxRecord): boolean {
   return !(record.lastError?.kind === "rejected" && record.lastError.code !== "id-reused");
 }
 
-/**
- * A complaint that is on its way: queued and not refused. Its draft is shown as waiting everywhere
- * (Check your answers, the start page), and changing it is a deliberate step (issue 11, bug 4).
- */
-export function isWaitingToSend(record: OutboxRecord | undefined): record is OutboxComplaint {
-  return record?.kind === "complaint" && record.state !== "failed";
-}
+export { isWaitingToSend } from "./db";
 
 /**
  * Whether the draft a complaint came from holds answers the body sent does not: Send was pressed

@@ -1,6 +1,6 @@
 import "../../domain/zod-config";
 import * as z from "zod";
-import { councilSettingsSchema } from "../../domain/council";
+import { COUNCIL_ID } from "../../domain/council-id";
 import { db, type SpeakUpDatabase } from "./db";
 import { draftRepository } from "./draft-repository";
 import { pinRepository } from "./pin-repository";
@@ -11,7 +11,7 @@ const STORAGE_PERSISTENCE_KEY = SETTING_KEYS.storagePersistence;
 const PIN_OFFERED_KEY = SETTING_KEYS.pinOffered;
 
 /** A stored council id is re-parsed on load with the same rule as the settings files (style.md rule 6). */
-const storedCouncilIdSchema = councilSettingsSchema.shape.id;
+const storedCouncilIdSchema = z.string().regex(COUNCIL_ID);
 
 /**
  * What the browser said when asked to keep this device's data (`navigator.storage.persist()`),

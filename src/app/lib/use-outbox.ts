@@ -1,8 +1,39 @@
 import { useLiveQuery } from "dexie-react-hooks";
+import { useEffect, useState } from "react";
 import type { OutboxRecord, SentRecord } from "./db";
-import { outboxRepository } from "./outbox-repository";
+import type { OutboxRepository } from "./outbox-repository";
 
-const repository = outboxRepository();
+let loading: Promise<OutboxRepository> | undefined;
+let loaded: OutboxRepository | undefined;
+
+/**
+ * The outbox's code, loaded when first needed: reading a record checks it with the complaint's
+ * rules, and a question page asks only once its draft may be waiting to be sent, so a first visit
+ * never loads them (issue 9, decision 027). Outside the live queries: Dexie observes a query only
+ * while it awaits Dexie's own promises.
+ */
+function useRepository(needed: boolean): OutboxRepository | undefined {
+  const [outbox, setOutbox] = useState(loaded);
+  const [failed, setFailed] = useState<unknown>();
+  useEffect(() => {
+    if (!needed || outbox) return;
+    let current = true;
+    loading ??= import("./outbox-repository").then(({ outboxRepository }) => (loaded = outboxRepository()));
+    loading.then(
+      (repository) => current && setOutbox(repository),
+      (error: unknown) => {
+        loading = undefined;
+        if (current) setFailed(error);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [needed, outbox]);
+  // Like a failed read, for the page's error boundary ("Something went wrong", Try again).
+  if (failed !== undefined) throw failed;
+  return outbox;
+}
 
 export type OutboxView =
   | {
@@ -16,13 +47,15 @@ export type OutboxView =
 
 /** Everything waiting to be sent and everything sent, live: a change in any tab (or the service worker) shows at once. Undefined while loading. */
 export function useOutbox(): OutboxView | undefined {
+  const outbox = useRepository(true);
   return useLiveQuery(
     () =>
-      Promise.all([repository.read(), repository.readSent()]).then(
+      outbox &&
+      Promise.all([outbox.read(), outbox.readSent()]).then(
         ([waiting, sent]): OutboxView => ({ status: "ok", waiting: waiting.records, sent: sent.records, setAside: waiting.setAside + sent.setAside }),
         (): OutboxView => ({ status: "unavailable" }),
       ),
-    [],
+    [outbox],
   );
 }
 
@@ -30,11 +63,13 @@ export type ItemView = { status: "waiting"; record: OutboxRecord } | { status: "
 
 /** One queued complaint or request, live: waiting (with its state), sent, or gone (deleted). Undefined while loading. */
 export function useOutboxItem(id: string | undefined): ItemView | undefined {
-  return useLiveQuery(async (): Promise<ItemView> => {
+  const outbox = useRepository(id !== undefined);
+  return useLiveQuery(async (): Promise<ItemView | undefined> => {
     if (!id) return { status: "gone" };
-    const record = await repository.get(id);
+    if (!outbox) return undefined;
+    const record = await outbox.get(id);
     if (record) return { status: "waiting", record };
-    const sent = await repository.getSent(id);
+    const sent = await outbox.getSent(id);
     return sent ? { status: "sent", sent } : { status: "gone" };
-  }, [id]);
+  }, [id, outbox]);
 }

@@ -9,7 +9,7 @@ import { QuestionPage } from "../features/wizard/question-page";
 import { NewComplaintQuestion } from "../features/wizard/new-complaint-question";
 import { findStep, firstStepId } from "../features/wizard/steps";
 import { useCurrentDraft } from "../features/wizard/use-current-draft";
-import { isWaitingToSend } from "../lib/outbox-repository";
+import { isWaitingToSend } from "../lib/db";
 import { useOutboxItem } from "../lib/use-outbox";
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answerOfLength, draftWith, limitedAnswers } from "../../../../test/setup/answer-limits";
 import { answerAtPath, answerIds } from "../../../domain/answers";
-import { complaintFromDraft } from "../../../domain/draft";
+import { complaintFromDraft } from "../../../domain/complaint";
 import { formFromAnswers } from "./form-values";
 import { steps, type StepDefinition } from "./steps";
 

@@ -3,7 +3,7 @@ import { memo, useEffect, useRef, type ChangeEvent } from "react";
 import { useForm, useFormState, useWatch, type Resolver, type UseFormRegister, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useSearchParams } from "react-router";
-import { visibleLength } from "../../../domain/complaint";
+import { visibleLength } from "../../../domain/schema-rules";
 import type { CouncilSettings } from "../../../domain/council";
 import type { DraftAnswers, DraftRecord } from "../../../domain/draft";
 import { BackLink } from "../../components/back-link";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DraftAnswers } from "../../../domain/draft";
-import { complaintFromDraft } from "../../../domain/draft";
+import { complaintFromDraft } from "../../../domain/complaint";
 import { findStep, stepApplies } from "./steps";
 
 /** Wording fitted to the person (issue 15, item 5). */
