@@ -7,7 +7,7 @@ import { FirstRenderProvider } from "./components/first-render";
 import { initI18n } from "./lib/i18n";
 import { chosenLanguage, ENGLISH } from "./lib/languages";
 import { startAutoLock } from "./lib/pin-session";
-import { hasStoredData } from "./lib/stored-data";
+import { hasWaitingToSend } from "./lib/stored-data";
 import { yieldToBrowser } from "./lib/yield-to-browser";
 import { createRouter, loadRoutesFor } from "./router";
 import "./styles.css";
@@ -89,12 +89,12 @@ async function start(): Promise<void> {
   // 2 s), and again when the connection comes back. Not with the page: it brings the outbox store,
   // which drawing does not need, and a cheap phone's first seconds are for the page.
   // The rules (zod, the bank holidays) run first, in a task of their own. A device with nothing
-  // stored (a first visit) has nothing to send: the outbox starts listening when something is
-  // queued (outbox-sync.ts, requestSend).
+  // waiting (a first visit, or everything sent) has nothing to send: the outbox starts listening
+  // when something is queued (outbox-sync.ts, requestSend).
   idle(
     () =>
-      void hasStoredData().then((stored) => {
-        if (stored === false) return;
+      void hasWaitingToSend().then((waiting) => {
+        if (waiting === false) return;
         return import("../domain/timeline")
           .then(yieldToBrowser)
           .then(() => import("./lib/outbox-sync"))

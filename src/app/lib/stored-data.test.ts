@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SpeakUpDatabase } from "./db";
 import { DB_NAME } from "./storage-keys";
-import { hasStoredData } from "./stored-data";
+import { hasStoredData, hasWaitingToSend } from "./stored-data";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -30,5 +30,25 @@ describe("hasStoredData", () => {
     // Firefox before 126 has no indexedDB.databases().
     vi.stubGlobal("indexedDB", { open: indexedDB.open.bind(indexedDB) });
     expect(await hasStoredData()).toBeUndefined();
+  });
+});
+
+describe("hasWaitingToSend", () => {
+  it("is false on a first visit without making the database, and while the database holds nothing to send", async () => {
+    expect(await hasWaitingToSend()).toBe(false);
+    expect((await indexedDB.databases()).map((database) => database.name)).not.toContain(DB_NAME);
+    // A question page opens the database as it starts: stored data, but nothing to send.
+    const database = new SpeakUpDatabase();
+    await database.settings.put({ key: "councilId", value: "northmoor" });
+    expect(await hasStoredData()).toBe(true);
+    expect(await hasWaitingToSend()).toBe(false);
+    await database.delete();
+  });
+
+  it("is true while the outbox holds something", async () => {
+    const { db } = await import("./db");
+    await db.outbox.put({ id: "9a1f0a8e-2f4c-4b8e-9d3a-1c2b3d4e5f60" } as never);
+    expect(await hasWaitingToSend()).toBe(true);
+    await db.delete();
   });
 });
