@@ -124,6 +124,12 @@ function Footer() {
   );
 }
 
+/** Focus a page's heading (or the element its address names), so a screen reader starts there. */
+function focusHeading(element: HTMLElement): void {
+  element.setAttribute("tabindex", "-1");
+  element.focus({ preventScroll: false });
+}
+
 /**
  * Every page: skip link, Exit this page, links to the help pages and "Read this page to me", one
  * <main> that starts with a warning when saving on this device is not working, then the page, and
@@ -180,12 +186,21 @@ export function Layout() {
       firstRender.current = false;
       if (!target) return;
     }
-    const focusable = target ?? mainRef.current?.querySelector<HTMLElement>("h1");
-    if (focusable) {
-      focusable.setAttribute("tabindex", "-1");
-      focusable.focus({ preventScroll: false });
-    }
+    const main = mainRef.current;
+    const focusable = target ?? main?.querySelector<HTMLElement>("h1");
+    if (focusable) focusHeading(focusable);
     if (!target) window.scrollTo(0, 0);
+    if (focusable || !main) return;
+    // The page still says it is loading (its draft being read, its code arriving): its heading,
+    // once drawn, unless the person has moved focus somewhere themselves by then.
+    const focusWhenDrawn = new MutationObserver(() => {
+      const heading = main.querySelector<HTMLElement>("h1");
+      if (!heading) return;
+      focusWhenDrawn.disconnect();
+      if (!document.activeElement || document.activeElement === document.body || document.activeElement === main) focusHeading(heading);
+    });
+    focusWhenDrawn.observe(main, { childList: true, subtree: true });
+    return () => focusWhenDrawn.disconnect();
   }, [location.pathname, location.hash, pageShown]);
 
   return (
