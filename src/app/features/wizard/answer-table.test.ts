@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { answerOfLength, draftWith, limitedAnswers } from "../../../../test/setup/answer-limits";
 import { answerAtPath, answerIds } from "../../../domain/answers";
 import { complaintFromDraft } from "../../../domain/complaint";
@@ -13,6 +13,21 @@ const record = (answers: ReturnType<typeof draftWith>) => ({
 });
 
 const stepAsking = (id: string): StepDefinition | undefined => steps.find((step) => step.fields.some((field) => field.name === id));
+
+describe("the steps build their answers' rules when a page uses them (decision 027)", () => {
+  it("builds none as the steps are made, and a page's own when it asks whether a field is optional", async () => {
+    vi.resetModules();
+    // Each rule records its keys as it is built (schema-rules.ts), so the keys show what was built.
+    const { validationKeys: built } = await import("../../../domain/schema-rules");
+    const fresh = await import("./steps");
+    expect([...built]).toEqual([]);
+
+    const putRight = fresh.steps.flatMap((step) => step.fields).find((field) => field.name === "putRight");
+    expect(putRight?.optional).toBe(true);
+    expect([...built].sort()).toEqual(["validation:putRight.tooLong", "validation:putRight.type", "validation:text.unstorable"]);
+    expect(fresh.steps.flatMap((step) => step.fields).find((field) => field.name === "whatHappened")?.optional).toBe(false);
+  });
+});
 
 describe("the steps and the answer table (decision 022)", () => {
   it("asks every answer in the table on exactly one step, and asks nothing the table does not hold", () => {

@@ -78,20 +78,26 @@ function ask(name: AnswerKey, extras: PageExtras = {}): FieldDefinition {
     if (shown?.answer === name) (reveals[shown.option] ??= []).push(id);
   }
   const isChoice = answer.options !== undefined;
-  return {
+  const field: FieldDefinition = {
     name,
     kind: answer.control,
     textKey: answer.textKey,
     ...(isChoice ? { options: [...(answer.options ?? []), ...(answer.noneOption ? [answer.noneOption] : [])] } : {}),
     ...(answer.noneOption ? { exclusiveOption: answer.noneOption } : {}),
     ...(Object.keys(reveals).length > 0 ? { reveals } : {}),
-    // A question that may be left blank on its page says so; one shown under a choice is asked with it.
-    ...(!isChoice && !answer.shownWith && answer.onPage.safeParse("").success ? { optional: true } : {}),
     ...(answer.shownWith ? { conditional: true } : {}),
     ...(answer.width ? { width: answer.width } : {}),
     ...(answer.autoComplete ? { autoComplete: answer.autoComplete } : {}),
     ...extras,
   };
+  // A question that may be left blank on its page says so; one shown under a choice is asked with
+  // it. Found by trying its page rule, so asked when the page draws it: building every answer's
+  // rule as this module ran was a long task on a cheap phone (decision 027).
+  if (!isChoice && !answer.shownWith) {
+    let optional: boolean | undefined;
+    Object.defineProperty(field, "optional", { enumerable: true, get: () => (optional ??= answer.onPage.safeParse("").success) });
+  }
+  return field;
 }
 
 /** A step, with its schema derived from the answers it asks, made when first used (a page uses its own: decision 027). */
