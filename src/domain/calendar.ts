@@ -150,21 +150,23 @@ function assertWholeNumber(n: unknown, what: string): asserts n is number {
 // ---------------------------------------------------------------------------------------------
 // Bank holidays
 
-const bankHolidayEventSchema = z.strictObject({
-  date: z.string().refine(isIsoDate, { error: (issue) => `not a valid date: ${describe(issue.input)} (expected yyyy-mm-dd)` }),
-  title: z.string().trim().min(1),
-  notes: z.string().optional(),
-});
+/** The file's schema, made when a file is checked: the browser trusts the file the build checked, so never makes it (decision 027). */
+function bankHolidayDataSchema() {
+  const event = z.strictObject({
+    date: z.string().refine(isIsoDate, { error: (issue) => `not a valid date: ${describe(issue.input)} (expected yyyy-mm-dd)` }),
+    title: z.string().trim().min(1),
+    notes: z.string().optional(),
+  });
+  return z.strictObject({
+    version: z.string().refine(isIsoDate, "must be the date of the edit, yyyy-mm-dd"),
+    source: z.string().min(1),
+    division: z.literal("england-and-wales"),
+    about: z.string().optional(),
+    events: z.array(event).min(1),
+  });
+}
 
-const bankHolidayDataSchema = z.strictObject({
-  version: z.string().refine(isIsoDate, "must be the date of the edit, yyyy-mm-dd"),
-  source: z.string().min(1),
-  division: z.literal("england-and-wales"),
-  about: z.string().optional(),
-  events: z.array(bankHolidayEventSchema).min(1),
-});
-
-export type BankHolidayData = z.infer<typeof bankHolidayDataSchema>;
+export type BankHolidayData = z.infer<ReturnType<typeof bankHolidayDataSchema>>;
 
 /**
  * England has at least 8 bank holidays every year (New Year, Good Friday, Easter Monday, Early May,
@@ -179,7 +181,7 @@ const MIN_HOLIDAYS_PER_YEAR = 8;
  * outside 1970–2100, or a year listed with fewer than 8 dates.
  */
 export function parseBankHolidayData(data: unknown): BankHolidayData {
-  const result = bankHolidayDataSchema.safeParse(data);
+  const result = bankHolidayDataSchema().safeParse(data);
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`);
   if (result.success) {
     const seen = new Set<string>();

@@ -115,23 +115,28 @@ const localStage = z.number().int().min(1).max(MAX_LOCAL_STAGES);
  * Something that happened, dated (regs 14–20). A stage is opened by `received` (stage 1),
  * `stage2-requested`, `stage3-requested` or, locally, `local-stage-requested`; extensions may carry
  * the new date the council gave (`until`). Extra fields (ids, notes) are allowed and ignored.
+ * Built when first used (`z.lazy`): What happens after I complain works out dates with this module
+ * and reads no stored event, and building these 40 schemas was a long task on a cheap phone
+ * (issue 9, decision 027).
  */
-export const timelineEventSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("received"), ...dated }),
-  z.object({ type: z.literal("acknowledged"), ...dated }),
-  z.object({ type: z.literal("stage1-extended"), ...dated, until: isoDateSchema.optional() }),
-  z.object({ type: z.literal("stage1-response"), ...dated }),
-  z.object({ type: z.literal("stage2-requested"), ...dated }),
-  z.object({ type: z.literal("stage2-summary-agreed"), ...dated }),
-  z.object({ type: z.literal("stage2-extended"), ...dated, until: isoDateSchema.optional() }),
-  z.object({ type: z.literal("stage2-response"), ...dated }),
-  z.object({ type: z.literal("stage3-requested"), ...dated }),
-  z.object({ type: z.literal("panel-met"), ...dated }),
-  z.object({ type: z.literal("panel-report"), ...dated }),
-  z.object({ type: z.literal("final-response"), ...dated }),
-  z.object({ type: z.literal("local-stage-requested"), ...dated, stage: localStage }),
-  z.object({ type: z.literal("local-stage-response"), ...dated, stage: localStage }),
-]);
+export const timelineEventSchema = z.lazy(() =>
+  z.discriminatedUnion("type", [
+    z.object({ type: z.literal("received"), ...dated }),
+    z.object({ type: z.literal("acknowledged"), ...dated }),
+    z.object({ type: z.literal("stage1-extended"), ...dated, until: isoDateSchema.optional() }),
+    z.object({ type: z.literal("stage1-response"), ...dated }),
+    z.object({ type: z.literal("stage2-requested"), ...dated }),
+    z.object({ type: z.literal("stage2-summary-agreed"), ...dated }),
+    z.object({ type: z.literal("stage2-extended"), ...dated, until: isoDateSchema.optional() }),
+    z.object({ type: z.literal("stage2-response"), ...dated }),
+    z.object({ type: z.literal("stage3-requested"), ...dated }),
+    z.object({ type: z.literal("panel-met"), ...dated }),
+    z.object({ type: z.literal("panel-report"), ...dated }),
+    z.object({ type: z.literal("final-response"), ...dated }),
+    z.object({ type: z.literal("local-stage-requested"), ...dated, stage: localStage }),
+    z.object({ type: z.literal("local-stage-response"), ...dated, stage: localStage }),
+  ]),
+);
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export type TimelineEventType = TimelineEvent["type"];
 
