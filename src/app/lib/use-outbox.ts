@@ -1,6 +1,6 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
-import type { OutboxRecord, SentRecord } from "./db";
+import { db, isWaitingToSend, type OutboxRecord, type SentRecord } from "./db";
 import type { OutboxRepository } from "./outbox-repository";
 
 let loading: Promise<OutboxRepository> | undefined;
@@ -8,9 +8,8 @@ let loaded: OutboxRepository | undefined;
 
 /**
  * The outbox's code, loaded when first needed: reading a record checks it with the complaint's
- * rules, and a question page asks only once its draft may be waiting to be sent, so a first visit
- * never loads them (issue 9, decision 027). Outside the live queries: Dexie observes a query only
- * while it awaits Dexie's own promises.
+ * rules, which a question page does not need (`useWaitingToSend`; issue 9, decision 027). Outside
+ * the live queries: Dexie observes a query only while it awaits Dexie's own promises.
  */
 function useRepository(needed: boolean): OutboxRepository | undefined {
   const [outbox, setOutbox] = useState(loaded);
@@ -61,15 +60,36 @@ export function useOutbox(): OutboxView | undefined {
 
 export type ItemView = { status: "waiting"; record: OutboxRecord } | { status: "sent"; sent: SentRecord } | { status: "gone" };
 
-/** One queued complaint or request, live: waiting (with its state), sent, or gone (deleted). Undefined while loading. */
+/**
+ * One queued complaint or request, live: waiting (with its state), sent, or gone (deleted).
+ * Undefined while loading, including while a new `id`'s answer is read (Dexie's hook gives the
+ * last answer until the new one arrives, which was another id's).
+ */
 export function useOutboxItem(id: string | undefined): ItemView | undefined {
   const outbox = useRepository(id !== undefined);
-  return useLiveQuery(async (): Promise<ItemView | undefined> => {
-    if (!id) return { status: "gone" };
+  const answer = useLiveQuery(async (): Promise<{ id: string | undefined; view: ItemView } | undefined> => {
+    if (!id) return { id, view: { status: "gone" } };
     if (!outbox) return undefined;
     const record = await outbox.get(id);
-    if (record) return { status: "waiting", record };
+    if (record) return { id, view: { status: "waiting", record } };
     const sent = await outbox.getSent(id);
-    return sent ? { status: "sent", sent } : { status: "gone" };
+    return { id, view: sent ? { status: "sent", sent } : { status: "gone" } };
   }, [id, outbox]);
+  return answer !== undefined && answer.id === id ? answer.view : undefined;
+}
+
+/**
+ * Whether the complaint made from draft `draftId` is on its way and holds all of the draft
+ * (waiting, not refused, no later changes): then its questions are not opened, Check your answers
+ * is (bug 4). Live; undefined while loading. Reads the record as stored, without the outbox's
+ * code and the complaint's rules, so a question page never waits for those (issue 9): a record
+ * this version cannot read then sends the person to Check your answers, which says what it can.
+ */
+export function useWaitingToSend(draftId: string | undefined): boolean | undefined {
+  const answer = useLiveQuery(async () => {
+    if (!draftId) return { draftId, waiting: false };
+    const record = (await db.outbox.get(draftId)) as Partial<OutboxRecord> | undefined;
+    return { draftId, waiting: isWaitingToSend(record as OutboxRecord | undefined) && record?.kind === "complaint" && !record.laterChanges };
+  }, [draftId]);
+  return answer !== undefined && answer.draftId === draftId ? answer.waiting : undefined;
 }

@@ -9,8 +9,7 @@ import { QuestionPage } from "../features/wizard/question-page";
 import { NewComplaintQuestion } from "../features/wizard/new-complaint-question";
 import { findStep, firstStepId } from "../features/wizard/steps";
 import { useCurrentDraft } from "../features/wizard/use-current-draft";
-import { isWaitingToSend } from "../lib/db";
-import { useOutboxItem } from "../lib/use-outbox";
+import { useWaitingToSend } from "../lib/use-outbox";
 
 /**
  * Check your answers, and with it sending (the outbox, the due dates, the server's answers), comes
@@ -50,7 +49,7 @@ function StepPage({ stepId }: { stepId: string | undefined }) {
   const step = findStep(stepId);
   // A complaint waiting to be sent is not changed by opening a question (Back, an old link, Your
   // drafts): Check your answers says it is waiting, and changing it is a step of its own (bug 4).
-  const item = useOutboxItem(state.status === "ready" ? state.draft.id : undefined);
+  const waitingToSend = useWaitingToSend(state.status === "ready" ? state.draft.id : undefined);
   if (!step && stepId !== "check") return <NotFoundPage />;
   // The first question, unanswered, draws the same for everyone: it is drawn at build time and
   // shown while the draft is read (when the app started on this page), and the first answer starts
@@ -70,8 +69,8 @@ function StepPage({ stepId }: { stepId: string | undefined }) {
   if (state.status === "unavailable" || state.status === "needs-checking") return <LoadFailedPage retry={reload} />;
   if (state.status === "none") return <NoDraftPage />;
   if (state.status === "locked") return <Navigate to={`/unlock?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (step && item === undefined) return <LoadingPage />;
-  if (step && item?.status === "waiting" && isWaitingToSend(item.record) && !item.record.laterChanges) return <Navigate to="/complaint/check" replace />;
+  if (step && waitingToSend === undefined) return <LoadingPage />;
+  if (step && waitingToSend) return <Navigate to="/complaint/check" replace />;
   if (step) return <QuestionPage key={step.id} step={step} draft={state.draft} council={council.council} />;
   return (
     <Suspense fallback={<LoadingPage />}>

@@ -589,3 +589,21 @@ it("shows a not found page for an unknown step", async () => {
   renderAt("/complaint/no-such-step");
   expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
 });
+
+describe("focus through the first questions on a first visit", () => {
+  it("puts focus on the next question's heading after the first Continue, and never shows Loading… once it is drawn", async () => {
+    // Asked once per device; asked already here, so Continue goes from question to question.
+    await settingsRepository().rememberPinOffered();
+    const router = renderAt("/complaint/who");
+    await userEvent.click(await screen.findByRole("radio", { name: /young person/i }));
+    await userEvent.click(continueButton());
+    const heading = await screen.findByRole("heading", { level: 1, name: "Is anyone hurting you, or are you in danger now?" });
+    await waitFor(() => expect(heading).toHaveFocus());
+    // Still the same heading a moment later: the page was not drawn again behind a loading page.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heading).toBeInTheDocument();
+    expect(heading).toHaveFocus();
+    expect(screen.queryByText("Loading…")).toBeNull();
+    expect(router.state.location.pathname).toBe("/complaint/safety");
+  });
+});
