@@ -35,6 +35,8 @@ function renderPages() {
             ),
           },
           { path: "/second", element: <SlowPage ready={ready} /> },
+          // The help links' page, reached from outside main.
+          { path: "/words", element: <SlowPage ready={ready} /> },
         ],
       },
     ],
@@ -52,6 +54,15 @@ describe("focus after moving to a page that is still loading", () => {
   it("goes to the page's heading once it is drawn", async () => {
     const { release } = renderPages();
     await userEvent.click(await screen.findByRole("link", { name: "Continue" }));
+    expect(await screen.findByText("Loading…")).toBeInTheDocument();
+    release();
+    expect(await screen.findByRole("heading", { level: 1, name: "Second page" })).toHaveFocus();
+  });
+
+  it("goes to the heading after a link outside main too (the help links)", async () => {
+    const { release } = renderPages();
+    await screen.findByRole("heading", { level: 1, name: "First page" });
+    await userEvent.click(screen.getByRole("link", { name: "Words you might not know" }));
     expect(await screen.findByText("Loading…")).toBeInTheDocument();
     release();
     expect(await screen.findByRole("heading", { level: 1, name: "Second page" })).toHaveFocus();

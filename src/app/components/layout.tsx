@@ -192,12 +192,16 @@ export function Layout() {
     if (!target) window.scrollTo(0, 0);
     if (focusable || !main) return;
     // The page still says it is loading (its draft being read, its code arriving): its heading,
-    // once drawn, unless the person has moved focus somewhere themselves by then.
+    // once drawn, unless the person has moved focus somewhere themselves by then. Focus then is
+    // where the navigation left it: on the page (the button pressed is gone) or on the link pressed
+    // in the header or footer.
+    const leftOn = document.activeElement;
     const focusWhenDrawn = new MutationObserver(() => {
       const heading = main.querySelector<HTMLElement>("h1");
       if (!heading) return;
       focusWhenDrawn.disconnect();
-      if (!document.activeElement || document.activeElement === document.body || document.activeElement === main) focusHeading(heading);
+      const now = document.activeElement;
+      if (!now || now === leftOn || now === document.body || now === main) focusHeading(heading);
     });
     focusWhenDrawn.observe(main, { childList: true, subtree: true });
     return () => focusWhenDrawn.disconnect();
