@@ -88,20 +88,47 @@ async function start(): Promise<void> {
   // Anything saved on this phone and not sent yet goes as soon as the browser has a moment (at most
   // 2 s), and again when the connection comes back. Not with the page: it brings the outbox store,
   // which drawing does not need, and a cheap phone's first seconds are for the page.
-  // The rules (zod, the bank holidays) run first, in a task of their own. A device with nothing
-  // waiting (a first visit, or everything sent) has nothing to send: the outbox starts listening
-  // when something is queued (outbox-sync.ts, requestSend).
-  idle(
-    () =>
-      void hasWaitingToSend().then((waiting) => {
-        if (waiting === false) return;
-        return import("../domain/timeline")
-          .then(yieldToBrowser)
-          .then(() => import("./lib/outbox-sync"))
-          .then(({ startOutboxSync }) => startOutboxSync());
-      }),
-    2000,
-  );
+  sendWhatIsWaiting();
+}
+
+/**
+ * Start the outbox (outbox-sync.ts) once something is waiting to be sent: at the first idle
+ * moment, and, while nothing is, whenever the connection comes back or the page is shown again
+ * (another tab may have queued a complaint and closed offline). A device with nothing waiting (a
+ * first visit, or everything sent) loads none of it; queuing in this tab starts it at once
+ * (requestSend). The rules (zod, the bank holidays) run first, in a task of their own.
+ */
+function sendWhatIsWaiting(): void {
+  let starting = false;
+  const look = () => {
+    if (starting) return;
+    starting = true;
+    void hasWaitingToSend()
+      .then(async (waiting) => {
+        if (waiting === false) return false;
+        await import("../domain/timeline").then(yieldToBrowser);
+        const { startOutboxSync } = await import("./lib/outbox-sync");
+        startOutboxSync();
+        return true;
+      })
+      .then(
+        (started) => {
+          starting = started;
+          if (started) stop();
+        },
+        () => (starting = false),
+      );
+  };
+  const onVisible = () => {
+    if (document.visibilityState === "visible") look();
+  };
+  const stop = () => {
+    window.removeEventListener("online", look);
+    document.removeEventListener("visibilitychange", onVisible);
+  };
+  window.addEventListener("online", look);
+  document.addEventListener("visibilitychange", onVisible);
+  idle(look, 2000);
 }
 
 void start();
