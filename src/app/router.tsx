@@ -20,9 +20,8 @@ function page(
   words: WordsGroup | "none" = "all",
   /**
    * The page's heaviest shared modules, run first, each in a task of its own: running a module runs
-   * everything it imports in one task, and for the questions that is zod, the council rules, Dexie
-   * and the stored records' schemas, and react-hook-form, far too long for a cheap phone in one go
-   * (issue 9). The pre-rendered page fetches them all at once (modulepreload), so this costs no
+   * everything it imports in one task, and for the questions that is zod and the answer table,
+   * Dexie and the stores, and react-hook-form, far too long for a cheap phone in one go (issue 9). The pre-rendered page fetches them all at once (modulepreload), so this costs no
    * round trips there; elsewhere they are usually prefetched or precached.
    */
   first: Array<() => Promise<unknown>> = [],
