@@ -99,36 +99,33 @@ async function start(): Promise<void> {
  * (requestSend). The rules (zod, the bank holidays) run first, in a task of their own.
  */
 function sendWhatIsWaiting(): void {
-  let starting = false;
-  const look = () => {
-    if (starting) return;
-    starting = true;
-    void hasWaitingToSend()
-      .then(async (waiting) => {
-        if (waiting === false) return false;
-        await import("../domain/timeline").then(yieldToBrowser);
-        const { startOutboxSync } = await import("./lib/outbox-sync");
-        startOutboxSync();
-        return true;
-      })
-      .then(
-        (started) => {
-          starting = started;
-          if (started) stop();
-        },
-        () => (starting = false),
-      );
+  let looking = false;
+  const look = async () => {
+    if (looking) return;
+    looking = true;
+    try {
+      if ((await hasWaitingToSend()) === false) return;
+      await import("../domain/timeline").then(yieldToBrowser);
+      const { startOutboxSync } = await import("./lib/outbox-sync");
+      stop();
+      startOutboxSync();
+    } catch {
+      // A module that could not load (offline, not kept yet): looked for again at the next chance.
+    } finally {
+      looking = false;
+    }
   };
+  const onOnline = () => void look();
   const onVisible = () => {
-    if (document.visibilityState === "visible") look();
+    if (document.visibilityState === "visible") void look();
   };
   const stop = () => {
-    window.removeEventListener("online", look);
+    window.removeEventListener("online", onOnline);
     document.removeEventListener("visibilitychange", onVisible);
   };
-  window.addEventListener("online", look);
+  window.addEventListener("online", onOnline);
   document.addEventListener("visibilitychange", onVisible);
-  idle(look, 2000);
+  idle(onOnline, 2000);
 }
 
 void start();

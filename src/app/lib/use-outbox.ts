@@ -61,21 +61,25 @@ export function useOutbox(): OutboxView | undefined {
 export type ItemView = { status: "waiting"; record: OutboxRecord } | { status: "sent"; sent: SentRecord } | { status: "gone" };
 
 /**
- * One queued complaint or request, live: waiting (with its state), sent, or gone (deleted).
- * Undefined while loading, including while a new `id`'s answer is read (Dexie's hook gives the
- * last answer until the new one arrives, which was another id's).
+ * A live query's answer for `key`, undefined until the answer for this very key arrives: Dexie's
+ * hook gives the previous answer until the new one comes, which was another key's.
  */
+function useLiveAnswer<Key, T>(key: Key, query: () => Promise<T | undefined>, deps: unknown[]): T | undefined {
+  const answer = useLiveQuery(async () => ({ key, value: await query() }), [key, ...deps]);
+  return answer !== undefined && answer.key === key ? answer.value : undefined;
+}
+
+/** One queued complaint or request, live: waiting (with its state), sent, or gone (deleted). Undefined while loading. */
 export function useOutboxItem(id: string | undefined): ItemView | undefined {
   const outbox = useRepository(id !== undefined);
-  const answer = useLiveQuery(async (): Promise<{ id: string | undefined; view: ItemView } | undefined> => {
-    if (!id) return { id, view: { status: "gone" } };
+  return useLiveAnswer(id, async (): Promise<ItemView | undefined> => {
+    if (!id) return { status: "gone" };
     if (!outbox) return undefined;
     const record = await outbox.get(id);
-    if (record) return { id, view: { status: "waiting", record } };
+    if (record) return { status: "waiting", record };
     const sent = await outbox.getSent(id);
-    return { id, view: sent ? { status: "sent", sent } : { status: "gone" } };
-  }, [id, outbox]);
-  return answer !== undefined && answer.id === id ? answer.view : undefined;
+    return sent ? { status: "sent", sent } : { status: "gone" };
+  }, [outbox]);
 }
 
 /**
@@ -86,10 +90,9 @@ export function useOutboxItem(id: string | undefined): ItemView | undefined {
  * this version cannot read then sends the person to Check your answers, which says what it can.
  */
 export function useWaitingToSend(draftId: string | undefined): boolean | undefined {
-  const answer = useLiveQuery(async () => {
-    if (!draftId) return { draftId, waiting: false };
-    const record = (await db.outbox.get(draftId)) as Partial<OutboxRecord> | undefined;
-    return { draftId, waiting: isWaitingToSend(record as OutboxRecord | undefined) && record?.kind === "complaint" && !record.laterChanges };
-  }, [draftId]);
-  return answer !== undefined && answer.draftId === draftId ? answer.waiting : undefined;
+  return useLiveAnswer(draftId, async () => {
+    if (!draftId) return false;
+    const record = (await db.outbox.get(draftId)) as OutboxRecord | undefined;
+    return isWaitingToSend(record) && !record.laterChanges;
+  }, []);
 }
