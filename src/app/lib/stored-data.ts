@@ -22,9 +22,9 @@ export async function hasStoredData(): Promise<boolean | undefined> {
 /**
  * Whether anything is waiting to be sent (the outbox holds a complaint or a request): `false` when
  * nothing is stored or the outbox is empty, `undefined` when that cannot be told (the sender then
- * reads the outbox itself). A question page opens the database as it starts (its draft is read),
- * so `hasStoredData` alone would say yes on a first visit, and the app would load the sender and
- * the complaint's rules for nothing while the page is still busy starting (issue 9).
+ * reads the outbox itself). Anyone with a draft has the database, so `hasStoredData` alone would
+ * say yes whenever a question page opens, and the app would load the sender and the complaint's
+ * rules for nothing while the page is still busy starting (issue 9).
  */
 export async function hasWaitingToSend(): Promise<boolean | undefined> {
   if ((await hasStoredData()) === false) return false;

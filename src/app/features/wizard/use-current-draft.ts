@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import type { DraftRecord } from "../../../domain/draft";
 import { draftRepository } from "../../lib/draft-repository";
+import { hasStoredData } from "../../lib/stored-data";
 
 export type CurrentDraftState =
   | { status: "loading" }
@@ -13,15 +14,20 @@ export type CurrentDraftState =
 
 const repository = draftRepository();
 
-/** The draft the person is working on, loaded once per page from IndexedDB. */
+/**
+ * The draft the person is working on, loaded once per page from IndexedDB. With no database on the
+ * device (a first visit), there is none, and the database is not opened: opening it makes it, which
+ * on a cheap phone is a long task while the first question is becoming usable (issue 9), and would
+ * leave a trace of Speak Up on a shared phone before anything was answered. The first answer makes it.
+ */
 export function useCurrentDraft(): { state: CurrentDraftState; reload: () => void } {
   const [state, setState] = useState<CurrentDraftState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
   useEffect(() => {
     let cancelled = false;
-    repository
-      .current()
+    hasStoredData()
+      .then((stored) => (stored === false ? undefined : repository.current()))
       .then((loaded) => {
         if (cancelled) return;
         if (!loaded) setState({ status: "none" });
