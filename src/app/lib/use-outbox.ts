@@ -1,6 +1,7 @@
 import { useLiveQuery } from "dexie-react-hooks";
 import { useEffect, useState } from "react";
 import { db, isWaitingToSend, type OutboxRecord, type SentRecord } from "./db";
+import { useLiveAnswer } from "./use-live-answer";
 import type { OutboxRepository } from "./outbox-repository";
 
 let loading: Promise<OutboxRepository> | undefined;
@@ -59,15 +60,6 @@ export function useOutbox(): OutboxView | undefined {
 }
 
 export type ItemView = { status: "waiting"; record: OutboxRecord } | { status: "sent"; sent: SentRecord } | { status: "gone" };
-
-/**
- * A live query's answer for `key`, undefined until the answer for this very key arrives: Dexie's
- * hook gives the previous answer until the new one comes, which was another key's.
- */
-function useLiveAnswer<Key, T>(key: Key, query: () => Promise<T | undefined>, deps: unknown[]): T | undefined {
-  const answer = useLiveQuery(async () => ({ key, value: await query() }), [key, ...deps]);
-  return answer !== undefined && answer.key === key ? answer.value : undefined;
-}
 
 /** One queued complaint or request, live: waiting (with its state), sent, or gone (deleted). Undefined while loading. */
 export function useOutboxItem(id: string | undefined): ItemView | undefined {
