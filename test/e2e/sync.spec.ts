@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { todayIso } from "../../src/domain/calendar";
 import { startServer, type StartedServer } from "../setup/e2e-server";
 import { writeCurrentDraft } from "./support/app-database";
@@ -154,6 +154,33 @@ describe("later sync", () => {
     expect(await waiting.count()).toBe(0);
     expect(complaintCount()).toBe(1);
     await expectNoAxeViolations(page, "your complaints, one sent");
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it("a tab that found nothing to send sends what another tab queued and closed offline, once the connection is back", async () => {
+    const baseUrl = server?.url ?? "";
+    const context = await newContext();
+    // This tab opens on a device with nothing stored, and has looked for something to send (at the
+    // first idle moment, at most 2 s) before anything is queued.
+    const { page: first, foreignRequests } = await openPage(context, baseUrl);
+    await first.goto(`${baseUrl}/what-happens`);
+    await first.locator("html[data-app-ready]").waitFor({ state: "attached" });
+    await first.waitForTimeout(2500);
+    // Another tab queues a complaint with no signal and is closed before the signal comes back.
+    const { page: second } = await openPage(context, baseUrl);
+    await seedDraft(second, baseUrl, "Queued in a tab that was closed");
+    await openCheckPage(second);
+    await context.setOffline(true);
+    await sendFromCheckPage(second);
+    await second.getByText("Your complaint is saved on this phone. We'll send it as soon as we can reach the council.", { exact: false }).waitFor();
+    await second.close();
+    expect(complaintCount()).toBe(0);
+    // Back online: the tab left open looks again and sends it, once.
+    await context.setOffline(false);
+    await vi.waitFor(() => expect(complaintCount()).toBe(1), { timeout: 15_000, interval: 200 });
+    await first.waitForTimeout(1000);
+    expect(complaintCount()).toBe(1);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });
