@@ -128,6 +128,9 @@ function failingAudits(lhr: Result): string[] {
   return lines;
 }
 
+/** Lighthouse ran but could not measure the visit (its `runtimeError`). */
+class LighthouseRunError extends Error {}
+
 /**
  * Lighthouse with its defaults (mobile: simulated slow 4G and a 4× slower CPU) on one cold visit,
  * or with another CPU slowdown (the network stays slow 4G).
@@ -137,7 +140,7 @@ async function lighthouseOnce(url: string, cpuSlowdownMultiplier?: number): Prom
     const throttling = cpuSlowdownMultiplier === undefined ? {} : { throttling: { cpuSlowdownMultiplier } };
     const result = await lighthouse(url, { port, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES], ...throttling });
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-    if (result.lhr.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError) throw new LighthouseRunError(`Lighthouse on ${url}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
     return result.lhr;
   });
 }
@@ -148,7 +151,19 @@ async function lighthouseOnce(url: string, cpuSlowdownMultiplier?: number): Prom
  */
 async function lighthouseMedian(url: string, runs: number, cpuSlowdownMultiplier?: number): Promise<{ lhr: Result; runs: Result[] }> {
   const results: Result[] = [];
-  for (let run = 0; run < runs; run++) results.push(await lighthouseOnce(url, cpuSlowdownMultiplier));
+  // Lighthouse now and then fails to record a trace (NO_NAVSTART, NO_FCP): that visit measured
+  // nothing, so it is made again, up to twice a page, and said on stderr, rather than losing every
+  // figure of the bench.
+  let repeats = 0;
+  while (results.length < runs) {
+    try {
+      results.push(await lighthouseOnce(url, cpuSlowdownMultiplier));
+    } catch (error) {
+      if (!(error instanceof LighthouseRunError) || repeats >= 2) throw error;
+      repeats++;
+      process.stderr.write(`${error.message}: that visit is made again\n`);
+    }
+  }
   const byScore = [...results].sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
   const lhr = byScore[Math.floor(byScore.length / 2)];
   if (!lhr) throw new Error(`No Lighthouse run on ${url}`);
