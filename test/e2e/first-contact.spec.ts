@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { hasAppDatabase } from "./support/app-database";
 import { launchBrowser, openPage, type WatchedPage } from "./support/browser";
 import { JourneyRunner, TO_WHAT_HAPPENED } from "./support/journey";
 
@@ -284,13 +285,12 @@ describe("first contact on a cheap phone, in real Chromium", () => {
         await page.locator("html[data-app-ready]").waitFor({ state: "attached" });
         // Opened, not answered: no database yet (making it is a long task on a cheap phone, and a
         // trace of Speak Up on a shared one), even once the app has looked for anything to send.
-        const hasDatabase = () => page.evaluate(async () => (await indexedDB.databases()).some((database) => database.name === "speak-up"));
         await page.waitForTimeout(2500);
-        expect(await hasDatabase(), "a database made before the first answer").toBe(false);
+        expect(await hasAppDatabase(page), "a database made before the first answer").toBe(false);
         await page.getByRole("radio", { name: /I'm the child or young person/ }).check();
         await page.getByRole("button", { name: "Continue" }).click();
         await page.getByRole("heading", { level: 1, name: "Does anyone else use this phone?" }).waitFor();
-        expect(await hasDatabase()).toBe(true);
+        expect(await hasAppDatabase(page)).toBe(true);
         await page.goto(baseUrl);
         await page.getByRole("button", { name: "Carry on with your complaint" }).waitFor();
       } finally {
